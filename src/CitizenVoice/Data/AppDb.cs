@@ -1,0 +1,34 @@
+using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Settings;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Data;
+
+/// <summary>
+/// The application's database. Each provider has a subclass (<see cref="SqliteAppDb"/>, <see cref="PostgresAppDb"/>)
+/// only so that each keeps its own migrations; code everywhere else uses <see cref="AppDb"/>.
+/// </summary>
+public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitNameRecord> UnitNameHistory => Set<UnitNameRecord>();
+    public DbSet<ServiceField> Fields => Set<ServiceField>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+    }
+}
+
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(options);
+
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options);

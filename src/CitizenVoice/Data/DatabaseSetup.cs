@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using CitizenVoice.Features.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Database:Provider must be Sqlite or Postgres.")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Seed the demo organisation, accounts and content into an empty database.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    public bool IsPostgres => Provider == "Postgres";
+}
+
+public static class DatabaseSetup
+{
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditInterceptor>();
+
+        if (options.IsPostgres)
+        {
+            var connectionString = builder.Configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            builder.Services.AddDbContext<AppDb, PostgresAppDb>((sp, db) => db
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(builder);
+            builder.Services.AddDbContext<AppDb, SqliteAppDb>((sp, db) => db
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>With no connection string configured, the database is a file under data/ beside the app.</summary>
+    private static string SqliteConnectionString(IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetConnectionString("Sqlite");
+        var csb = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/citizenvoice.db");
+        if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
+        {
+            csb.DataSource = Path.Combine(builder.Environment.ContentRootPath, csb.DataSource);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        csb.Pooling = true;
+        return csb.ToString();
+    }
+
+    /// <summary>Applies migrations and, on an empty database, seeds the demo data. Safe to run on every start.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers work while one writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await db.Database.MigrateAsync();
+        foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+}
+
+/// <summary>A feature's start-up data: the roles and settings every install needs, and demo data when enabled.</summary>
+public interface ISeeder
+{
+    int Order { get; }
+    Task SeedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using CitizenVoice.Features.Audit;
+
+namespace CitizenVoice.Features.Organisation;
+
+/// <summary>A police unit (đơn vị): the province, a district, a commune, or a department.</summary>
+public sealed class Unit : IAudited
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    /// <summary>The General Statistics Office code of the area the unit serves, when it has one.</summary>
+    public string? GsoCode { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Administrative type of the area (tỉnh, huyện, thành phố, xã, phường, thị trấn).</summary>
+    public string? AreaType { get; set; }
+    public UnitLevel Level { get; set; }
+    public int? ParentId { get; set; }
+    public Unit? Parent { get; set; }
+    /// <summary>Ids from the root down to this unit, e.g. "/1/4/37/": subtree queries are a prefix match.</summary>
+    public string Path { get; set; } = "/";
+    public DateOnly ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    /// <summary>Set when the unit was merged into another; the successor's reports can include this unit's history.</summary>
+    public int? SuccessorId { get; set; }
+    public Unit? Successor { get; set; }
+    public string? Address { get; set; }
+    public string? Hotline { get; set; }
+    public string? Email { get; set; }
+
+    public bool IsActive => ValidTo is null && SuccessorId is null;
+    public List<UnitNameRecord> NameHistory { get; set; } = [];
+
+    string IAudited.AuditKey => Code;
+}
+
+public enum UnitLevel
+{
+    Province = 1,
+    District = 2,
+    Commune = 3,
+    Department = 4,
+}
+
+/// <summary>A former name or type of a unit (Vân Tùng was a xã until 2023-04-10, a thị trấn since).</summary>
+public sealed class UnitNameRecord
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public required string Name { get; set; }
+    public string? AreaType { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly ValidTo { get; set; }
+}

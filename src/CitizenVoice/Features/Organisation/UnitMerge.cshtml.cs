@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenVoice.Features.Organisation;
+
+[Authorize(Policy = Policies.Administrator)]
+public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationService authorization, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    public sealed record Option(int Id, string Code, string Name);
+
+    [FromRoute]
+    public int Id { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [Display(Name = "Đơn vị tiếp nhận")]
+    public int? SuccessorId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Ngày sáp nhập")]
+    public DateOnly Date { get; set; }
+
+    public string UnitName { get; private set; } = "";
+    public IReadOnlyList<Option> Successors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == Id);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, unit.Id, UnitScope.Policy)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        await LoadAsync(unit);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == Id);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, unit.Id, UnitScope.Policy)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var successor = SuccessorId is { } s ? await db.Units.SingleOrDefaultAsync(u => u.Id == s) : null;
+        if (successor is null || !(await authorization.AuthorizeAsync(User, successor.Id, UnitScope.Policy)).Succeeded
+            || !successor.IsActive || successor.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(SuccessorId), l["Vui lòng chọn một đơn vị đang hoạt động, không phải đơn vị này hay đơn vị cấp dưới của nó."]);
+        }
+
+        if (!unit.IsActive)
+        {
+            ModelState.AddModelError(string.Empty, l["Đơn vị này đã ngừng hoạt động."]);
+        }
+
+        if (Date < unit.ValidFrom)
+        {
+            ModelState.AddModelError(nameof(Date), l["Ngày sáp nhập phải sau ngày đơn vị bắt đầu hiệu lực."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(unit);
+            return Page();
+        }
+
+        await UnitTree.MergeAsync(db, unit, successor!, Date);
+        await db.SaveChangesAsync();
+        TempData["Message"] = l["Đã sáp nhập {0} vào {1}.", unit.Name, successor!.Name].Value;
+        return Redirect("/quan-tri/don-vi");
+    }
+
+    private async Task LoadAsync(Unit unit)
+    {
+        UnitName = unit.Name;
+        var within = await scope.WithinAsync(User);
+        var options = await within.AsNoTracking()
+            .Where(u => u.ValidTo == null && u.SuccessorId == null && !u.Path.StartsWith(unit.Path))
+            .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
+        Successors = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,86 @@
+using CitizenVoice.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Organisation;
+
+/// <summary>Operations on the unit tree that keep <see cref="Unit.Path"/> right: moves and merges.</summary>
+public static class UnitTree
+{
+    public static string PathOf(Unit unit, IReadOnlyDictionary<int, Unit> byId)
+    {
+        var ids = new List<int>();
+        for (Unit? u = unit; u is not null; u = u.ParentId is { } p ? byId[p] : null)
+        {
+            ids.Add(u.Id);
+        }
+
+        ids.Reverse();
+        return "/" + string.Join('/', ids) + "/";
+    }
+
+    /// <summary>Moves a unit (with everything under it) below a new parent.</summary>
+    public static async Task MoveAsync(AppDb db, Unit unit, Unit? newParent, CancellationToken cancellationToken = default)
+    {
+        if (newParent is not null && newParent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A unit cannot be moved under itself.");
+        }
+
+        var oldPath = unit.Path;
+        var newPath = (newParent?.Path ?? "/") + unit.Id + "/";
+        unit.ParentId = newParent?.Id;
+        unit.Parent = newParent;
+        if (oldPath == newPath)
+        {
+            return;
+        }
+
+        // Loaded and changed through the change tracker (not ExecuteUpdate) so the audit log sees every moved unit.
+        var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToListAsync(cancellationToken);
+        foreach (var u in subtree)
+        {
+            u.Path = newPath + u.Path[oldPath.Length..];
+        }
+    }
+
+    /// <summary>
+    /// Merges <paramref name="unit"/> into <paramref name="successor"/> on <paramref name="date"/>: the unit becomes
+    /// inactive and points to its successor, its active sub-units move under the successor, and its history
+    /// (everything recorded against its id) stays where it is.
+    /// </summary>
+    public static async Task MergeAsync(AppDb db, Unit unit, Unit successor, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        if (successor.Id == unit.Id || successor.Path.StartsWith(unit.Path, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A unit cannot be merged into itself or a unit under it.");
+        }
+
+        var children = await db.Units
+            .Where(u => u.ParentId == unit.Id && u.ValidTo == null && u.SuccessorId == null)
+            .ToListAsync(cancellationToken);
+        foreach (var child in children)
+        {
+            await MoveAsync(db, child, successor, cancellationToken);
+        }
+
+        unit.ValidTo = date;
+        unit.SuccessorId = successor.Id;
+    }
+
+    /// <summary>The unit and every unit merged into it, directly or through a chain of merges.</summary>
+    public static async Task<List<int>> WithPredecessorsAsync(AppDb db, int unitId, CancellationToken cancellationToken = default)
+    {
+        var result = new List<int> { unitId };
+        var frontier = new List<int> { unitId };
+        while (frontier.Count > 0)
+        {
+            var current = frontier;
+            frontier = await db.Units.Where(u => u.SuccessorId != null && current.Contains(u.SuccessorId.Value))
+                .Select(u => u.Id).ToListAsync(cancellationToken);
+            frontier.RemoveAll(result.Contains);
+            result.AddRange(frontier);
+        }
+
+        return result;
+    }
+}

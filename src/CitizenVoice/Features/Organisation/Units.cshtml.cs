@@ -1,0 +1,37 @@
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Organisation;
+
+[Authorize(Policy = Policies.Administrator)]
+public sealed class UnitsModel(UnitScope scope) : PageModel
+{
+    public sealed record Row(int Id, int? ParentId, string Code, string Name, UnitLevel Level, bool Active, DateOnly? ValidTo, string? SuccessorName);
+
+    public IReadOnlyList<Row> Units { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public bool ShowInactive { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var within = await scope.WithinAsync(User);
+        Units = await within.AsNoTracking()
+            .Where(u => ShowInactive || (u.ValidTo == null && u.SuccessorId == null))
+            .Select(u => new Row(u.Id, u.ParentId, u.Code, u.Name, u.Level, u.ValidTo == null && u.SuccessorId == null, u.ValidTo, u.Successor!.Name))
+            .ToListAsync();
+        // Sorted here, not in SQL: the database's collation does not know that Đ comes after D in Vietnamese.
+        Units = [.. Units.OrderBy(u => u.Level == UnitLevel.Department).ThenBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+    }
+
+    public static string LevelName(UnitLevel level) => level switch
+    {
+        UnitLevel.Province => "Cấp tỉnh",
+        UnitLevel.District => "Cấp huyện",
+        UnitLevel.Commune => "Cấp xã",
+        _ => "Phòng, đơn vị nghiệp vụ",
+    };
+}

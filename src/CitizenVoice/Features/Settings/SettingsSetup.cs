@@ -1,0 +1,66 @@
+using CitizenVoice.Data;
+using CitizenVoice.Features.Shared;
+using CitizenVoice.Features.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Settings;
+
+/// <summary>What every page shows of the site settings (the logo bytes stay in the database).</summary>
+public sealed record SiteInfo(string AgencyName, string? AgencyNameEn, string? Address, string? Hotline, string? Email, bool HasLogo, long Version)
+{
+    public string NameFor(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(AgencyNameEn) ? AgencyNameEn : AgencyName;
+
+    public static async Task<SiteInfo> LoadAsync(AppDb db, CancellationToken cancellationToken = default) =>
+        await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id)
+            .Select(s => new SiteInfo(s.AgencyName, s.AgencyNameEn, s.Address, s.Hotline, s.Email, s.Logo != null, s.UpdatedAt.Ticks))
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? new SiteInfo("CitizenVoice", null, null, null, null, false, 0);
+}
+
+public static class SettingsSetup
+{
+    public static IHostApplicationBuilder AddSettings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ISeeder, SettingsSeed>();
+        builder.Services.AddSingleton(new StaffArea(80, "Cài đặt trang", "Tên cơ quan, địa chỉ, đường dây nóng, email, logo.", "/quan-tri/cai-dat", Roles.Administrator));
+        builder.Services.AddSingleton(new StaffArea(95, "Nhật ký thay đổi", "Ai đã thay đổi gì, khi nào: trước và sau.", "/quan-tri/nhat-ky", Roles.Administrator));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSettings(this IEndpointRouteBuilder app)
+    {
+        // Stored in the database, not on disk, so every copy of the app serves the same logo.
+        app.MapGet("/site/logo", async (AppDb db, CancellationToken ct) =>
+        {
+            var logo = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Logo, s.LogoContentType }).FirstOrDefaultAsync(ct);
+            return logo?.Logo is { } bytes ? Results.File(bytes, logo.LogoContentType ?? "image/png") : Results.NotFound();
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
+
+internal sealed class SettingsSeed(AppDb db, IConfiguration configuration, TimeProvider clock) : ISeeder
+{
+    public int Order => 5;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.SiteSettings.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var site = configuration.GetSection("Site");
+        db.SiteSettings.Add(new SiteSettings
+        {
+            AgencyName = site["AgencyName"] ?? "Công an tỉnh Bắc Kạn",
+            AgencyNameEn = site["AgencyNameEn"] ?? "Bắc Kạn Provincial Police",
+            Address = site["Address"] ?? "Đường Trường Chinh, phường Đức Xuân, thành phố Bắc Kạn, tỉnh Bắc Kạn",
+            Hotline = site["Hotline"] ?? "0209 3870 336",
+            Email = site["Email"] ?? "congan@bk.citizenvoice.local",
+            UpdatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenVoice.Features.Staff;
+
+/// <summary>The staff start page: the areas the user's roles open, each registered by its feature.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class StaffHomeModel(AppDb db, IEnumerable<StaffArea> areas, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public string FullName { get; private set; } = "";
+    public string UnitName { get; private set; } = "";
+    public IReadOnlyList<string> RoleNames { get; private set; } = [];
+    public IReadOnlyList<StaffArea> Areas { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        FullName = User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity!.Name!;
+        var unitId = UnitScope.UnitIdOf(User);
+        UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync() ?? "";
+        RoleNames = Roles.All.Where(User.IsInRole).Select(r => l[Roles.DisplayName(r)].Value).ToList();
+        Areas = areas.Where(a => a.Roles.Length == 0 || a.Roles.Any(User.IsInRole)).OrderBy(a => a.Order).ToList();
+    }
+}

@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace CitizenVoice.Features.Staff;
+
+public sealed class SessionOptions
+{
+    public const string Section = "Session";
+
+    /// <summary>How long a signed-in user may be idle before the warning dialog appears.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>How long the warning dialog counts down before signing the user out.</summary>
+    [Range(1, 600)]
+    public int WarningSeconds { get; set; } = 60;
+}
+
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Administrator = "Administrator";
+}
+
+public static class StaffSetup
+{
+    public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var session = builder.Configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new();
+
+        builder.Services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cv.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/dang-nhap";
+            o.LogoutPath = "/dang-xuat";
+            o.AccessDeniedPath = "/khong-co-quyen";
+            // The server-side session outlives the idle warning by the countdown plus a little grace, so the
+            // dialog tells the truth and its sign-out post still carries a valid session.
+            o.ExpireTimeSpan = session.IdleTimeout + TimeSpan.FromSeconds(session.WarningSeconds + 30);
+            o.SlidingExpiration = true;
+        });
+        // A disabled account is signed out within a minute, not at the end of its cookie.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddScoped<UnitScope>();
+        builder.Services.AddScoped<IAuthorizationHandler, UnitScopeHandler>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(UnitScope.UnitClaim))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(UnitScope.Policy, p => p.AddRequirements(new UnitScopeRequirement()));
+
+        builder.Services.AddScoped<ISeeder, StaffSeed>();
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Staff/StaffEdit", "/quan-tri/can-bo/{id:guid}"));
+        builder.Services.AddSingleton(new StaffArea(90, "Cán bộ", "Tài khoản cán bộ, vai trò và đơn vị.", "/quan-tri/can-bo", Roles.Administrator));
+        builder.Services.AddSingleton(new StaffArea(99, "Tài khoản của tôi", "Đổi mật khẩu, bật xác thực hai bước.", "/tai-khoan"));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
+    {
+        // Posted by the idle dialog's button: re-issues the cookie so the session starts a new idle period.
+        app.MapPost("/tai-khoan/giu-phien", async (
+            HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, ClaimsPrincipal principal) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
+            var user = await users.GetUserAsync(principal);
+            if (user is null || user.IsDisabled)
+            {
+                return Results.Unauthorized();
+            }
+
+            await signIn.RefreshSignInAsync(user);
+            return Results.NoContent();
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>Puts the user's unit and full name into the sign-in cookie.</summary>
+internal sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(UnitScope.UnitClaim, user.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.GivenName, user.FullName));
+        return identity;
+    }
+}

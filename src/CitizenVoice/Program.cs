@@ -1,0 +1,29 @@
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Settings;
+using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDatabase();
+builder.AddWeb();
+builder.AddLocalisation();
+builder.AddRateLimits();
+builder.AddSettings();
+builder.AddStaff();
+builder.AddOrganisation();
+
+var app = builder.Build();
+
+app.UseWeb();
+app.MapWeb();
+app.MapSettings();
+app.MapStaff();
+app.MapOrganisation();
+
+await app.InitialiseDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;
