@@ -26,6 +26,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         "Logo", "UpdatedAt",
     ];
 
+    // Vietnamese stays readable in the log; the page HTML-encodes it on display.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddEntries(eventData.Context);
@@ -74,8 +77,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 },
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityKey = KeyOf(db, entry),
-                Before = before.Count == 0 ? null : JsonSerializer.Serialize(before),
-                After = after.Count == 0 ? null : JsonSerializer.Serialize(after),
+                Before = before.Count == 0 ? null : JsonSerializer.Serialize(before, Json),
+                After = after.Count == 0 ? null : JsonSerializer.Serialize(after, Json),
             });
         }
     }

@@ -36,7 +36,7 @@ public sealed class FieldEditModel(AppDb db, IStringLocalizer<SharedResource> l)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Input.Code = Input.Code.Trim().ToUpperInvariant();
+        Input.Code = (Input.Code ?? "").Trim().ToUpperInvariant();
         var field = Id is { } id ? await db.Fields.SingleOrDefaultAsync(f => f.Id == id) : null;
         if (Id is not null && field is null)
         {

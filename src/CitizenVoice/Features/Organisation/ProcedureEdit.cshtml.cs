@@ -45,7 +45,7 @@ public sealed class ProcedureEditModel(AppDb db, IStringLocalizer<SharedResource
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Input.Code = Input.Code.Trim().ToUpperInvariant();
+        Input.Code = (Input.Code ?? "").Trim().ToUpperInvariant();
         var procedure = Id is { } id ? await db.Procedures.SingleOrDefaultAsync(x => x.Id == id) : null;
         if (Id is not null && procedure is null)
         {

@@ -61,8 +61,8 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Input.Code = Input.Code.Trim().ToUpperInvariant();
-        Input.Name = Input.Name.Trim();
+        Input.Code = (Input.Code ?? "").Trim().ToUpperInvariant();
+        Input.Name = (Input.Name ?? "").Trim();
         var unit = Id is { } id ? await db.Units.SingleOrDefaultAsync(u => u.Id == id) : null;
         if (Id is not null && unit is null)
         {

@@ -15,6 +15,7 @@ public sealed class StaffHomeModel(AppDb db, IEnumerable<StaffArea> areas, IStri
 {
     public string FullName { get; private set; } = "";
     public string UnitName { get; private set; } = "";
+    public string UnitCode { get; private set; } = "";
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
     public IReadOnlyList<StaffArea> Areas { get; private set; } = [];
 
@@ -22,7 +23,8 @@ public sealed class StaffHomeModel(AppDb db, IEnumerable<StaffArea> areas, IStri
     {
         FullName = User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity!.Name!;
         var unitId = UnitScope.UnitIdOf(User);
-        UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync() ?? "";
+        var unit = await db.Units.Where(u => u.Id == unitId).Select(u => new { u.Name, u.Code }).SingleAsync();
+        (UnitName, UnitCode) = (unit.Name, unit.Code);
         RoleNames = Roles.All.Where(User.IsInRole).Select(r => l[Roles.DisplayName(r)].Value).ToList();
         Areas = areas.Where(a => a.Roles.Length == 0 || a.Roles.Any(User.IsInRole)).OrderBy(a => a.Order).ToList();
     }

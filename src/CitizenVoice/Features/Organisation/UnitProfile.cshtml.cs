@@ -1,0 +1,42 @@
+using CitizenVoice.Data;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Organisation;
+
+/// <summary>A unit's record for staff: open to the staff of that unit and of every unit above it, to no one else.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class UnitProfileModel(AppDb db, IAuthorizationService authorization) : PageModel
+{
+    public sealed record Child(string Code, string Name);
+
+    public Unit Unit { get; private set; } = null!;
+    public string? ParentName { get; private set; }
+    public string? SuccessorName { get; private set; }
+    public IReadOnlyList<Child> Children { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code)
+    {
+        var unit = await db.Units.AsNoTracking().Include(u => u.NameHistory).SingleOrDefaultAsync(u => u.Code == code);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, unit.Id, UnitScope.Policy)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Unit = unit;
+        ParentName = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => u.Name).SingleOrDefaultAsync();
+        SuccessorName = await db.Units.Where(u => u.Id == unit.SuccessorId).Select(u => u.Name).SingleOrDefaultAsync();
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && u.ValidTo == null && u.SuccessorId == null)
+            .Select(u => new Child(u.Code, u.Name)).ToListAsync();
+        Children = [.. children.OrderBy(c => c.Name, Infrastructure.Localisation.VietnameseOrder)];
+        return Page();
+    }
+}
