@@ -38,7 +38,13 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
         // Keys in the database: every copy of the app reads every cookie, and a restart signs nobody out.
-        services.AddDataProtection().SetApplicationName("CitizenVoice").PersistKeysToDbContext<AppDb>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("CitizenVoice").PersistKeysToDbContext<AppDb>();
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            // With a certificate the key ring is encrypted at rest; without one it is only as safe as the database.
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
