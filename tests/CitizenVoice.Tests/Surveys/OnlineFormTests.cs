@@ -104,6 +104,15 @@ public sealed class OnlineFormTests(CitizenVoiceApp app)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Questions_and_scale_labels_are_shown_in_English_when_the_visitor_chooses_it()
+    {
+        using var citizen = app.CreateStaffClient();
+        var form = await citizen.GetPageAsync("/khao-sat/BK-NS/CCCD?culture=en-GB&ui-culture=en-GB");
+        Assert.Contains("The waiting area of the reception desk has enough seats.", form.Body!.TextContent);
+        Assert.Contains("Very satisfied", form.Body!.TextContent);
+    }
+
     private Task<int> CountAsync(string unitCode) => app.WithDbAsync(db =>
         db.SurveyResponses.CountAsync(r => r.UnitId == db.Units.Single(u => u.Code == unitCode).Id));
 }
