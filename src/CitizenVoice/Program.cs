@@ -2,6 +2,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Features.Surveys;
 using CitizenVoice.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddRateLimits();
 builder.AddSettings();
 builder.AddStaff();
 builder.AddOrganisation();
+builder.AddSurveys();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.MapWeb();
 app.MapSettings();
 app.MapStaff();
 app.MapOrganisation();
+app.MapSurveys();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();

@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using CitizenVoice.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>
+/// A survey-team member enters a response taken by phone, email or on paper. Only units outside the member's own
+/// subtree are offered, and the recorder checks independence again on save.
+/// </summary>
+[Authorize(Policy = SurveyPolicies.SurveyTeam)]
+public sealed class StaffEntryModel(
+    AppDb db, QuestionnaireCatalog catalog, SurveyRecorder recorder, SurveyIndependence independence, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record Option(string Code, string Name);
+
+    [BindProperty]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [Display(Name = "Đơn vị được khảo sát")]
+    public string? UnitCode { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Vui lòng chọn {0}.")]
+    [Display(Name = "Lĩnh vực")]
+    public string? FieldCode { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Kênh")]
+    public SurveyChannel Channel { get; set; } = SurveyChannel.Phone;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [Display(Name = "Ngày liên hệ")]
+    public DateOnly? ContactDate { get; set; }
+
+    [BindProperty]
+    [StringLength(SurveyRecorder.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Mã hồ sơ (mã biên nhận)")]
+    public string? ReceiptCode { get; set; }
+
+    [BindProperty]
+    [StringLength(SurveyRecorder.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Góp ý của người dân")]
+    public string? Comment { get; set; }
+
+    // Named explicitly: without a name, MVC falls back to binding every form field as a dictionary key when none is posted.
+    [BindProperty(Name = "Answers")]
+    public Dictionary<int, int>? Answers { get; set; }
+
+    [BindProperty(Name = "Texts")]
+    public Dictionary<int, string>? Texts { get; set; }
+
+    public QuestionnaireView Questionnaire { get; private set; } = null!;
+    public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<Option> Fields { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        ContactDate ??= SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Channel is not (SurveyChannel.Phone or SurveyChannel.Email or SurveyChannel.Paper))
+        {
+            ModelState.AddModelError(nameof(Channel), l["Vui lòng chọn kênh: điện thoại, thư điện tử hoặc phiếu giấy."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await recorder.RecordAsync(new SurveySubmission(
+            UnitCode, FieldCode, Channel, PostedAnswers.From(Answers, Texts), ReceiptCode, Comment,
+            QuestionnaireId: Questionnaire.Id, ContactDate: ContactDate), User, HttpContext.RequestAborted);
+        switch (outcome.Status)
+        {
+            case RecordStatus.Created:
+                TempData["Message"] = l["Đã lưu phiếu khảo sát."].Value;
+                return Redirect("/quan-tri/khao-sat/nhap");
+            case RecordStatus.NotIndependent:
+                return Forbid();
+            case RecordStatus.DuplicateReceipt:
+                ModelState.AddModelError(nameof(ReceiptCode), l["Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần."]);
+                return Page();
+            default:
+                foreach (var message in outcome.Errors?.Values.SelectMany(m => m) ?? [])
+                {
+                    ModelState.AddModelError("", message);
+                }
+
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (await catalog.CurrentAsync() is not { } questionnaire)
+        {
+            return false;
+        }
+
+        Questionnaire = questionnaire;
+        var open = await independence.UnitsOpenToAsync(User);
+        var units = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+            .Select(u => new Option(u.Code, u.Name)).ToListAsync();
+        Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync();
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>The online form reached by a QR code or link: the whole questionnaire on one page, no JavaScript needed.</summary>
+[EnableRateLimiting(RateLimits.PublicWrite)]
+public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, SurveyRecorder recorder, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [FromRoute]
+    public string UnitCode { get; set; } = "";
+
+    [FromRoute]
+    public string FieldCode { get; set; } = "";
+
+    // Named explicitly: without a name, MVC falls back to binding every form field as a dictionary key when none is posted.
+    [BindProperty(Name = "Answers")]
+    public Dictionary<int, int>? Answers { get; set; }
+
+    [BindProperty(Name = "Texts")]
+    public Dictionary<int, string>? Texts { get; set; }
+
+    [BindProperty]
+    [StringLength(SurveyRecorder.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Góp ý để chúng tôi phục vụ tốt hơn (không bắt buộc)")]
+    public string? Comment { get; set; }
+
+    [BindProperty]
+    [StringLength(SurveyRecorder.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Mã hồ sơ (mã biên nhận)")]
+    public string? ReceiptCode { get; set; }
+
+    [BindProperty]
+    [StringLength(SurveyRecorder.MaxContact, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Số điện thoại hoặc email")]
+    public string? Contact { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Tôi đồng ý để Tổ khảo sát lưu thông tin liên hệ này để liên hệ lại với tôi về phiếu đánh giá.")]
+    public bool ContactConsent { get; set; }
+
+    /// <summary>The honeypot.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+
+    public QuestionnaireView Questionnaire { get; private set; } = null!;
+    public string UnitName { get; private set; } = "";
+    public string FieldName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!string.IsNullOrEmpty(Website))
+        {
+            // Told nothing: a robot that learns it was caught only tries harder.
+            return Redirect("/khao-sat/cam-on");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await recorder.RecordAsync(new SurveySubmission(
+            UnitCode, FieldCode, SurveyChannel.Online, PostedAnswers.From(Answers, Texts), ReceiptCode, Comment,
+            QuestionnaireId: Questionnaire.Id, Contact: Contact, ContactConsent: ContactConsent), staff: null, HttpContext.RequestAborted);
+        switch (outcome.Status)
+        {
+            case RecordStatus.Created:
+                return Redirect("/khao-sat/cam-on");
+            case RecordStatus.DuplicateReceipt:
+                ModelState.AddModelError(nameof(ReceiptCode), l["Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần."]);
+                return Page();
+            default:
+                foreach (var message in outcome.Errors?.Values.SelectMany(m => m) ?? [])
+                {
+                    ModelState.AddModelError("", message);
+                }
+
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == UnitCode && u.ValidTo == null && u.SuccessorId == null)
+            .Select(u => u.Name).SingleOrDefaultAsync();
+        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync();
+        if (unit is null || field is null || await catalog.CurrentAsync() is not { } questionnaire)
+        {
+            return false;
+        }
+
+        (UnitName, FieldName, Questionnaire) = (unit, QuestionnaireView.Pick(System.Globalization.CultureInfo.CurrentUICulture, field.Name, field.NameEn), questionnaire);
+        return true;
+    }
+}

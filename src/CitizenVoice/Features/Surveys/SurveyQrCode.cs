@@ -1,0 +1,33 @@
+using CitizenVoice.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>The QR code printed at a counter: it opens the online form for that unit and field.</summary>
+public static class SurveyQrCode
+{
+    public static IEndpointRouteBuilder MapSurveyQrCode(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/khao-sat/{unitCode}/{fieldCode}/qr.png", Get).WithTags("Surveys").ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
+    {
+        var exists = await db.Units.AnyAsync(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null, ct)
+            && await db.Fields.AnyAsync(f => f.Code == fieldCode && f.IsActive, ct);
+        if (!exists)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var url = $"{http.Request.Scheme}://{http.Request.Host}/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(10);
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.File(png, "image/png");
+    }
+}

@@ -1,0 +1,270 @@
+using System.Security.Claims;
+using CitizenVoice.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>A response as it arrives from any channel, before it is checked.</summary>
+public sealed record SurveySubmission(
+    string? UnitCode,
+    string? FieldCode,
+    SurveyChannel Channel,
+    IReadOnlyList<SubmittedAnswer> Answers,
+    string? ReceiptCode = null,
+    string? Comment = null,
+    string? ProcedureCode = null,
+    int? QuestionnaireId = null,
+    DateOnly? ContactDate = null,
+    string? Contact = null,
+    bool ContactConsent = false);
+
+public sealed record SubmittedAnswer(int QuestionId, int? Value, string? Text = null);
+
+public enum RecordStatus
+{
+    Created,
+    Invalid,
+    DuplicateReceipt,
+    NotIndependent,
+}
+
+/// <summary>What became of a submission; <see cref="Errors"/> are keyed by the API's field names (unitCode, answers[2].value).</summary>
+public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictionary<string, string[]>? Errors = null);
+
+/// <summary>
+/// The one way a response enters the database, whatever the channel: validation, independence for staff channels,
+/// de-duplication by receipt code, and the response, its answers and the rollups in one transaction.
+/// </summary>
+public sealed class SurveyRecorder(
+    AppDb db, QuestionnaireCatalog catalog, ReceiptHasher receipts, SurveyIndependence independence,
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxComment = 2000;
+    public const int MaxReceipt = 50;
+    public const int MaxContact = 500;
+
+    public static readonly SurveyChannel[] StaffChannels = [SurveyChannel.Paper, SurveyChannel.Phone, SurveyChannel.Email, SurveyChannel.Import];
+
+    internal static IDataProtector ContactProtector(IDataProtectionProvider provider) => provider.CreateProtector("CitizenVoice.Surveys.Contact.v1");
+
+    /// <param name="staff">The team member entering a paper, phone, email or imported response; null for citizens.</param>
+    public async Task<RecordOutcome> RecordAsync(SurveySubmission submission, ClaimsPrincipal? staff, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Error(string key, string message)
+        {
+            if (!errors.TryGetValue(key, out var list))
+            {
+                errors[key] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        var unitCode = submission.UnitCode?.Trim() ?? "";
+        var unit = unitCode.Length == 0 ? null : await db.Units.AsNoTracking().Where(u => u.Code == unitCode)
+            .Select(u => new { u.Id, Active = u.ValidTo == null && u.SuccessorId == null }).SingleOrDefaultAsync(cancellationToken);
+        if (unitCode.Length == 0)
+        {
+            Error("unitCode", l["Vui lòng chọn đơn vị."]);
+        }
+        else if (unit is null)
+        {
+            Error("unitCode", l["Không có đơn vị nào mang mã {0}.", unitCode]);
+        }
+        else if (!unit.Active)
+        {
+            Error("unitCode", l["Đơn vị {0} đã ngừng hoạt động hoặc đã sáp nhập; vui lòng chọn đơn vị đang hoạt động.", unitCode]);
+        }
+
+        var fieldCode = submission.FieldCode?.Trim() ?? "";
+        var field = fieldCode.Length == 0 ? null : await db.Fields.AsNoTracking().Where(f => f.Code == fieldCode)
+            .Select(f => new { f.Id, f.IsActive }).SingleOrDefaultAsync(cancellationToken);
+        if (fieldCode.Length == 0)
+        {
+            Error("fieldCode", l["Vui lòng chọn lĩnh vực."]);
+        }
+        else if (field is null || !field.IsActive)
+        {
+            Error("fieldCode", l["Không có lĩnh vực nào mang mã {0}.", fieldCode]);
+        }
+
+        int? procedureId = null;
+        if (!string.IsNullOrWhiteSpace(submission.ProcedureCode))
+        {
+            var procedureCode = submission.ProcedureCode.Trim();
+            var procedure = await db.Procedures.AsNoTracking().Where(p => p.Code == procedureCode && p.IsActive)
+                .Select(p => new { p.Id, p.FieldId }).SingleOrDefaultAsync(cancellationToken);
+            if (procedure is null || (field is not null && procedure.FieldId != field.Id))
+            {
+                Error("procedureCode", l["Thủ tục {0} không thuộc lĩnh vực đã chọn.", procedureCode]);
+            }
+            else
+            {
+                procedureId = procedure.Id;
+            }
+        }
+
+        var isStaffChannel = StaffChannels.Contains(submission.Channel);
+        if (isStaffChannel && staff is null)
+        {
+            Error("channel", l["Phiếu qua kênh giấy, điện thoại, thư điện tử hoặc nhập từ tệp chỉ do Tổ khảo sát nhập trên trang quản trị."]);
+        }
+
+        var questionnaire = submission.QuestionnaireId is { } qid ? await catalog.LoadAsync(qid, cancellationToken) : await catalog.CurrentAsync(cancellationToken);
+        if (questionnaire is null || !questionnaire.IsPublished)
+        {
+            Error("questionnaireId", l["Bảng hỏi không tồn tại hoặc chưa được ban hành."]);
+        }
+
+        var answers = new List<SurveyAnswer>();
+        if (submission.Answers.Count == 0)
+        {
+            Error("answers", l["Vui lòng trả lời ít nhất một câu hỏi."]);
+        }
+
+        for (var i = 0; i < submission.Answers.Count && questionnaire is not null; i++)
+        {
+            var answer = submission.Answers[i];
+            var question = questionnaire.Find(answer.QuestionId);
+            if (question is null)
+            {
+                Error($"answers[{i}].questionId", l["Câu hỏi {0} không có trong bảng hỏi này.", answer.QuestionId]);
+                continue;
+            }
+
+            if (answers.Exists(a => a.QuestionId == question.Id))
+            {
+                Error($"answers[{i}].questionId", l["Câu hỏi {0} được trả lời hai lần.", answer.QuestionId]);
+                continue;
+            }
+
+            if (question.Scale is null)
+            {
+                var text = answer.Text?.Trim();
+                if (text is { Length: > MaxComment })
+                {
+                    Error($"answers[{i}].text", l["Câu trả lời tối đa {0} ký tự.", MaxComment]);
+                }
+                else if (!string.IsNullOrEmpty(text))
+                {
+                    answers.Add(new SurveyAnswer { QuestionId = question.Id, Text = text });
+                }
+
+                continue;
+            }
+
+            if (answer.Value is not { } value || !question.Scale.Allows(value))
+            {
+                Error($"answers[{i}].value", l["Giá trị {0} không có trong thang đo của câu hỏi “{1}”.", answer.Value?.ToString() ?? "—", question.Text]);
+                continue;
+            }
+
+            answers.Add(new SurveyAnswer { QuestionId = question.Id, Value = value });
+        }
+
+        var comment = string.IsNullOrWhiteSpace(submission.Comment) ? null : submission.Comment.Trim();
+        if (comment is { Length: > MaxComment })
+        {
+            Error("comment", l["Góp ý tối đa {0} ký tự.", MaxComment]);
+        }
+
+        if (submission.ReceiptCode is { Length: > MaxReceipt })
+        {
+            Error("receiptCode", l["Mã hồ sơ tối đa {0} ký tự.", MaxReceipt]);
+        }
+
+        var contact = string.IsNullOrWhiteSpace(submission.Contact) ? null : submission.Contact.Trim();
+        if (contact is not null && !submission.ContactConsent)
+        {
+            Error("contact", l["Vui lòng đánh dấu đồng ý để chúng tôi lưu thông tin liên hệ, hoặc để trống thông tin liên hệ."]);
+        }
+        else if (contact is { Length: > MaxContact })
+        {
+            Error("contact", l["Thông tin liên hệ tối đa {0} ký tự.", MaxContact]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = SurveyResponse.VietnameseDay(now);
+        if (submission.ContactDate is { } contactDate && (contactDate > today || contactDate < today.AddYears(-1)))
+        {
+            Error("contactDate", l["Ngày liên hệ phải trong vòng một năm trở lại đây và không sau hôm nay."]);
+        }
+        else if (isStaffChannel && submission.ContactDate is null && submission.Channel != SurveyChannel.Import)
+        {
+            Error("contactDate", l["Vui lòng nhập ngày tiếp xúc với người dân."]);
+        }
+
+        if (errors.Count > 0 || unit is null || field is null || questionnaire is null)
+        {
+            return new RecordOutcome(RecordStatus.Invalid, Errors: errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+
+        if (staff is not null && !await independence.MayHandleAsync(staff, unit.Id, cancellationToken))
+        {
+            return new RecordOutcome(RecordStatus.NotIndependent);
+        }
+
+        var receiptHash = await receipts.HashAsync(submission.ReceiptCode, cancellationToken);
+        if (receiptHash is not null && await IsDuplicateAsync(unit.Id, receiptHash, cancellationToken))
+        {
+            return new RecordOutcome(RecordStatus.DuplicateReceipt);
+        }
+
+        var response = new SurveyResponse
+        {
+            QuestionnaireId = questionnaire.Id, UnitId = unit.Id, FieldId = field.Id, ProcedureId = procedureId,
+            Channel = submission.Channel, CreatedAt = now, Day = submission.ContactDate ?? today,
+            ReceiptHash = receiptHash, Comment = comment, Answers = answers,
+            ContactProtected = contact is null ? null : ContactProtector(protection).Protect(contact),
+            ContactConsentAt = contact is null ? null : now,
+            EnteredById = staff?.FindFirstValue(ClaimTypes.NameIdentifier),
+        };
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.SurveyResponses.Add(response);
+            await db.SaveChangesAsync(cancellationToken);
+            await Rollups.ApplyAsync(db, response, +1, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (receiptHash is not null)
+        {
+            // Two submissions of the same code raced past the check above; the unique index let one through.
+            db.ChangeTracker.Clear();
+            if (await IsDuplicateAsync(unit.Id, receiptHash, cancellationToken))
+            {
+                return new RecordOutcome(RecordStatus.DuplicateReceipt);
+            }
+
+            throw;
+        }
+
+        return new RecordOutcome(RecordStatus.Created, response.Id);
+    }
+
+    /// <summary>Soft-deletes a response with a reason and takes its answers out of the rollups, in one transaction.</summary>
+    public async Task<bool> DeleteAsync(Guid id, string reason, CancellationToken cancellationToken = default)
+    {
+        var response = await db.SurveyResponses.Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, cancellationToken);
+        if (response is null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        response.IsDeleted = true;
+        response.DeletedReason = reason;
+        response.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await Rollups.ApplyAsync(db, response, -1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private Task<bool> IsDuplicateAsync(int unitId, string receiptHash, CancellationToken cancellationToken) =>
+        db.SurveyResponses.AnyAsync(r => r.UnitId == unitId && r.ReceiptHash == receiptHash, cancellationToken);
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using CitizenVoice.Features.Audit;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>
+/// One citizen's answers about one service (unit × field, optionally a procedure), on the questionnaire version they
+/// saw. Its id is a time-ordered GUID made before the insert, so an entry can be named in the audit log and a kiosk
+/// can retry without duplicates.
+/// </summary>
+public sealed class SurveyResponse : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public int QuestionnaireId { get; set; }
+    public int UnitId { get; set; }
+    public int FieldId { get; set; }
+    public int? ProcedureId { get; set; }
+    public SurveyChannel Channel { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>The Vietnamese calendar day the answer counts for (the contact date for phone, email and paper).</summary>
+    public DateOnly Day { get; set; }
+    /// <summary>HMAC-SHA256 of the normalised receipt code (mã hồ sơ); the code itself is never stored.</summary>
+    public string? ReceiptHash { get; set; }
+    public string? Comment { get; set; }
+    /// <summary>Contact details left for follow-up with explicit consent, encrypted with Data Protection.</summary>
+    public string? ContactProtected { get; set; }
+    public DateTime? ContactConsentAt { get; set; }
+    /// <summary>The staff member who entered a phone, email or paper response.</summary>
+    public string? EnteredById { get; set; }
+    public bool IsDeleted { get; set; }
+    public string? DeletedReason { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public List<SurveyAnswer> Answers { get; set; } = [];
+
+    string IAudited.AuditKey => Id.ToString();
+
+    /// <summary>Vietnam keeps UTC+7 all year.</summary>
+    public static DateOnly VietnameseDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
+}
+
+/// <summary>One answer. Free-text answers have <see cref="Text"/>; scaled answers have <see cref="Value"/>.</summary>
+public sealed class SurveyAnswer : IAudited
+{
+    public Guid ResponseId { get; set; }
+    public int QuestionId { get; set; }
+    public int? Value { get; set; }
+    public string? Text { get; set; }
+
+    string IAudited.AuditKey => string.Create(CultureInfo.InvariantCulture, $"{ResponseId}/{QuestionId}");
+}
+
+public enum SurveyChannel
+{
+    Online = 1,
+    Kiosk = 2,
+    Paper = 3,
+    Phone = 4,
+    Email = 5,
+    Import = 6,
+}
+
+/// <summary>
+/// Counts per day × unit × field × channel × question × value, kept in the same transaction as every response, so
+/// reports never scan raw responses.
+/// </summary>
+public sealed class SatisfactionRollup
+{
+    public DateOnly Day { get; set; }
+    public int UnitId { get; set; }
+    public int FieldId { get; set; }
+    public SurveyChannel Channel { get; set; }
+    public int QuestionId { get; set; }
+    public int Value { get; set; }
+    public long Count { get; set; }
+}
+
+/// <summary>The survey feature's stored secrets: one row. The receipt key is kept encrypted with Data Protection.</summary>
+public sealed class SurveySecret
+{
+    public int Id { get; set; }
+    public required string ProtectedReceiptKey { get; set; }
+}

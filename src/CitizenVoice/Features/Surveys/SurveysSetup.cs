@@ -1,0 +1,52 @@
+using CitizenVoice.Data;
+using CitizenVoice.Features.Shared;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CitizenVoice.Features.Surveys;
+
+public static class SurveyPolicies
+{
+    /// <summary>Members of the independent survey team (Tổ khảo sát độc lập).</summary>
+    public const string SurveyTeam = "SurveyTeam";
+}
+
+public static class SurveysSetup
+{
+    public static IHostApplicationBuilder AddSurveys(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.ReceiptKey) || IsKey(o.ReceiptKey), "Surveys:ReceiptKey must be base64 of at least 32 bytes.")
+            .ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ReceiptHasher>();
+        builder.Services.AddScoped<QuestionnaireCatalog>();
+        builder.Services.AddScoped<SurveyIndependence>();
+        builder.Services.AddScoped<SurveyRecorder>();
+        builder.Services.AddScoped<RollupCheck>();
+        builder.Services.AddScoped<ISeeder, SurveysSeed>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim));
+
+        builder.Services.AddSingleton(new PublicArea(20, "Khảo sát sự hài lòng",
+            "Đánh giá mức độ hài lòng của Ông/Bà khi giải quyết thủ tục hành chính – không cần cung cấp thông tin cá nhân.", "/khao-sat"));
+        builder.Services.AddSingleton(new StaffArea(30, "Nhập phiếu khảo sát",
+            "Nhập phiếu giấy, phiếu qua điện thoại, thư điện tử (chỉ cho đơn vị ngoài đơn vị mình).", "/quan-tri/khao-sat/nhap", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(35, "Kiểm tra số liệu tổng hợp",
+            "Đối chiếu bảng tổng hợp với phiếu gốc và báo cáo chênh lệch.", "/quan-tri/khao-sat/kiem-tra", Roles.Administrator));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSurveys(this IEndpointRouteBuilder app)
+    {
+        app.MapSurveysApi();
+        app.MapSurveyQrCode();
+        return app;
+    }
+
+    private static bool IsKey(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out var length) && length >= 32;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using CitizenVoice.Features.Surveys;
+using CitizenVoice.Tests.Infrastructure;
+using CitizenVoice.Tests.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenVoice.Tests.Surveys;
+
+[Collection(AppCollection.Name)]
+public sealed class StaffEntryTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task A_survey_team_member_of_a_district_cannot_enter_a_response_for_a_commune_of_that_district_but_can_for_another_district()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        await SignInTests.CreateAccountAsync(admin, "khaosat.nganson", "BK-NS", role: "SurveyTeam");
+        using var member = app.CreateStaffClient();
+        await member.SignInAsync("khaosat.nganson");
+
+        var page = await member.GetPageAsync("/quan-tri/khao-sat/nhap");
+        Assert.Null(page.QuerySelector("#UnitCode option[value='BK-NS-VT']"));
+        Assert.Null(page.QuerySelector("#UnitCode option[value='BK-NS']"));
+        Assert.NotNull(page.QuerySelector("#UnitCode option[value='BK-BB']"));
+        var first = page.QuerySelector("input[type=radio]")!.GetAttribute("name")!;
+
+        using var own = await member.SubmitFormAsync("/quan-tri/khao-sat/nhap",
+            [new("UnitCode", "BK-NS-VT"), new("FieldCode", "CU-TRU"), new("Channel", "Phone"), new(first, "2"), new("Comment", "Độc lập 1")]);
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        Assert.StartsWith("/khong-co-quyen", own.Headers.Location!.PathAndQuery);
+        Assert.False(await app.WithDbAsync(db => db.SurveyResponses.AnyAsync(r => r.Comment == "Độc lập 1")));
+
+        using var other = await member.SubmitFormAsync("/quan-tri/khao-sat/nhap",
+            [new("UnitCode", "BK-BB"), new("FieldCode", "CU-TRU"), new("Channel", "Phone"), new(first, "2"), new("Comment", "Độc lập 2")]);
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Equal("/quan-tri/khao-sat/nhap", other.Headers.Location!.OriginalString);
+        var stored = await app.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Comment == "Độc lập 2"));
+        Assert.Equal(SurveyChannel.Phone, stored.Channel);
+        Assert.NotNull(stored.EnteredById);
+        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e =>
+            e.EntityType == nameof(SurveyResponse) && e.EntityKey == stored.Id.ToString() && e.UserName == "khaosat.nganson" && e.Action == "create")));
+    }
+
+    [Fact]
+    public async Task The_provincial_survey_team_enters_a_phone_response_for_a_commune()
+    {
+        using var member = app.CreateStaffClient();
+        await member.SignInAsync("khaosat");
+        var page = await member.GetPageAsync("/quan-tri/khao-sat/nhap");
+        var first = page.QuerySelector("input[type=radio]")!.GetAttribute("name")!;
+
+        using var response = await member.SubmitFormAsync("/quan-tri/khao-sat/nhap",
+            [new("UnitCode", "BK-NS-VT"), new("FieldCode", "CU-TRU"), new("Channel", "Email"), new("ContactDate", "2026-01-05"),
+             new(first, "4"), new("Comment", "Qua thư điện tử")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await app.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Comment == "Qua thư điện tử"));
+        Assert.Equal(SurveyChannel.Email, stored.Channel);
+    }
+
+    [Fact]
+    public async Task An_officer_cannot_open_the_survey_entry_page()
+    {
+        using var officer = app.CreateStaffClient();
+        await officer.SignInAsync("canbo.nganson");
+        using var response = await officer.Http.GetAsync("/quan-tri/khao-sat/nhap");
+        Assert.StartsWith("/khong-co-quyen", response.Headers.Location!.PathAndQuery);
+    }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class RollupCheckTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task The_rollup_check_finds_no_difference_after_responses_and_a_deletion()
+    {
+        using var client = app.CreateClient();
+        var answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 3);
+        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
+            new { unitCode = "BK-TP", fieldCode = "XNC", channel = "kiosk", answers });
+        var id = Guid.Parse((await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(posted.Content))
+            .GetProperty("id").GetString()!);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<SurveyRecorder>().DeleteAsync(id, "Phiếu nhập nhầm"));
+        }
+
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        using var response = await admin.SubmitFormAsync("/quan-tri/khao-sat/kiem-tra", []);
+        var page = await StaffClient.ParseAsync(response);
+        Assert.Contains("Không có chênh lệch", page.QuerySelector("#rollup-result")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_rollup_check_reports_a_tampered_count()
+    {
+        using var client = app.CreateClient();
+        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
+            new { unitCode = "BK-BT", fieldCode = "DKX", channel = "online", answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 1) });
+        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BT").Select(u => u.Id).SingleAsync());
+
+        await app.WithDbAsync(db => db.SatisfactionRollups.Where(r => r.UnitId == unitId && r.Value == 1).Take(1)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count + 5)));
+        try
+        {
+            var differences = await CheckAsync();
+            var difference = Assert.Single(differences);
+            Assert.Equal(difference.Expected + 5, difference.Recorded);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.SatisfactionRollups.Where(r => r.UnitId == unitId && r.Value == 1 && r.Count > 5).Take(1)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count - 5)));
+        }
+
+        Assert.Empty(await CheckAsync());
+    }
+
+    private async Task<IReadOnlyList<RollupCheck.Difference>> CheckAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RollupCheck>().RunAsync();
+    }
+}
