@@ -27,6 +27,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SatisfactionRollup> SatisfactionRollups => Set<SatisfactionRollup>();
+    public DbSet<ResponseRollup> ResponseRollups => Set<ResponseRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)

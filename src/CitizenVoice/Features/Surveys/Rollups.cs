@@ -5,13 +5,25 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// Keeps <see cref="SatisfactionRollup"/> in step with responses. Called inside the response's own transaction: one
-/// upsert statement for all its answers, which SQLite and PostgreSQL both understand.
+/// Keeps <see cref="SatisfactionRollup"/> and <see cref="ResponseRollup"/> in step with responses. Called inside the
+/// response's own transaction: one upsert statement for all its answers and one for the response, which SQLite and
+/// PostgreSQL both understand.
 /// </summary>
 public static class Rollups
 {
+    private static readonly string ResponseUpsert =
+        $"INSERT INTO \"{ResponseRollupConfiguration.Table}\" (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"Count\") " +
+        "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) " +
+        "ON CONFLICT (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\") " +
+        $"DO UPDATE SET \"Count\" = \"{ResponseRollupConfiguration.Table}\".\"Count\" + excluded.\"Count\"";
+
     public static async Task ApplyAsync(AppDb db, SurveyResponse response, int delta, CancellationToken cancellationToken)
     {
+        var procedure = response.ProcedureId ?? 0;
+        var channel = (int)response.Channel;
+        await db.Database.ExecuteSqlRawAsync(
+            ResponseUpsert, [response.UnitId, response.Day, response.FieldId, procedure, channel, response.RespondentType, (long)delta], cancellationToken);
+
         var rows = response.Answers.Where(a => a.Value is not null).ToList();
         if (rows.Count == 0)
         {
@@ -19,16 +31,16 @@ public static class Rollups
         }
 
         var t = SatisfactionRollupConfiguration.Table;
-        var sql = new StringBuilder($"INSERT INTO \"{t}\" (\"Day\", \"UnitId\", \"FieldId\", \"Channel\", \"QuestionId\", \"Value\", \"Count\") VALUES ");
-        var parameters = new List<object>(rows.Count * 7);
+        var sql = new StringBuilder($"INSERT INTO \"{t}\" (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\", \"Count\") VALUES ");
+        var parameters = new List<object>(rows.Count * 9);
         for (var i = 0; i < rows.Count; i++)
         {
             var p = parameters.Count;
-            sql.Append(i == 0 ? "" : ", ").Append($"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}})");
-            parameters.AddRange([response.Day, response.UnitId, response.FieldId, response.Channel.ToString(), rows[i].QuestionId, rows[i].Value!.Value, (long)delta]);
+            sql.Append(i == 0 ? "" : ", ").Append($"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}}, {{{p + 7}}}, {{{p + 8}}})");
+            parameters.AddRange([response.UnitId, response.Day, response.FieldId, procedure, channel, response.RespondentType, rows[i].QuestionId, rows[i].Value!.Value, (long)delta]);
         }
 
-        sql.Append($" ON CONFLICT (\"Day\", \"UnitId\", \"FieldId\", \"Channel\", \"QuestionId\", \"Value\") DO UPDATE SET \"Count\" = \"{t}\".\"Count\" + excluded.\"Count\"");
+        sql.Append($" ON CONFLICT (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\") DO UPDATE SET \"Count\" = \"{t}\".\"Count\" + excluded.\"Count\"");
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
     }
 }

@@ -68,7 +68,6 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
     public void Configure(EntityTypeBuilder<SurveyResponse> response)
     {
         response.Property(r => r.Id).ValueGeneratedNever();
-        response.Property(r => r.Channel).HasConversion<string>().HasMaxLength(10);
         response.Property(r => r.ReceiptHash).HasMaxLength(64);
         response.Property(r => r.Comment).HasMaxLength(2000);
         response.Property(r => r.ContactProtected).HasMaxLength(2000);
@@ -102,10 +101,19 @@ internal sealed class SatisfactionRollupConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SatisfactionRollup> rollup)
     {
         rollup.ToTable(Table);
-        rollup.HasKey(r => new { r.Day, r.UnitId, r.FieldId, r.Channel, r.QuestionId, r.Value });
-        rollup.Property(r => r.Channel).HasConversion<string>().HasMaxLength(10);
-        // Reports read a unit subtree over a period: unit first, then day.
-        rollup.HasIndex(r => new { r.UnitId, r.Day });
+        // Reports read a unit subtree over a period: the key starts with unit, then day, so it serves them directly.
+        rollup.HasKey(r => new { r.UnitId, r.Day, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, r.QuestionId, r.Value });
+    }
+}
+
+internal sealed class ResponseRollupConfiguration : IEntityTypeConfiguration<ResponseRollup>
+{
+    public const string Table = "ResponseRollups";
+
+    public void Configure(EntityTypeBuilder<ResponseRollup> rollup)
+    {
+        rollup.ToTable(Table);
+        rollup.HasKey(r => new { r.UnitId, r.Day, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType });
     }
 }
 

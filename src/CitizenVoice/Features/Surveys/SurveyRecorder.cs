@@ -217,6 +217,7 @@ public sealed class SurveyRecorder(
         {
             QuestionnaireId = questionnaire.Id, UnitId = unit.Id, FieldId = field.Id, ProcedureId = procedureId,
             Channel = submission.Channel, CreatedAt = now, Day = submission.ContactDate ?? today,
+            RespondentType = answers.Find(a => questionnaire.Find(a.QuestionId)?.Scale?.Code == Scales.Respondent)?.Value ?? 0,
             ReceiptHash = receiptHash, Comment = comment, Answers = answers,
             ContactProtected = contact is null ? null : ContactProtector(protection).Protect(contact),
             ContactConsentAt = contact is null ? null : now,

@@ -16,6 +16,8 @@ public sealed class SurveyResponse : IAudited
     public int FieldId { get; set; }
     public int? ProcedureId { get; set; }
     public SurveyChannel Channel { get; set; }
+    /// <summary>Who answered, from the optional profile question: 0 not said, 1 an individual, 2 an organisation.</summary>
+    public int RespondentType { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>The Vietnamese calendar day the answer counts for (the contact date for phone, email and paper).</summary>
     public DateOnly Day { get; set; }
@@ -60,17 +62,35 @@ public enum SurveyChannel
 }
 
 /// <summary>
-/// Counts per day × unit × field × channel × question × value, kept in the same transaction as every response, so
-/// reports never scan raw responses.
+/// Answer counts per day × unit × field × procedure × channel × respondent type × question × value, kept in the same
+/// transaction as every response, so reports never scan raw responses. <see cref="ProcedureId"/> is 0 when the
+/// response named no procedure (a key column cannot be null).
 /// </summary>
 public sealed class SatisfactionRollup
 {
     public DateOnly Day { get; set; }
     public int UnitId { get; set; }
     public int FieldId { get; set; }
+    public int ProcedureId { get; set; }
     public SurveyChannel Channel { get; set; }
+    public int RespondentType { get; set; }
     public int QuestionId { get; set; }
     public int Value { get; set; }
+    public long Count { get; set; }
+}
+
+/// <summary>
+/// Response counts with the same dimensions as <see cref="SatisfactionRollup"/> but without question and value: the
+/// number of people behind an index (answers of one person are not independent, so intervals count people).
+/// </summary>
+public sealed class ResponseRollup
+{
+    public DateOnly Day { get; set; }
+    public int UnitId { get; set; }
+    public int FieldId { get; set; }
+    public int ProcedureId { get; set; }
+    public SurveyChannel Channel { get; set; }
+    public int RespondentType { get; set; }
     public long Count { get; set; }
 }
 

@@ -506,20 +506,53 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("QuestionnaireElement");
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SatisfactionRollup", b =>
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ResponseRollup", b =>
                 {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
 
                     b.Property<int>("FieldId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Channel")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
+
+                    b.ToTable("ResponseRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.SatisfactionRollup", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("integer");
 
                     b.Property<int>("QuestionId")
                         .HasColumnType("integer");
@@ -530,9 +563,7 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "UnitId", "FieldId", "Channel", "QuestionId", "Value");
-
-                    b.HasIndex("UnitId", "Day");
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "QuestionId", "Value");
 
                     b.ToTable("SatisfactionRollups", (string)null);
                 });
@@ -628,10 +659,8 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
@@ -676,6 +705,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<string>("ReceiptHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("integer");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");

@@ -483,20 +483,53 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("QuestionnaireElement");
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SatisfactionRollup", b =>
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ResponseRollup", b =>
                 {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("FieldId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Channel")
-                        .HasMaxLength(10)
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
+
+                    b.ToTable("ResponseRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.SatisfactionRollup", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("QuestionId")
                         .HasColumnType("INTEGER");
@@ -507,9 +540,7 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "UnitId", "FieldId", "Channel", "QuestionId", "Value");
-
-                    b.HasIndex("UnitId", "Day");
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "QuestionId", "Value");
 
                     b.ToTable("SatisfactionRollups", (string)null);
                 });
@@ -601,10 +632,8 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
@@ -649,6 +678,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<string>("ReceiptHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
