@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
@@ -15,6 +16,7 @@ builder.AddSettings();
 builder.AddStaff();
 builder.AddOrganisation();
 builder.AddSurveys();
+builder.AddSatisfaction();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.MapSettings();
 app.MapStaff();
 app.MapOrganisation();
 app.MapSurveys();
+app.MapSatisfaction();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();

@@ -1,0 +1,30 @@
+using CitizenVoice.Features.Surveys;
+
+namespace CitizenVoice.Features.Satisfaction;
+
+/// <summary>
+/// What a figure is about: a unit (alone, or with every unit under it and every unit merged into them), a field,
+/// a procedure, a channel, who answered, and a period (inclusive days).
+/// </summary>
+public sealed record SatisfactionFilter(
+    string? UnitCode, bool Subunits, string? FieldCode, string? ProcedureCode, SurveyChannel? Channel, int? RespondentType,
+    DateOnly From, DateOnly To)
+{
+    public SatisfactionFilter YearEarlier() => this with { From = From.AddYears(-1), To = To.AddYears(-1) };
+}
+
+/// <summary>A question's figure and the full distribution of its answers (so a drift from "Rất hài lòng" to "Hài lòng" shows).</summary>
+public sealed record QuestionFigure(int Id, string Code, string Text, string? TextEn, string? ElementCode, Rate Rate, IReadOnlyList<ValueCount> Distribution);
+
+public sealed record ValueCount(int Value, string Label, string? LabelEn, bool Satisfied, long Count);
+
+public sealed record ElementFigure(string Code, string Name, string? NameEn, Rate Index, IReadOnlyList<QuestionFigure> Questions);
+
+/// <summary>
+/// The figures for one filter: the overall index (mean of element indices), the elements, their questions, and the
+/// direct overall-satisfaction question reported beside (never inside) the index.
+/// </summary>
+public sealed record SatisfactionFigures(long Responses, Rate Index, IReadOnlyList<ElementFigure> Elements, QuestionFigure? OverallQuestion)
+{
+    public IEnumerable<QuestionFigure> Questions => Elements.SelectMany(e => e.Questions);
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Tests.Infrastructure;
+using CitizenVoice.Tests.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Tests.Satisfaction;
+
+[Collection(AppCollection.Name)]
+public sealed class SatisfactionApiTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task Responses_posted_through_the_api_change_the_figures_exactly()
+    {
+        var unit = await NewCommuneAsync("BK-TP");
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var before = await SatisfactionAsync(client, $"unit={unit}&field=CCCD");
+        Assert.Equal(0, before.GetProperty("responses").GetInt64());
+        Assert.True(before.GetProperty("insufficientSample").GetBoolean());
+
+        for (var i = 0; i < 3; i++)
+        {
+            await PostAsync(client, unit, "CCCD", SurveyData.AllAnswers(questionnaire, 5));
+        }
+
+        await PostAsync(client, unit, "CCCD", SurveyData.AllAnswers(questionnaire, 3));
+        await PostAsync(client, unit, "DKX", SurveyData.AllAnswers(questionnaire, 1));
+
+        var after = await SatisfactionAsync(client, $"unit={unit}&field=CCCD");
+        Assert.Equal(4, after.GetProperty("responses").GetInt64());
+        Assert.Equal(75.0, after.GetProperty("satisfiedRate").GetDouble());
+        Assert.Equal(5, after.GetProperty("elements").GetArrayLength());
+        Assert.All(after.GetProperty("elements").EnumerateArray(), e => Assert.Equal(75.0, e.GetProperty("rate").GetDouble()));
+        var question = after.GetProperty("questions")[0];
+        Assert.Equal(4, question.GetProperty("n").GetInt64());
+        Assert.Equal(75.0, question.GetProperty("rate").GetDouble());
+        var distribution = question.GetProperty("distribution").EnumerateArray().ToDictionary(d => d.GetProperty("value").GetInt32(), d => d.GetProperty("count").GetInt64());
+        Assert.Equal(new Dictionary<int, long> { [1] = 0, [2] = 0, [3] = 1, [4] = 0, [5] = 3 }, distribution);
+        Assert.Equal(75.0, after.GetProperty("overall").GetProperty("rate").GetDouble());
+        // Four answers cannot support a figure: the interval is far wider than ±5 points.
+        Assert.True(after.GetProperty("insufficientSample").GetBoolean());
+        var ci = after.GetProperty("ci95");
+        Assert.Equal(30.1, ci.GetProperty("low").GetDouble());
+        Assert.Equal(95.4, ci.GetProperty("high").GetDouble());
+
+        var allFields = await SatisfactionAsync(client, $"unit={unit}");
+        Assert.Equal(5, allFields.GetProperty("responses").GetInt64());
+        Assert.Equal(60.0, allFields.GetProperty("satisfiedRate").GetDouble());
+        Assert.Equal(0, (await SatisfactionAsync(client, $"unit={unit}&channel=kiosk")).GetProperty("responses").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_district_with_sub_units_includes_its_communes_and_alone_does_not()
+    {
+        var unit = await NewCommuneAsync("BK-NR");
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var alone = (await SatisfactionAsync(client, "unit=BK-NR&subunits=false&field=PCCC")).GetProperty("responses").GetInt64();
+        var withSubunits = (await SatisfactionAsync(client, "unit=BK-NR&field=PCCC")).GetProperty("responses").GetInt64();
+
+        await PostAsync(client, unit, "PCCC", SurveyData.AllAnswers(questionnaire, 4));
+
+        Assert.Equal(alone, (await SatisfactionAsync(client, "unit=BK-NR&subunits=false&field=PCCC")).GetProperty("responses").GetInt64());
+        Assert.Equal(withSubunits + 1, (await SatisfactionAsync(client, "unit=BK-NR&field=PCCC")).GetProperty("responses").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_merged_units_history_counts_in_its_successors_report()
+    {
+        var old = await NewCommuneAsync("BK-BT");
+        var successor = await NewCommuneAsync("BK-BT");
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        await PostAsync(client, old, "CU-TRU", SurveyData.AllAnswers(questionnaire, 5));
+        await PostAsync(client, old, "CU-TRU", SurveyData.AllAnswers(questionnaire, 2));
+
+        await app.WithDbAsync(async db =>
+        {
+            var from = await db.Units.SingleAsync(u => u.Code == old);
+            var to = await db.Units.SingleAsync(u => u.Code == successor);
+            await UnitTree.MergeAsync(db, from, to, DateOnly.FromDateTime(DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+        var report = await SatisfactionAsync(client, $"unit={successor}&field=CU-TRU");
+        Assert.Equal(2, report.GetProperty("responses").GetInt64());
+        Assert.Equal(50.0, report.GetProperty("satisfiedRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Respondent_type_filters_to_organisations()
+    {
+        var unit = await NewCommuneAsync("BK-CD");
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var respondentQuestion = int.Parse(questionnaire.GetProperty("profile")[0].GetProperty("id").GetString()!, CultureInfo.InvariantCulture);
+        await PostAsync(client, unit, "CON-DAU", [.. SurveyData.AllAnswers(questionnaire, 5), new(respondentQuestion, 2)]);
+        await PostAsync(client, unit, "CON-DAU", [.. SurveyData.AllAnswers(questionnaire, 1), new(respondentQuestion, 1)]);
+
+        var organisations = await SatisfactionAsync(client, $"unit={unit}&respondent=organisation");
+        Assert.Equal(1, organisations.GetProperty("responses").GetInt64());
+        Assert.Equal(100.0, organisations.GetProperty("satisfiedRate").GetDouble());
+        Assert.Equal(0.0, (await SatisfactionAsync(client, $"unit={unit}&respondent=citizen")).GetProperty("satisfiedRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Bad_filters_get_field_level_Vietnamese_messages()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/api/v1/satisfaction?unit=KHONG-CO&from=31-12-2026&channel=fax");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("yyyy-MM-dd", errors.GetProperty("from")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Kênh phải là", errors.GetProperty("channel")[0].GetString(), StringComparison.Ordinal);
+
+        using var unknown = await client.GetAsync("/api/v1/satisfaction?unit=KHONG-CO");
+        Assert.Equal("Không có mã KHONG-CO.", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("unit")[0].GetString());
+    }
+
+    internal static async Task<JsonElement> SatisfactionAsync(HttpClient client, string query) =>
+        await client.GetFromJsonAsync<JsonElement>("/api/v1/satisfaction?" + query);
+
+    internal static async Task PostAsync(HttpClient client, string unit, string field, SurveyData.Answer[] answers)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/survey-responses", new { unitCode = unit, fieldCode = field, channel = "online", answers });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>A commune of its own, so the figures a test asserts are only its own responses.</summary>
+    internal Task<string> NewCommuneAsync(string districtCode) => app.WithDbAsync(async db =>
+    {
+        var district = await db.Units.SingleAsync(u => u.Code == districtCode);
+        var code = $"{districtCode}-T{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+        var unit = new Unit { Code = code, Name = "Công an xã Thử " + code, Level = UnitLevel.Commune, Parent = district, ValidFrom = new DateOnly(2020, 1, 1) };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        unit.Path = district.Path + unit.Id + "/";
+        await db.SaveChangesAsync();
+        return code;
+    });
+}
