@@ -50,7 +50,12 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         }
     }
 
-    private string CreatePostgresDatabase()
+    private string? _postgres;
+
+    // Created once per app, even if the host is built again after a failed start.
+    private string CreatePostgresDatabase() => _postgres ??= CreatePostgresDatabaseOnce();
+
+    private string CreatePostgresDatabaseOnce()
     {
         var server = Environment.GetEnvironmentVariable("CV_TEST_POSTGRES")
             ?? throw new InvalidOperationException("CV_TEST_DB=Postgres needs CV_TEST_POSTGRES (a connection string to the test server).");
