@@ -28,6 +28,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SatisfactionRollup> SatisfactionRollups => Set<SatisfactionRollup>();
     public DbSet<ResponseRollup> ResponseRollups => Set<ResponseRollup>();
+    public DbSet<MonthlyRollup> MonthlyRollups => Set<MonthlyRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)

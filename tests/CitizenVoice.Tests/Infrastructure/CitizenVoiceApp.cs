@@ -31,6 +31,7 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        builder.UseSetting("Seed:DemoResponses", "3000");
         builder.UseSetting("RateLimits:PublicWritesPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiReadsPerMinute", "100000");
         if (OnPostgres)

@@ -9,7 +9,7 @@ namespace CitizenVoice.Features.Satisfaction;
 /// Computes satisfaction figures from the rollup tables only — never by scanning raw responses — for any filter, per
 /// sub-unit, per month and per organisational level.
 /// </summary>
-public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
+public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, TimeProvider clock)
 {
     private sealed record Count(int QuestionId, int Value, long N);
 
@@ -23,6 +23,15 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
     public async Task<SatisfactionFigures> FiguresAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
+        if (MonthlyServes(filter))
+        {
+            var monthly = await MonthlyRows(scope, filter)
+                .GroupBy(r => new { r.QuestionId, r.Value })
+                .Select(g => new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)))
+                .ToListAsync(ct);
+            return Compute(await QuestionsAsync(ct), monthly.Where(c => c.QuestionId != 0), monthly.Where(c => c.QuestionId == 0).Sum(c => c.N));
+        }
+
         var counts = await AnswerRows(scope, filter)
             .GroupBy(r => new { r.QuestionId, r.Value })
             .Select(g => new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)))
@@ -47,13 +56,29 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
             return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
         });
 
+        var questions = await QuestionsAsync(ct);
+        if (MonthlyServes(filter))
+        {
+            var result = new List<(UnitRef, SatisfactionFigures)>();
+            foreach (var child in children)
+            {
+                var childScope = await ScopeAsync(filter with { UnitCode = child.Code, Subunits = true }, ct);
+                var monthly = await MonthlyRows(childScope, filter)
+                    .GroupBy(r => new { r.QuestionId, r.Value })
+                    .Select(g => new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)))
+                    .ToListAsync(ct);
+                result.Add((child, Compute(questions, monthly.Where(c => c.QuestionId != 0), monthly.Where(c => c.QuestionId == 0).Sum(c => c.N))));
+            }
+
+            return result;
+        }
+
         var counts = await AnswerRows(scope, filter)
             .GroupBy(r => new { r.UnitId, r.QuestionId, r.Value })
             .Select(g => new { g.Key.UnitId, Row = new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)) })
             .ToListAsync(ct);
         var responses = await ResponseRows(scope, filter)
             .GroupBy(r => r.UnitId).Select(g => new { UnitId = g.Key, N = g.Sum(r => r.Count) }).ToListAsync(ct);
-        var questions = await QuestionsAsync(ct);
         return [.. children.Select(child => (child, Compute(
             questions,
             counts.Where(c => ownerOf.GetValueOrDefault(c.UnitId) == child.Id).Select(c => c.Row),
@@ -64,6 +89,17 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
     public async Task<IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)>> ByMonthAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
+        if (MonthlyServes(filter))
+        {
+            var monthly = await MonthlyRows(scope, filter)
+                .GroupBy(r => new { r.Month, r.QuestionId, r.Value })
+                .Select(g => new { g.Key.Month, Row = new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)) })
+                .ToListAsync(ct);
+            var meta = await QuestionsAsync(ct);
+            return [.. monthly.GroupBy(m => m.Month).OrderBy(g => g.Key).Select(g => (g.Key, Compute(
+                meta, g.Where(c => c.Row.QuestionId != 0).Select(c => c.Row), g.Where(c => c.Row.QuestionId == 0).Sum(c => c.Row.N))))];
+        }
+
         var counts = await AnswerRows(scope, filter)
             .GroupBy(r => new { r.Day.Year, r.Day.Month, r.QuestionId, r.Value })
             .Select(g => new { g.Key.Year, g.Key.Month, Row = new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)) })
@@ -92,11 +128,37 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
 
     public sealed record UnitRef(int Id, string Code, string Name, UnitLevel Level, string Path);
 
-    private sealed record Scope(UnitRef? Unit, List<int>? UnitIds, int? FieldId, int? ProcedureId);
+    /// <param name="MonthlyUnitIds">The units whose monthly rows make up the figure: with sub-units, the tree rows of the
+    /// unit and of each predecessor not already inside its tree; without, the own rows of the unit and its predecessors.</param>
+    private sealed record Scope(UnitRef? Unit, List<int>? UnitIds, List<int> MonthlyUnitIds, bool Subunits, int? FieldId, int? ProcedureId);
 
     private sealed record QuestionMeta(int Id, string Code, QuestionKind Kind, string Text, string? TextEn, ElementView? Element, ScaleView? Scale, int Version)
     {
         public bool IsSatisfied(int value) => Scale?.Values.Any(v => v.Value == value && v.Satisfied) == true;
+    }
+
+    /// <summary>
+    /// The monthly rollup answers a filter without procedure, channel or respondent type over whole months (the
+    /// current month counts as whole: nothing after today exists yet).
+    /// </summary>
+    private bool MonthlyServes(SatisfactionFilter f)
+    {
+        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        return f.ProcedureCode is null && f.Channel is null && f.RespondentType is null && f.From.Day == 1
+            && (f.To.AddDays(1).Day == 1 || f.To >= today);
+    }
+
+    private IQueryable<MonthlyRollup> MonthlyRows(Scope scope, SatisfactionFilter f)
+    {
+        var first = new DateOnly(f.From.Year, f.From.Month, 1);
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= first && r.Month <= f.To);
+        var ids = scope.MonthlyUnitIds;
+        var unitScope = scope.Subunits ? MonthlyRollup.Tree : MonthlyRollup.Own;
+        rows = ids.Count == 1
+            ? rows.Where(r => r.Scope == unitScope && r.UnitId == ids[0])
+            : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
+        if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
+        return rows;
     }
 
     private IQueryable<SatisfactionRollup> AnswerRows(Scope scope, SatisfactionFilter f)
@@ -125,7 +187,13 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
     {
         UnitRef? unit = null;
         List<int>? ids = null;
-        if (!string.IsNullOrWhiteSpace(f.UnitCode))
+        List<int> monthlyIds;
+        if (string.IsNullOrWhiteSpace(f.UnitCode))
+        {
+            // Everything: the tree rows of every root.
+            monthlyIds = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).ToListAsync(ct);
+        }
+        else
         {
             unit = await db.Units.AsNoTracking().Where(u => u.Code == f.UnitCode)
                 .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).SingleOrDefaultAsync(ct)
@@ -134,13 +202,16 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
             var lineage = await UnitTree.WithPredecessorsAsync(db, unit.Id, ct);
             if (f.Subunits)
             {
-                var paths = await db.Units.Where(u => lineage.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct);
+                var lineagePaths = await db.Units.Where(u => lineage.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct);
                 var all = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path }).ToListAsync(ct);
-                ids = [.. all.Where(u => paths.Any(p => u.Path.StartsWith(p, StringComparison.Ordinal))).Select(u => u.Id)];
+                ids = [.. all.Where(u => lineagePaths.Any(p => u.Path.StartsWith(p.Path, StringComparison.Ordinal))).Select(u => u.Id)];
+                // A predecessor already inside another lineage member's tree is counted by that tree's rows.
+                monthlyIds = [.. lineagePaths.Where(p => !lineagePaths.Any(o => o.Id != p.Id && p.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(p => p.Id)];
             }
             else
             {
                 ids = lineage;
+                monthlyIds = lineage;
             }
         }
 
@@ -158,7 +229,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog)
                 ?? throw new UnknownCodeException("procedure", f.ProcedureCode);
         }
 
-        return new Scope(unit, ids, fieldId, procedureId);
+        return new Scope(unit, ids, monthlyIds, f.Subunits || unit is null, fieldId, procedureId);
     }
 
     /// <summary>Every question of every published questionnaire version, from the catalogue's cache.</summary>

@@ -106,6 +106,17 @@ internal sealed class SatisfactionRollupConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class MonthlyRollupConfiguration : IEntityTypeConfiguration<MonthlyRollup>
+{
+    public const string Table = "MonthlyRollups";
+
+    public void Configure(EntityTypeBuilder<MonthlyRollup> rollup)
+    {
+        rollup.ToTable(Table);
+        rollup.HasKey(r => new { r.UnitId, r.Scope, r.Month, r.FieldId, r.QuestionId, r.Value });
+    }
+}
+
 internal sealed class ResponseRollupConfiguration : IEntityTypeConfiguration<ResponseRollup>
 {
     public const string Table = "ResponseRollups";

@@ -100,3 +100,24 @@ public sealed class SurveySecret
     public int Id { get; set; }
     public required string ProtectedReceiptKey { get; set; }
 }
+
+/// <summary>
+/// Monthly counts per unit, for the results screens. <see cref="Scope"/> 0 rows hold the unit's own responses;
+/// scope 1 rows hold the responses of the unit and everything under it at the time they were recorded, so a
+/// province's year is a dozen rows per question instead of a scan of every commune's days.
+/// </summary>
+public sealed class MonthlyRollup
+{
+    public const int Own = 0;
+    public const int Tree = 1;
+
+    public int UnitId { get; set; }
+    public int Scope { get; set; }
+    public DateOnly Month { get; set; }
+    public int FieldId { get; set; }
+    /// <summary>0 for the response count row; otherwise the question answered.</summary>
+    public int QuestionId { get; set; }
+    /// <summary>0 for the response count row; otherwise the answer's value.</summary>
+    public int Value { get; set; }
+    public long Count { get; set; }
+}

@@ -13,6 +13,23 @@ namespace CitizenVoice.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "MonthlyRollups",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    FieldId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthlyRollups", x => new { x.UnitId, x.Scope, x.Month, x.FieldId, x.QuestionId, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Questionnaires",
                 columns: table => new
                 {
@@ -318,6 +335,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MonthlyRollups");
+
             migrationBuilder.DropTable(
                 name: "ResponseRollups");
 

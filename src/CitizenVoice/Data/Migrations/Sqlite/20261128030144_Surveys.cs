@@ -12,6 +12,23 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "MonthlyRollups",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FieldId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthlyRollups", x => new { x.UnitId, x.Scope, x.Month, x.FieldId, x.QuestionId, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Questionnaires",
                 columns: table => new
                 {
@@ -317,6 +334,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MonthlyRollups");
+
             migrationBuilder.DropTable(
                 name: "ResponseRollups");
 

@@ -1,0 +1,110 @@
+using System.Globalization;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Satisfaction;
+
+/// <summary>The query string of the results screens: every filter a leader or a citizen can set.</summary>
+public sealed class DashboardQuery
+{
+    public string? Unit { get; set; }
+    public string? Field { get; set; }
+    public string? Channel { get; set; }
+    public string? Respondent { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public string? Sort { get; set; }
+
+    public string ToQueryString(string? unit = null, string? sort = null)
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add($"{key}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("unit", unit ?? Unit);
+        Add("field", Field);
+        Add("channel", Channel);
+        Add("respondent", Respondent);
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("sort", sort ?? Sort);
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
+
+public sealed record Option(string Code, string Name);
+
+public sealed record ChildRow(SatisfactionReport.UnitRef Unit, SatisfactionFigures Figures, int? Rank);
+
+/// <summary>Everything one results screen shows, computed once from the rollups.</summary>
+public sealed record DashboardData(
+    DashboardQuery Query, SatisfactionFilter Filter, string UnitName, SatisfactionFigures Figures, SatisfactionFigures YearEarlier,
+    IReadOnlyList<ChildRow> Children, IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)> Months,
+    IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)> Levels,
+    IReadOnlyList<Option> Units, IReadOnlyList<Option> Fields)
+{
+    public IEnumerable<QuestionFigure> Weakest(int count) =>
+        Figures.Questions.Where(q => q.Rate.N > 0).OrderBy(q => q.Rate.Value).Take(count);
+
+    public static readonly (string Code, string Name)[] Channels =
+    [
+        ("online", "Trực tuyến (mã QR, đường dẫn)"), ("kiosk", "Máy đánh giá tại quầy"), ("paper", "Phiếu giấy"),
+        ("phone", "Điện thoại"), ("email", "Thư điện tử"), ("import", "Nhập từ tệp"),
+    ];
+
+    public static string LevelName(UnitLevel level) => UnitsModel.LevelName(level);
+
+    /// <summary>
+    /// Builds the screen for <paramref name="query"/>, limited to the units under <paramref name="rootPath"/> (a
+    /// leader's own subtree; "/" for the public page).
+    /// </summary>
+    public static async Task<DashboardData> LoadAsync(
+        AppDb db, SatisfactionReport report, DashboardQuery query, string rootPath, DateOnly today, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(rootPath) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+            .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path }).ToListAsync(ct);
+        var root = units.OrderBy(u => u.Path.Length).First();
+        var unit = units.FirstOrDefault(u => u.Code == query.Unit) ?? root;
+        query.Unit = unit.Code;
+        var fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
+        if (query.Field is not null && fields.All(f => f.Code != query.Field))
+        {
+            query.Field = null;
+        }
+
+        query.To ??= today;
+        query.From ??= new DateOnly(query.To.Value.Year, 1, 1);
+        if (query.From > query.To)
+        {
+            (query.From, query.To) = (query.To, query.From);
+        }
+
+        var channel = Enum.TryParse<SurveyChannel>(query.Channel, ignoreCase: true, out var c) && Channels.Any(x => x.Code == query.Channel) ? c : (SurveyChannel?)null;
+        int? respondent = query.Respondent switch { "citizen" => 1, "organisation" => 2, _ => null };
+        var filter = new SatisfactionFilter(unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value);
+
+        var figures = await report.FiguresAsync(filter, ct);
+        var yearEarlier = await report.FiguresAsync(filter.YearEarlier(), ct);
+        var children = await report.ByChildUnitAsync(filter, ct);
+        var ranked = SatisfactionMath.Rank(children, c => c.Figures.Index).Select(r => new ChildRow(r.Item.Unit, r.Item.Figures, r.Rank));
+        ranked = query.Sort switch
+        {
+            "name" => ranked.OrderBy(r => r.Unit.Name, Infrastructure.Localisation.VietnameseOrder),
+            "n" => ranked.OrderByDescending(r => r.Figures.Responses),
+            "low" => ranked.OrderBy(r => r.Figures.Index.N == 0).ThenBy(r => r.Figures.Index.Value),
+            _ => ranked,
+        };
+        var months = await report.ByMonthAsync(filter, ct);
+        var levels = await report.ByLevelAsync(filter, ct);
+        return new DashboardData(query, filter, unit.Name, figures, yearEarlier, [.. ranked], months, levels,
+            [.. units.Select(u => new Option(u.Code, new string('\u00a0', Math.Max(0, u.Path.Count(ch => ch == '/') - root.Path.Count(ch => ch == '/')) * 2) + u.Name))],
+            fields);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Data.Common;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Satisfaction;
+
+/// <summary>
+/// Plausible survey responses for the demo and for the benchmarks: each unit has its own level of satisfaction,
+/// the feedback element is weaker than the others, most answers are Hài lòng or Rất hài lòng, channels and
+/// respondent types are mixed as the article describes. Written straight to the tables in batches, with the
+/// rollups aggregated in memory and written once, so millions of rows load in minutes.
+/// </summary>
+public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
+{
+    private static readonly (SurveyChannel Channel, int Weight)[] ChannelWeights =
+        [(SurveyChannel.Online, 40), (SurveyChannel.Kiosk, 25), (SurveyChannel.Paper, 20), (SurveyChannel.Phone, 10), (SurveyChannel.Email, 3), (SurveyChannel.Import, 2)];
+
+    private sealed record Target(int UnitId, int[] FieldIds, double Mood);
+
+    public async Task<long> GenerateAsync(long count, DateOnly from, DateOnly to, int seed, Action<long>? progress = null, CancellationToken ct = default)
+    {
+        var random = new Random(seed);
+        var questionnaire = await catalog.CurrentAsync(ct) ?? throw new InvalidOperationException("No current questionnaire.");
+        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+            .Select(u => new { u.Id, u.Level, u.Path }).ToListAsync(ct);
+        var lineage = units.ToDictionary(u => u.Id, u => Rollups.Lineage(u.Path).ToArray());
+        var fields = await db.Fields.AsNoTracking().Select(f => new { f.Id, f.Code }).ToListAsync(ct);
+        // Communes handle residence and identity cards; districts and the province handle everything.
+        var targets = units.Select(u => new Target(u.Id,
+            [.. fields.Where(f => u.Level != UnitLevel.Commune || f.Code is "CU-TRU" or "CCCD" or "XNC").Select(f => f.Id)],
+            0.80 + random.NextDouble() * 0.18)).ToArray();
+        var respondentQuestion = questionnaire.Profile.FirstOrDefault(q => q.Scale?.Code == Scales.Respondent);
+        var scored = questionnaire.Elements.SelectMany(e => e.Questions.Select(q => (Question: q, Element: e.Code)))
+            .Append((Question: questionnaire.Overall!, Element: "")).ToArray();
+        var days = to.DayNumber - from.DayNumber + 1;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        var postgres = db.Database.IsNpgsql();
+        long written = 0;
+        const int Batch = 5_000;
+        while (written < count)
+        {
+            var size = (int)Math.Min(Batch, count - written);
+            var responses = new List<object?[]>(size);
+            var answers = new List<object?[]>(size * scored.Length);
+            var answerRollup = new Dictionary<(int, DateOnly, int, int, int, int, int, int), long>();
+            var responseRollup = new Dictionary<(int, DateOnly, int, int, int, int), long>();
+            var monthly = new Dictionary<(int, int, DateOnly, int, int, int), long>();
+            void AddMonthly(int unitId, DateOnly day, int fieldId, int questionId, int value)
+            {
+                var month = new DateOnly(day.Year, day.Month, 1);
+                var own = (unitId, MonthlyRollup.Own, month, fieldId, questionId, value);
+                monthly[own] = monthly.GetValueOrDefault(own) + 1;
+                foreach (var ancestor in lineage[unitId])
+                {
+                    var tree = (ancestor, MonthlyRollup.Tree, month, fieldId, questionId, value);
+                    monthly[tree] = monthly.GetValueOrDefault(tree) + 1;
+                }
+            }
+
+            for (var i = 0; i < size; i++)
+            {
+                var target = targets[random.Next(targets.Length)];
+                var field = target.FieldIds[random.Next(target.FieldIds.Length)];
+                var day = DateOnly.FromDayNumber(from.DayNumber + random.Next(days));
+                var channel = Pick(random);
+                var respondent = respondentQuestion is null ? 0 : random.NextDouble() switch { < 0.80 => 1, < 0.95 => 2, _ => 0 };
+                var id = Guid.CreateVersion7();
+                responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day]);
+                responseRollup[(target.UnitId, day, field, 0, (int)channel, respondent)] = responseRollup.GetValueOrDefault((target.UnitId, day, field, 0, (int)channel, respondent)) + 1;
+                AddMonthly(target.UnitId, day, field, 0, 0);
+                foreach (var (question, element) in scored)
+                {
+                    if (random.NextDouble() < 0.03)
+                    {
+                        continue; // "Không trả lời": no answer row at all.
+                    }
+
+                    var mood = target.Mood - (element == "E5" ? 0.06 : 0);
+                    var value = Answer(random, mood, question.Scale!);
+                    answers.Add([id, question.Id, value]);
+                    var key = (target.UnitId, day, field, 0, (int)channel, respondent, question.Id, value);
+                    answerRollup[key] = answerRollup.GetValueOrDefault(key) + 1;
+                    AddMonthly(target.UnitId, day, field, question.Id, value);
+                }
+
+                if (respondentQuestion is not null && respondent != 0)
+                {
+                    answers.Add([id, respondentQuestion.Id, respondent]);
+                    var key = (target.UnitId, day, field, 0, (int)channel, respondent, respondentQuestion.Id, respondent);
+                    answerRollup[key] = answerRollup.GetValueOrDefault(key) + 1;
+                    AddMonthly(target.UnitId, day, field, respondentQuestion.Id, respondent);
+                }
+            }
+
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await InsertAsync(connection, transaction, "SurveyResponses",
+                ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "IsDeleted"],
+                responses.Select(r => r.Append(false).ToArray()), postgres, null, ct);
+            await InsertAsync(connection, transaction, "SurveyAnswers", ["ResponseId", "QuestionId", "Value"], answers, postgres, null, ct);
+            await InsertAsync(connection, transaction, "ResponseRollups", ["UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "Count"],
+                responseRollup.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Key.Item6, r.Value }), postgres,
+                "(\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\") DO UPDATE SET \"Count\" = \"ResponseRollups\".\"Count\" + excluded.\"Count\"", ct);
+            await InsertAsync(connection, transaction, "SatisfactionRollups", ["UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "QuestionId", "Value", "Count"],
+                answerRollup.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Key.Item6, r.Key.Item7, r.Key.Item8, r.Value }), postgres,
+                "(\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\") DO UPDATE SET \"Count\" = \"SatisfactionRollups\".\"Count\" + excluded.\"Count\"", ct);
+            await InsertAsync(connection, transaction, "MonthlyRollups", ["UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value", "Count"],
+                monthly.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Key.Item6, r.Value }), postgres,
+                "(\"UnitId\", \"Scope\", \"Month\", \"FieldId\", \"QuestionId\", \"Value\") DO UPDATE SET \"Count\" = \"MonthlyRollups\".\"Count\" + excluded.\"Count\"", ct);
+            await transaction.CommitAsync(ct);
+            written += size;
+            progress?.Invoke(written);
+        }
+
+        await db.Database.CloseConnectionAsync();
+        return written;
+    }
+
+    private static SurveyChannel Pick(Random random)
+    {
+        var roll = random.Next(100);
+        foreach (var (channel, weight) in ChannelWeights)
+        {
+            if ((roll -= weight) < 0)
+            {
+                return channel;
+            }
+        }
+
+        return SurveyChannel.Online;
+    }
+
+    /// <summary>A satisfied answer with probability <paramref name="mood"/>; otherwise a neutral or unhappy one.</summary>
+    private static int Answer(Random random, double mood, ScaleView scale)
+    {
+        var satisfied = scale.Values.Where(v => v.Satisfied).Select(v => v.Value).ToArray();
+        var other = scale.Values.Where(v => !v.Satisfied).Select(v => v.Value).OrderDescending().ToArray();
+        if (random.NextDouble() < mood)
+        {
+            // Among the satisfied, the top value a little more often than the next.
+            return satisfied.Length == 1 || random.NextDouble() < 0.55 ? satisfied.Max() : satisfied.Min();
+        }
+
+        // Among the others, the mildest far more often.
+        return random.NextDouble() < 0.75 || other.Length == 1 ? other[0] : other[random.Next(1, other.Length)];
+    }
+
+    private static async Task InsertAsync(
+        DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows, bool postgres, string? onConflict, CancellationToken ct)
+    {
+        // Multi-row INSERTs of up to ~900 parameters: within SQLite's limit, and few round trips.
+        var perStatement = Math.Max(1, 900 / columns.Length);
+        foreach (var chunk in rows.Chunk(perStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new System.Text.StringBuilder($"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ");
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var name = $"@p{r}_{c}";
+                    sql.Append(c == 0 ? name : ", " + name);
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = chunk[r][c] switch
+                    {
+                        DateOnly d when !postgres => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                        DateTime t when !postgres => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                        Guid g when !postgres => g.ToString().ToUpperInvariant(),
+                        bool b when !postgres => b ? 1 : 0,
+                        null => DBNull.Value,
+                        var v => v,
+                    };
+                    command.Parameters.Add(parameter);
+                }
+
+                sql.Append(')');
+            }
+
+            if (onConflict is not null)
+            {
+                sql.Append(" ON CONFLICT ").Append(onConflict);
+            }
+
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+}
+
+/// <summary>Two years of demo responses, so the results screens show something real on first run.</summary>
+internal sealed class SatisfactionDemoSeed(AppDb db, SyntheticResponses synthetic, Microsoft.Extensions.Options.IOptions<DatabaseOptions> options, TimeProvider clock, IConfiguration configuration) : ISeeder
+{
+    public int Order => 40;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var count = configuration.GetValue("Seed:DemoResponses", 20_000);
+        if (!options.Value.SeedDemoData || count <= 0 || await db.SurveyResponses.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        await synthetic.GenerateAsync(count, today.AddYears(-2).AddDays(1), today, seed: 2022, ct: cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+// Draws the results charts from the numbers the page already shows in tables (the tables are the text alternative).
+(function () {
+    'use strict';
+    if (typeof Chart === 'undefined') { return; }
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        var labels = JSON.parse(canvas.dataset.labels);
+        var values = JSON.parse(canvas.dataset.values);
+        var low = JSON.parse(canvas.dataset.low || '[]');
+        var high = JSON.parse(canvas.dataset.high || '[]');
+        var line = canvas.dataset.chart === 'line';
+        var datasets = [{
+            label: canvas.getAttribute('aria-label'),
+            data: values,
+            backgroundColor: '#9e1b1b',
+            borderColor: '#9e1b1b'
+        }];
+        if (line && low.length) {
+            datasets.push({ label: '95% low', data: low, borderColor: '#c9a227', borderDash: [4, 4], pointRadius: 0, fill: false });
+            datasets.push({ label: '95% high', data: high, borderColor: '#c9a227', borderDash: [4, 4], pointRadius: 0, fill: false });
+        }
+        new Chart(canvas, {
+            type: line ? 'line' : 'bar',
+            data: { labels: labels, datasets: datasets },
+            options: {
+                animation: false,
+                plugins: { legend: { display: false } },
+                scales: { y: { min: Math.max(0, Math.floor(Math.min.apply(null, low.length ? low : values) / 10) * 10), max: 100 } }
+            }
+        });
+    });
+}());
