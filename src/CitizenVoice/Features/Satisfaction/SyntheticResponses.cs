@@ -147,46 +147,75 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         return random.NextDouble() < 0.75 || other.Length == 1 ? other[0] : other[random.Next(1, other.Length)];
     }
 
+    /// <summary>
+    /// Bulk insert (or upsert, with <paramref name="onConflict"/>): on SQLite one prepared statement re-bound per row
+    /// inside the transaction (the fastest way into SQLite); on PostgreSQL binary COPY, through a temporary table
+    /// when rows must be merged into existing counts.
+    /// </summary>
     private static async Task InsertAsync(
         DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows, bool postgres, string? onConflict, CancellationToken ct)
     {
-        // Multi-row INSERTs of up to ~900 parameters: within SQLite's limit, and few round trips.
-        var perStatement = Math.Max(1, 900 / columns.Length);
-        foreach (var chunk in rows.Chunk(perStatement))
+        var columnList = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        if (postgres)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new System.Text.StringBuilder($"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ");
-            for (var r = 0; r < chunk.Length; r++)
+            var npgsql = (Npgsql.NpgsqlConnection)connection;
+            var target = table;
+            if (onConflict is not null)
             {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
+                target = "bulk_" + table.ToLowerInvariant();
+                await using var create = npgsql.CreateCommand();
+                create.Transaction = (Npgsql.NpgsqlTransaction)transaction;
+                create.CommandText = $"CREATE TEMP TABLE IF NOT EXISTS {target} (LIKE \"{table}\") ON COMMIT DELETE ROWS";
+                await create.ExecuteNonQueryAsync(ct);
+            }
+
+            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {(onConflict is null ? $"\"{target}\"" : target)} ({columnList}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var row in rows)
                 {
-                    var name = $"@p{r}_{c}";
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = chunk[r][c] switch
-                    {
-                        DateOnly d when !postgres => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                        DateTime t when !postgres => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                        Guid g when !postgres => g.ToString().ToUpperInvariant(),
-                        bool b when !postgres => b ? 1 : 0,
-                        null => DBNull.Value,
-                        var v => v,
-                    };
-                    command.Parameters.Add(parameter);
+                    await importer.WriteRowAsync(ct, row.Select(v => v ?? DBNull.Value).ToArray());
                 }
 
-                sql.Append(')');
+                await importer.CompleteAsync(ct);
             }
 
             if (onConflict is not null)
             {
-                sql.Append(" ON CONFLICT ").Append(onConflict);
+                await using var merge = npgsql.CreateCommand();
+                merge.Transaction = (Npgsql.NpgsqlTransaction)transaction;
+                merge.CommandText = $"INSERT INTO \"{table}\" ({columnList}) SELECT {columnList} FROM {target} ON CONFLICT {onConflict}";
+                await merge.ExecuteNonQueryAsync(ct);
             }
 
-            command.CommandText = sql.ToString();
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{table}\" ({columnList}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
+            + (onConflict is null ? "" : " ON CONFLICT " + onConflict);
+        var parameters = columns.Select((_, i) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                parameters[c].Value = row[c] switch
+                {
+                    DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    Guid g => g.ToString().ToUpperInvariant(),
+                    bool b => b ? 1 : 0,
+                    null => DBNull.Value,
+                    var v => v,
+                };
+            }
+
             await command.ExecuteNonQueryAsync(ct);
         }
     }
@@ -199,7 +228,7 @@ internal sealed class SatisfactionDemoSeed(AppDb db, SyntheticResponses syntheti
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var count = configuration.GetValue("Seed:DemoResponses", 20_000);
+        var count = configuration.GetValue("Seed:DemoResponses", 6_000);
         if (!options.Value.SeedDemoData || count <= 0 || await db.SurveyResponses.AnyAsync(cancellationToken))
         {
             return;
