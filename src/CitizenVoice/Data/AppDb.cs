@@ -28,6 +28,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SatisfactionRollup> SatisfactionRollups => Set<SatisfactionRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
+    public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,6 +24,8 @@ public static class SurveysSetup
         builder.Services.AddScoped<SurveyIndependence>();
         builder.Services.AddScoped<SurveyRecorder>();
         builder.Services.AddScoped<RollupCheck>();
+        builder.Services.AddScoped<SurveyValidation>();
+        builder.Services.AddScoped<PaperDoubleEntry>();
         builder.Services.AddScoped<ISeeder, SurveysSeed>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim));
@@ -32,6 +34,10 @@ public static class SurveysSetup
             "Đánh giá mức độ hài lòng của Ông/Bà khi giải quyết thủ tục hành chính – không cần cung cấp thông tin cá nhân.", "/khao-sat"));
         builder.Services.AddSingleton(new StaffArea(30, "Nhập phiếu khảo sát",
             "Nhập phiếu giấy, phiếu qua điện thoại, thư điện tử (chỉ cho đơn vị ngoài đơn vị mình).", "/quan-tri/khao-sat/nhap", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(31, "Nhập phiếu giấy (nhập hai lần)",
+            "Mỗi phiếu giấy được hai thành viên khác nhau nhập; phiếu chỉ được ghi nhận khi hai lần nhập khớp nhau.", "/quan-tri/khao-sat/phieu-giay", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(32, "Đối chiếu phiếu giấy",
+            "Phiếu giấy có hai lần nhập khác nhau: người thứ ba xem đối chiếu và chọn giá trị đúng.", "/quan-tri/khao-sat/doi-chieu", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(35, "Kiểm tra số liệu tổng hợp",
             "Đối chiếu bảng tổng hợp với phiếu gốc và báo cáo chênh lệch.", "/quan-tri/khao-sat/kiem-tra", Roles.Administrator));
         return builder;
