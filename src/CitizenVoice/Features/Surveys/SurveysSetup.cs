@@ -38,6 +38,8 @@ public static class SurveysSetup
             "Mỗi phiếu giấy được hai thành viên khác nhau nhập; phiếu chỉ được ghi nhận khi hai lần nhập khớp nhau.", "/quan-tri/khao-sat/phieu-giay", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(32, "Đối chiếu phiếu giấy",
             "Phiếu giấy có hai lần nhập khác nhau: người thứ ba xem đối chiếu và chọn giá trị đúng.", "/quan-tri/khao-sat/doi-chieu", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(33, "Phiếu giấy và áp phích",
+            "In phiếu khảo sát giấy (trắng hoặc điền sẵn) và áp phích mã QR cho quầy tiếp nhận hồ sơ.", "/quan-tri/khao-sat/in", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(35, "Kiểm tra số liệu tổng hợp",
             "Đối chiếu bảng tổng hợp với phiếu gốc và báo cáo chênh lệch.", "/quan-tri/khao-sat/kiem-tra", Roles.Administrator));
         return builder;
@@ -47,6 +49,7 @@ public static class SurveysSetup
     {
         app.MapSurveysApi();
         app.MapSurveyQrCode();
+        app.MapSurveyPrintouts();
         return app;
     }
 
