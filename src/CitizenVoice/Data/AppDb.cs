@@ -29,6 +29,8 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SatisfactionRollup> SatisfactionRollups => Set<SatisfactionRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CitizenVoice.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261128024059_SurveysPaper")]
+    [Migration("20261128025745_SurveysPaper")]
     partial class SurveysPaper
     {
         /// <inheritdoc />
@@ -362,6 +362,93 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportRow", b =>
+                {
+                    b.Property<Guid>("ImportFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportFileId", "Line");
+
+                    b.ToTable("ImportRows");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
@@ -945,6 +1032,24 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportRow", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Surveys.ImportFile", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
@@ -1095,6 +1200,11 @@ namespace CitizenVoice.Data.Migrations.Sqlite
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Unit", b =>
                 {
                     b.Navigation("NameHistory");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Questionnaire", b =>

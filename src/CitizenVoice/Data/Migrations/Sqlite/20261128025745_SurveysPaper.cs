@@ -12,6 +12,33 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkippedRows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportFiles_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaperEntries",
                 columns: table => new
                 {
@@ -52,6 +79,40 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ImportRows",
+                columns: table => new
+                {
+                    ImportFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ReceiptProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRows", x => new { x.ImportFileId, x.Line });
+                    table.ForeignKey(
+                        name: "FK_ImportRows_ImportFiles_ImportFileId",
+                        column: x => x.ImportFileId,
+                        principalTable: "ImportFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportFiles_QuestionnaireId",
+                table: "ImportFiles",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportFiles_Sha256",
+                table: "ImportFiles",
+                column: "Sha256",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_PaperEntries_FieldId",
                 table: "PaperEntries",
@@ -78,7 +139,13 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ImportRows");
+
+            migrationBuilder.DropTable(
                 name: "PaperEntries");
+
+            migrationBuilder.DropTable(
+                name: "ImportFiles");
         }
     }
 }
