@@ -27,6 +27,7 @@ public static class SurveysSetup
         builder.Services.AddScoped<SurveyValidation>();
         builder.Services.AddScoped<PaperDoubleEntry>();
         builder.Services.AddScoped<SpreadsheetImport>();
+        builder.Services.AddScoped<KioskRecorder>();
         builder.Services.AddScoped<ISeeder, SurveysSeed>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim));
