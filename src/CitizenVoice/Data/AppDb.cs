@@ -30,6 +30,9 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<ResponseRollup> ResponseRollups => Set<ResponseRollup>();
     public DbSet<MonthlyRollup> MonthlyRollups => Set<MonthlyRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
+    public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

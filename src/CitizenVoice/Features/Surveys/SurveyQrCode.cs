@@ -14,6 +14,10 @@ public static class SurveyQrCode
         return app;
     }
 
+    /// <summary>The online form's address for a unit and field, as the QR code and the poster carry it.</summary>
+    public static string FormUrl(HttpRequest request, string unitCode, string fieldCode) =>
+        $"{request.Scheme}://{request.Host}/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}";
+
     private static async Task<Results<FileContentHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
     {
         var exists = await db.Units.AnyAsync(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null, ct)
@@ -23,7 +27,7 @@ public static class SurveyQrCode
             return TypedResults.NotFound();
         }
 
-        var url = $"{http.Request.Scheme}://{http.Request.Host}/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}";
+        var url = FormUrl(http.Request, unitCode, fieldCode);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var png = new PngByteQRCode(data).GetGraphic(10);

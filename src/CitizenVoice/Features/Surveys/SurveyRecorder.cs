@@ -6,7 +6,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenVoice.Features.Surveys;
 
-/// <summary>A response as it arrives from any channel, before it is checked.</summary>
+/// <summary>A response as it arrives from any channel, before it is checked. <see cref="Id"/>, when a channel knows it
+/// (a kiosk's client id, an imported row's stable key), becomes the response's id, so a retry cannot make a second.</summary>
 public sealed record SurveySubmission(
     string? UnitCode,
     string? FieldCode,
@@ -18,7 +19,8 @@ public sealed record SurveySubmission(
     int? QuestionnaireId = null,
     DateOnly? ContactDate = null,
     string? Contact = null,
-    bool ContactConsent = false);
+    bool ContactConsent = false,
+    Guid? Id = null);
 
 public sealed record SubmittedAnswer(int QuestionId, int? Value, string? Text = null);
 
@@ -215,6 +217,7 @@ public sealed class SurveyRecorder(
 
         var response = new SurveyResponse
         {
+            Id = submission.Id ?? Guid.CreateVersion7(),
             QuestionnaireId = questionnaire.Id, UnitId = unit.Id, FieldId = field.Id, ProcedureId = procedureId,
             Channel = submission.Channel, CreatedAt = now, Day = submission.ContactDate ?? today,
             RespondentType = answers.Find(a => questionnaire.Find(a.QuestionId)?.Scale?.Code == Scales.Respondent)?.Value ?? 0,

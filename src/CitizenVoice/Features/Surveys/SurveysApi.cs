@@ -23,7 +23,8 @@ public static class SurveysApi
 
     public sealed record SurveyResponseRequest(
         string? UnitCode, string? FieldCode, string? Channel, string? ReceiptCode, AnswerRequest[]? Answers, string? Comment,
-        string? ProcedureCode, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int? QuestionnaireId);
+        string? ProcedureCode, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int? QuestionnaireId,
+        Guid? ClientId = null, Guid? Replaces = null);
 
     public sealed record CreatedResponse(string Id);
 
@@ -33,7 +34,7 @@ public static class SurveysApi
         api.MapGet("/questionnaires/current", GetCurrent).RequireRateLimiting(Infrastructure.RateLimits.ApiRead)
             .WithName("GetCurrentQuestionnaire").WithSummary("The questionnaire citizens answer now: elements, questions and scales.");
         api.MapPost("/survey-responses", PostResponse).RequireRateLimiting(Infrastructure.RateLimits.PublicWrite)
-            .WithName("PostSurveyResponse").WithSummary("Records one response (online or kiosk); a receipt code counts once per unit.");
+            .WithName("PostSurveyResponse").WithSummary("Records one response (online or kiosk); a receipt code counts once per unit; a repeated clientId is not recorded twice.");
         return api;
     }
 
@@ -41,7 +42,7 @@ public static class SurveysApi
         await catalog.CurrentAsync(ct) is { } q ? TypedResults.Ok(ToDto(q, CultureInfo.CurrentUICulture)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<CreatedResponse>, ValidationProblem, ProblemHttpResult>> PostResponse(
-        SurveyResponseRequest request, SurveyRecorder recorder, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        SurveyResponseRequest request, KioskRecorder recorder, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         // Kiosks and other systems speak for citizens; paper, phone, email and import entries go through the team's pages.
         if (!Enum.TryParse<SurveyChannel>(request.Channel, ignoreCase: true, out var channel) || !Enum.IsDefined(channel)
@@ -52,10 +53,11 @@ public static class SurveysApi
                 title: l["Phiếu khảo sát chưa hợp lệ."]);
         }
 
-        var outcome = await recorder.RecordAsync(new SurveySubmission(
+        // A clientId makes the call idempotent: a device that retries (a kiosk's offline queue) never records twice.
+        var outcome = await recorder.RecordOnceAsync(new SurveySubmission(
             request.UnitCode, request.FieldCode, channel,
             [.. (request.Answers ?? []).Select(a => new SubmittedAnswer(a.QuestionId, a.Value, a.Text))],
-            request.ReceiptCode, request.Comment, request.ProcedureCode, request.QuestionnaireId), staff: null, ct);
+            request.ReceiptCode, request.Comment, request.ProcedureCode, request.QuestionnaireId), request.ClientId, request.Replaces, ct);
         return outcome.Status switch
         {
             RecordStatus.Created => TypedResults.Created((string?)null, new CreatedResponse(outcome.Id!.Value.ToString())),

@@ -24,6 +24,10 @@ public static class SurveysSetup
         builder.Services.AddScoped<SurveyIndependence>();
         builder.Services.AddScoped<SurveyRecorder>();
         builder.Services.AddScoped<RollupCheck>();
+        builder.Services.AddScoped<SurveyValidation>();
+        builder.Services.AddScoped<PaperDoubleEntry>();
+        builder.Services.AddScoped<SpreadsheetImport>();
+        builder.Services.AddScoped<KioskRecorder>();
         builder.Services.AddScoped<ISeeder, SurveysSeed>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim));
@@ -32,6 +36,14 @@ public static class SurveysSetup
             "Đánh giá mức độ hài lòng của Ông/Bà khi giải quyết thủ tục hành chính – không cần cung cấp thông tin cá nhân.", "/khao-sat"));
         builder.Services.AddSingleton(new StaffArea(30, "Nhập phiếu khảo sát",
             "Nhập phiếu giấy, phiếu qua điện thoại, thư điện tử (chỉ cho đơn vị ngoài đơn vị mình).", "/quan-tri/khao-sat/nhap", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(31, "Nhập phiếu giấy (nhập hai lần)",
+            "Mỗi phiếu giấy được hai thành viên khác nhau nhập; phiếu chỉ được ghi nhận khi hai lần nhập khớp nhau.", "/quan-tri/khao-sat/phieu-giay", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(32, "Đối chiếu phiếu giấy",
+            "Phiếu giấy có hai lần nhập khác nhau: người thứ ba xem đối chiếu và chọn giá trị đúng.", "/quan-tri/khao-sat/doi-chieu", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(33, "Phiếu giấy và áp phích",
+            "In phiếu khảo sát giấy (trắng hoặc điền sẵn) và áp phích mã QR cho quầy tiếp nhận hồ sơ.", "/quan-tri/khao-sat/in", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(34, "Nhập phiếu từ tệp",
+            "Nhập nhiều phiếu từ tệp CSV hoặc XLSX theo mẫu: kiểm tra từng dòng, chỉ nhập khi Ông/Bà xác nhận.", "/quan-tri/khao-sat/nhap-tep", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(35, "Kiểm tra số liệu tổng hợp",
             "Đối chiếu bảng tổng hợp với phiếu gốc và báo cáo chênh lệch.", "/quan-tri/khao-sat/kiem-tra", Roles.Administrator));
         return builder;
@@ -41,6 +53,8 @@ public static class SurveysSetup
     {
         app.MapSurveysApi();
         app.MapSurveyQrCode();
+        app.MapSurveyPrintouts();
+        app.MapSurveyImportTemplates();
         return app;
     }
 

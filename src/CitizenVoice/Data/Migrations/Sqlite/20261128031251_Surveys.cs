@@ -111,6 +111,74 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkippedRows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportFiles_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaperEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FieldId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    EnteredById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResolvedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaperEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaperEntries_Fields_FieldId",
+                        column: x => x.FieldId,
+                        principalTable: "Fields",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PaperEntries_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PaperEntries_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuestionnaireElement",
                 columns: table => new
                 {
@@ -208,6 +276,29 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportRows",
+                columns: table => new
+                {
+                    ImportFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ReceiptProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRows", x => new { x.ImportFileId, x.Line });
+                    table.ForeignKey(
+                        name: "FK_ImportRows_ImportFiles_ImportFileId",
+                        column: x => x.ImportFileId,
+                        principalTable: "ImportFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Question",
                 columns: table => new
                 {
@@ -264,6 +355,38 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportFiles_QuestionnaireId",
+                table: "ImportFiles",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportFiles_Sha256",
+                table: "ImportFiles",
+                column: "Sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperEntries_FieldId",
+                table: "PaperEntries",
+                column: "FieldId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperEntries_QuestionnaireId",
+                table: "PaperEntries",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperEntries_Status",
+                table: "PaperEntries",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperEntries_UnitId_FieldId_Serial_Sequence",
+                table: "PaperEntries",
+                columns: new[] { "UnitId", "FieldId", "Serial", "Sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Question_ElementId",
@@ -335,7 +458,13 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ImportRows");
+
+            migrationBuilder.DropTable(
                 name: "MonthlyRollups");
+
+            migrationBuilder.DropTable(
+                name: "PaperEntries");
 
             migrationBuilder.DropTable(
                 name: "ResponseRollups");
@@ -351,6 +480,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SurveySecrets");
+
+            migrationBuilder.DropTable(
+                name: "ImportFiles");
 
             migrationBuilder.DropTable(
                 name: "Scales");

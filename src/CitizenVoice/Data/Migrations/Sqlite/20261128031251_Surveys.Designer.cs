@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CitizenVoice.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261128030144_Surveys")]
+    [Migration("20261128031251_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -364,6 +364,93 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportRow", b =>
+                {
+                    b.Property<Guid>("ImportFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportFileId", "Line");
+
+                    b.ToTable("ImportRows");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.MonthlyRollup", b =>
                 {
                     b.Property<int>("UnitId")
@@ -390,6 +477,70 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.HasKey("UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value");
 
                     b.ToTable("MonthlyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UnitId", "FieldId", "Serial", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("PaperEntries");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
@@ -941,6 +1092,45 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportRow", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Surveys.ImportFile", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Surveys.QuestionnaireElement", "Element")
@@ -1070,6 +1260,11 @@ namespace CitizenVoice.Data.Migrations.Sqlite
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Unit", b =>
                 {
                     b.Navigation("NameHistory");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Questionnaire", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CitizenVoice.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261128030154_Surveys")]
+    [Migration("20261128031259_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -381,6 +381,93 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("ImportedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportRow", b =>
+                {
+                    b.Property<Guid>("ImportFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ReceiptProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ImportFileId", "Line");
+
+                    b.ToTable("ImportRows");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.MonthlyRollup", b =>
                 {
                     b.Property<int>("UnitId")
@@ -407,6 +494,70 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.HasKey("UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value");
 
                     b.ToTable("MonthlyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UnitId", "FieldId", "Serial", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("PaperEntries");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
@@ -974,6 +1125,45 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportRow", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Surveys.ImportFile", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Surveys.QuestionnaireElement", "Element")
@@ -1103,6 +1293,11 @@ namespace CitizenVoice.Data.Migrations.Postgres
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Unit", b =>
                 {
                     b.Navigation("NameHistory");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Questionnaire", b =>

@@ -1,0 +1,122 @@
+using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>
+/// The counter tablet: five faces, one tap records the overall rating; then an optional rating per element, a thank-you,
+/// and back to the faces. With its script the page works offline (answers queue in the browser and go to the API with
+/// a client id); without it, each tap is a plain form post.
+/// </summary>
+[EnableRateLimiting(RateLimits.PublicWrite)]
+public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskRecorder recorder) : PageModel
+{
+    public sealed record FollowUp(string ElementName, QuestionView Question);
+
+    [FromRoute]
+    public string UnitCode { get; set; } = "";
+
+    [FromRoute]
+    public string FieldCode { get; set; } = "";
+
+    [BindProperty]
+    public Guid? ClientId { get; set; }
+
+    [BindProperty]
+    public int? Value { get; set; }
+
+    /// <summary>After a tap without the script: the response just recorded, which a follow-up replaces.</summary>
+    [BindProperty(SupportsGet = true, Name = "phieu")]
+    public Guid? Recorded { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "muc")]
+    public int? Overall { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "cam-on")]
+    public int? ThankYou { get; set; }
+
+    [BindProperty(Name = "Answers")]
+    public Dictionary<int, int>? Answers { get; set; }
+
+    public QuestionnaireView Questionnaire { get; private set; } = null!;
+    public QuestionView OverallQuestion { get; private set; } = null!;
+    public IReadOnlyList<FollowUp> FollowUps { get; private set; } = [];
+    public string UnitName { get; private set; } = "";
+    public string FieldName { get; private set; } = "";
+    public bool Thanked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ClientId = Guid.CreateVersion7();
+        Thanked = Recorded is not null || ThankYou is not null;
+        return Page();
+    }
+
+    /// <summary>The one-tap overall rating.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Value is not { } value || !OverallQuestion.Scale!.Allows(value))
+        {
+            return Redirect(Here());
+        }
+
+        var outcome = await recorder.RecordOnceAsync(Submission([new SubmittedAnswer(OverallQuestion.Id, value)]), ClientId, replaces: null, HttpContext.RequestAborted);
+        return Redirect(outcome.Status == RecordStatus.Created ? Here($"?phieu={outcome.Id}&muc={value}") : Here());
+    }
+
+    /// <summary>The optional follow-up: the overall rating again with the element ratings, replacing the one-tap response.</summary>
+    public async Task<IActionResult> OnPostFollowUpAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var answers = (Answers ?? []).Where(a => FollowUps.Any(f => f.Question.Id == a.Key)).Select(a => new SubmittedAnswer(a.Key, a.Value)).ToList();
+        if (Overall is { } overall && answers.Count > 0)
+        {
+            answers.Insert(0, new SubmittedAnswer(OverallQuestion.Id, overall));
+            await recorder.RecordOnceAsync(Submission(answers), ClientId, Recorded, HttpContext.RequestAborted);
+        }
+
+        return Redirect(Here("?cam-on=1"));
+    }
+
+    public string Here(string query = "") => $"/khao-sat/kiosk/{Uri.EscapeDataString(UnitCode)}/{Uri.EscapeDataString(FieldCode)}{query}";
+
+    private SurveySubmission Submission(List<SubmittedAnswer> answers) =>
+        new(UnitCode, FieldCode, SurveyChannel.Kiosk, answers, QuestionnaireId: Questionnaire.Id);
+
+    private async Task<bool> LoadAsync()
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == UnitCode && u.ValidTo == null && u.SuccessorId == null)
+            .Select(u => u.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        if (unit is null || field is null || await catalog.CurrentAsync(HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
+        {
+            return false;
+        }
+
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        (UnitName, FieldName, Questionnaire, OverallQuestion) = (unit, QuestionnaireView.Pick(culture, field.Name, field.NameEn), questionnaire, overall);
+        // Each element's own satisfaction question (coded "E1.S"), or its last question when a template has none.
+        FollowUps = [.. questionnaire.Elements
+            .Select(e => (e, q: e.Questions.FirstOrDefault(q => q.Code.EndsWith(".S", StringComparison.Ordinal)) ?? (e.Questions.Count > 0 ? e.Questions[^1] : null)))
+            .Where(x => x.q?.Scale is not null).Select(x => new FollowUp(x.e.NameFor(culture), x.q!))];
+        return true;
+    }
+}

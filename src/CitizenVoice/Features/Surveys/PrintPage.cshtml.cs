@@ -1,0 +1,39 @@
+using CitizenVoice.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>Where the team gets its printouts: paper forms (blank or pre-filled) and the counter poster with the QR code.</summary>
+[Authorize(Policy = SurveyPolicies.SurveyTeam)]
+public sealed class PrintPageModel(AppDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UnitCode { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FieldCode { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Serial { get; set; }
+
+    public IReadOnlyList<StaffEntryModel.Option> Units { get; private set; } = [];
+    public IReadOnlyList<StaffEntryModel.Option> Fields { get; private set; } = [];
+
+    public string FormUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/quan-tri/khao-sat/phieu-giay/mau.pdf",
+        new Dictionary<string, string?> { ["unit"] = UnitCode, ["field"] = FieldCode, ["serial"] = Serial }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+
+    public string? PosterUrl => string.IsNullOrEmpty(UnitCode) || string.IsNullOrEmpty(FieldCode) ? null
+        : $"/khao-sat/{Uri.EscapeDataString(UnitCode)}/{Uri.EscapeDataString(FieldCode)}/ap-phich.pdf";
+
+    public async Task OnGetAsync()
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+            .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync(HttpContext.RequestAborted);
+        Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder)
+            .Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync(HttpContext.RequestAborted);
+    }
+}

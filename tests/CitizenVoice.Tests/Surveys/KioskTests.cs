@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CitizenVoice.Features.Surveys;
+using CitizenVoice.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Tests.Surveys;
+
+[Collection(AppCollection.Name)]
+public sealed class KioskTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task A_kiosk_retry_with_the_same_clientId_is_not_recorded_twice()
+    {
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var overall = int.Parse(questionnaire.GetProperty("overall").GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var clientId = Guid.NewGuid();
+        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-PN").Select(u => u.Id).SingleAsync());
+        Task<long> CountedAsync() => app.WithDbAsync(db => db.SatisfactionRollups
+            .Where(r => r.UnitId == unitId && r.QuestionId == overall && r.Channel == SurveyChannel.Kiosk && r.Value == 5).SumAsync(r => r.Count));
+        var before = await CountedAsync();
+        var body = new { clientId, unitCode = "BK-PN", fieldCode = "PCCC", channel = "kiosk", answers = new[] { new { questionId = overall, value = 5 } } };
+
+        using var first = await client.PostAsJsonAsync("/api/v1/survey-responses", body);
+        using var retry = await client.PostAsJsonAsync("/api/v1/survey-responses", body);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        var id = (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(clientId.ToString(), id);
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.Id == clientId)));
+        Assert.Equal(before + 1, await CountedAsync());
+    }
+
+    [Fact]
+    public async Task A_kiosk_follow_up_replaces_the_one_tap_response_so_the_citizen_counts_once()
+    {
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var overall = int.Parse(questionnaire.GetProperty("overall").GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var element = SurveyData.QuestionIds(questionnaire)[0];
+        var (tap, follow) = (Guid.NewGuid(), Guid.NewGuid());
+
+        using var first = await client.PostAsJsonAsync("/api/v1/survey-responses",
+            new { clientId = tap, unitCode = "BK-NR", fieldCode = "DKX", channel = "kiosk", answers = new[] { new { questionId = overall, value = 4 } } });
+        using var second = await client.PostAsJsonAsync("/api/v1/survey-responses",
+            new { clientId = follow, replaces = tap, unitCode = "BK-NR", fieldCode = "DKX", channel = "kiosk",
+                  answers = new[] { new { questionId = overall, value = 4 }, new { questionId = element, value = 2 } } });
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var live = await app.WithDbAsync(db => db.SurveyResponses.Where(r => (r.Id == tap || r.Id == follow) && !r.IsDeleted).Select(r => r.Id).ToListAsync());
+        Assert.Equal([follow], live);
+    }
+
+    [Fact]
+    public async Task The_kiosk_works_without_JavaScript_as_a_plain_form()
+    {
+        using var kiosk = app.CreateStaffClient();
+        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-CD").Select(u => u.Id).SingleAsync());
+        Task<int> KioskResponsesAsync() => app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.UnitId == unitId && r.Channel == SurveyChannel.Kiosk));
+        var before = await KioskResponsesAsync();
+        var page = await kiosk.GetPageAsync("/khao-sat/kiosk/BK-CD/CU-TRU");
+        Assert.Equal(5, page.QuerySelectorAll("#kiosk-rate button[name=Value]").Length);
+
+        using var tapped = await kiosk.SubmitFormAsync("/khao-sat/kiosk/BK-CD/CU-TRU", [new("Value", "5")]);
+        Assert.Equal(HttpStatusCode.Redirect, tapped.StatusCode);
+        var thanks = await kiosk.GetPageAsync(tapped.Headers.Location!.OriginalString);
+        Assert.Contains("Cảm ơn", thanks.QuerySelector("#kiosk-follow-up [role=status]")!.TextContent);
+        Assert.Equal(before + 1, await KioskResponsesAsync());
+    }
+}
