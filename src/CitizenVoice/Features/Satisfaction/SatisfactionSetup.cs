@@ -17,6 +17,7 @@ public static class SatisfactionSetup
     public static IEndpointRouteBuilder MapSatisfaction(this IEndpointRouteBuilder app)
     {
         app.MapSatisfactionApi();
+        app.MapResultsExport();
         return app;
     }
 }

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Staff;
+using CitizenVoice.Features.Surveys;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace CitizenVoice.Features.Satisfaction;
+
+/// <summary>A table exactly as a results screen shows it, ready for CSV, XLSX or PDF.</summary>
+public sealed record ExportTable(string Name, string[] Headers, IReadOnlyList<object?[]> Rows);
+
+/// <summary>
+/// Downloads of the results: every table of the screen as XLSX sheets or one table as CSV, and the daily rollup
+/// rows of a period as a data extract that streams through a temporary file (memory stays flat however large).
+/// </summary>
+public static class ResultsExport
+{
+    public static IEndpointRouteBuilder MapResultsExport(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/quan-tri/ket-qua-hai-long").RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        staff.MapGet("/xuat.xlsx", (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, CancellationToken ct) =>
+            ExportAsync(http, q, db, report, scope, clock, "xlsx", null, ct));
+        staff.MapGet("/xuat.csv", (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, string? bang, CancellationToken ct) =>
+            ExportAsync(http, q, db, report, scope, clock, "csv", bang, ct));
+        staff.MapGet("/du-lieu.xlsx", DataExtractAsync);
+        return app;
+    }
+
+    /// <summary>The dashboard's query string, bound for minimal APIs.</summary>
+    public sealed class DashboardQueryParameters
+    {
+        public string? Unit { get; set; }
+        public string? Field { get; set; }
+        public string? Channel { get; set; }
+        public string? Respondent { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+
+        public DashboardQuery ToQuery() => new() { Unit = Unit, Field = Field, Channel = Channel, Respondent = Respondent, From = From, To = To };
+    }
+
+    public static IReadOnlyList<ExportTable> Tables(DashboardData data)
+    {
+        static string Ci(Rate r) => r.N == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{r.Low:F1}–{r.High:F1}");
+        static object? Value(Rate r) => r.N == 0 ? null : Math.Round(r.Value, 1);
+        static string Sample(Rate r) => r.N == 0 ? "chưa có" : r.IsSufficient ? "" : "chưa đủ mẫu";
+        var f = data.Figures;
+        return
+        [
+            new("Tong hop", ["Đơn vị", "Từ ngày", "Đến ngày", "Số phiếu", "Chỉ số hài lòng (%)", "Khoảng tin cậy 95%", "Ghi chú", "Câu hỏi hài lòng chung (%)"],
+                [[data.UnitName, data.Filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), data.Filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                  f.Responses, Value(f.Index), Ci(f.Index), Sample(f.Index), f.OverallQuestion is { } o ? Value(o.Rate) : null]]),
+            new("Yeu to", ["Mã", "Yếu tố", "Chỉ số (%)", "Khoảng tin cậy 95%", "n", "Ghi chú"],
+                [.. f.Elements.Select(e => new object?[] { e.Code, e.Name, Value(e.Index), Ci(e.Index), e.Index.N, Sample(e.Index) })]),
+            new("Don vi", ["Hạng", "Mã đơn vị", "Đơn vị", "Chỉ số (%)", "Khoảng tin cậy 95%", "Số phiếu", "Ghi chú"],
+                [.. data.Children.Select(c => new object?[] { c.Rank, c.Unit.Code, c.Unit.Name, Value(c.Figures.Index), Ci(c.Figures.Index), c.Figures.Responses, Sample(c.Figures.Index) })]),
+            new("Theo thang", ["Tháng", "Chỉ số (%)", "Khoảng tin cậy 95%", "Số phiếu", "Ghi chú"],
+                [.. data.Months.Select(m => new object?[] { m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Value(m.Figures.Index), Ci(m.Figures.Index), m.Figures.Responses, Sample(m.Figures.Index) })]),
+            new("Theo cap", ["Cấp", "Số lượt đánh giá", "Số lượt hài lòng", "Tỷ lệ (%)"],
+                [.. data.Levels.Select(l => new object?[] { UnitsModel.LevelName(l.Level), l.Ratings, l.Satisfied, Value(SatisfactionMath.RateOf(l.Satisfied, l.Ratings)) })]),
+            new("Tieu chi", ["Mã", "Tiêu chí", "Tỷ lệ hài lòng (%)", "Khoảng tin cậy 95%", "n", "Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"],
+                [.. f.Questions.Concat(f.OverallQuestion is null ? [] : [f.OverallQuestion]).Select(q => new object?[] { q.Code, q.Text, Value(q.Rate), Ci(q.Rate), q.Rate.N }
+                    .Concat(Enumerable.Range(1, 5).Select(v => (object?)q.Distribution.Where(d => d.Value == v).Sum(d => d.Count))).ToArray())]),
+        ];
+    }
+
+    private static async Task<IResult> ExportAsync(
+        HttpContext http, DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, string format, string? table, CancellationToken ct)
+    {
+        var root = await scope.PathOfAsync(http.User, ct);
+        if (root is null)
+        {
+            return Results.Forbid();
+        }
+
+        var data = await DashboardData.LoadAsync(db, report, q.ToQuery(), root, SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime), ct);
+        var tables = Tables(data);
+        var name = $"hai-long-{data.Query.Unit}-{data.Filter.From:yyyyMMdd}-{data.Filter.To:yyyyMMdd}";
+        if (format == "csv")
+        {
+            var chosen = tables.FirstOrDefault(t => Slug(t.Name) == table) ?? tables[2];
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ToCsv(chosen))).ToArray(), "text/csv; charset=utf-8", $"{name}-{Slug(chosen.Name)}.csv");
+        }
+
+        var sheets = tables.ToDictionary(t => t.Name, t => (object)t.Rows.Select(r => t.Headers.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList());
+        var buffer = new MemoryStream();
+        await buffer.SaveAsAsync(sheets, cancellationToken: ct);
+        buffer.Position = 0;
+        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    }
+
+    /// <summary>
+    /// The daily rollup rows (counts, never individual responses) of the user's subtree for a period: written row by
+    /// row to a temporary file, then streamed, so a year for the whole province needs no more memory than a page.
+    /// </summary>
+    private static async Task<IResult> DataExtractAsync(HttpContext http, AppDb db, UnitScope scope, TimeProvider clock, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var root = await scope.PathOfAsync(http.User, ct);
+        if (root is null)
+        {
+            return Results.Forbid();
+        }
+
+        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);
+        var path = Path.Combine(Path.GetTempPath(), $"cv-extract-{Guid.NewGuid():N}.xlsx");
+        var rows = db.SatisfactionRollups.AsNoTracking()
+            .Where(r => r.Day >= start && r.Day <= end)
+            .Join(db.Units.Where(u => u.Path.StartsWith(root)), r => r.UnitId, u => u.Id, (r, u) => new { r, u.Code })
+            .Join(db.Fields, x => x.r.FieldId, f => f.Id, (x, f) => new { x.r, x.Code, Field = f.Code })
+            .OrderBy(x => x.r.Day)
+            .Select(x => new
+            {
+                Ngay = x.r.Day, DonVi = x.Code, LinhVuc = x.Field, ThuTuc = x.r.ProcedureId, Kenh = x.r.Channel,
+                NguoiTraLoi = x.r.RespondentType, CauHoi = x.r.QuestionId, GiaTri = x.r.Value, SoLuong = x.r.Count,
+            })
+            .AsEnumerable()
+            .Select(x => new Dictionary<string, object?>
+            {
+                ["Ngày"] = x.Ngay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Đơn vị"] = x.DonVi, ["Lĩnh vực"] = x.LinhVuc,
+                ["Thủ tục"] = x.ThuTuc == 0 ? null : x.ThuTuc, ["Kênh"] = x.Kenh.ToString().ToLowerInvariant(), ["Người trả lời"] = x.NguoiTraLoi,
+                ["Câu hỏi"] = x.CauHoi, ["Giá trị"] = x.GiaTri, ["Số lượng"] = x.SoLuong,
+            });
+        await MiniExcel.SaveAsAsync(path, rows, cancellationToken: ct);
+        http.Response.RegisterForDispose(new TemporaryFile(path));
+        return Results.File(File.OpenRead(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"du-lieu-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx");
+    }
+
+    public static string ToCsv(ExportTable table)
+    {
+        static string Cell(object? value) => value switch
+        {
+            null => "",
+            double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var v => v.ToString() is { } s && s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v.ToString() ?? "",
+        };
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', table.Headers.Select(Cell)).Append("\r\n");
+        foreach (var row in table.Rows)
+        {
+            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    public static string Slug(string name) => TextFolding.Fold(name).ToLowerInvariant().Replace(' ', '-');
+
+    private sealed class TemporaryFile(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
+    }
+}
