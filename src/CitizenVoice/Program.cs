@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
@@ -13,6 +14,7 @@ builder.AddRateLimits();
 builder.AddSettings();
 builder.AddStaff();
 builder.AddOrganisation();
+builder.AddDialogues();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.MapWeb();
 app.MapSettings();
 app.MapStaff();
 app.MapOrganisation();
+app.MapDialogues();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
@@ -21,6 +22,10 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DialogueSession> DialogueSessions => Set<DialogueSession>();
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+    public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,21 @@
+using CitizenVoice.Data;
+using CitizenVoice.Features.Shared;
+
+namespace CitizenVoice.Features.Dialogues;
+
+public static class DialoguesSetup
+{
+    public static IHostApplicationBuilder AddDialogues(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ISeeder, DialogueSeed>();
+        builder.Services.AddScoped<DialogueAccess>();
+        builder.Services.AddSingleton<ContactProtector>();
+        builder.Services.AddSingleton(new PublicArea(10, "Đối thoại", "Lịch đối thoại với Nhân dân, gửi câu hỏi, xem trả lời và kết quả thực hiện cam kết.", "/doi-thoai"));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDialogues(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
