@@ -16,6 +16,9 @@ public static class DialoguesSetup
 
     public static IEndpointRouteBuilder MapDialogues(this IEndpointRouteBuilder app)
     {
+        app.MapDialoguesApi();
+        app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).WithTags("Dialogues")
+            .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
         return app;
     }
 }
