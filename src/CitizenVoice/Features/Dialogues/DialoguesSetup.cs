@@ -1,5 +1,7 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Shared;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitizenVoice.Features.Dialogues;
 
@@ -11,6 +13,9 @@ public static class DialoguesSetup
         builder.Services.AddScoped<DialogueAccess>();
         builder.Services.AddSingleton<ContactProtector>();
         builder.Services.AddSingleton(new PublicArea(10, "Đối thoại", "Lịch đối thoại với Nhân dân, gửi câu hỏi, xem trả lời và kết quả thực hiện cam kết.", "/doi-thoai"));
+        builder.Services.AddSingleton(new StaffArea(30, "Đối thoại", "Lịch đối thoại, điều phối ý kiến, trả lời, cam kết và biên bản.", "/quan-tri/doi-thoai",
+            Roles.Moderator, Roles.Leader, Roles.Administrator));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua"));
         return builder;
     }
 
