@@ -24,6 +24,8 @@ public static class DialoguesSetup
         app.MapDialoguesApi();
         app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).WithTags("Dialogues")
             .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
+        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadAsync)
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
 }
