@@ -55,6 +55,9 @@ public sealed class DialogueAccess(AppDb db, IAuthorizationService authorization
         return scope is not null && hostPath is not null && hostPath.StartsWith(scope, StringComparison.Ordinal);
     }
 
+    public Task<int?> HostUnitOfAsync(int sessionId, CancellationToken ct = default) =>
+        db.DialogueSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.HostUnitId).SingleOrDefaultAsync(ct);
+
     /// <summary>The announcement is approved by a leader of the host unit or of a unit above it.</summary>
     public async Task<bool> CanApproveAnnouncementAsync(ClaimsPrincipal user, int hostUnitId) =>
         user.IsInRole(Roles.Leader) && (await authorization.AuthorizeAsync(user, hostUnitId, UnitScope.Policy)).Succeeded;

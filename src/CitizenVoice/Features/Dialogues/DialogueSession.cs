@@ -44,6 +44,8 @@ public sealed class DialogueSession : IAudited
     public string? SignatureNote { get; set; }
     public string? MinutesSecretary { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The question being answered now in the live room (an opinion of this session), if any.</summary>
+    public int? CurrentOpinionId { get; set; }
     public List<Opinion> Opinions { get; set; } = [];
 
     public int DelegateTotal =>

@@ -81,7 +81,7 @@ public static class DialoguesApi
     }
 
     private static async Task<Results<Created<QuestionCreated>, ValidationProblem, NotFound, ProblemHttpResult>> PostQuestion(
-        int id, [FromBody] QuestionInput input, AppDb db, ContactProtector contacts, TimeProvider clock,
+        int id, [FromBody] QuestionInput input, AppDb db, ContactProtector contacts, LiveRoom live, TimeProvider clock,
         IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var session = await db.DialogueSessions.SingleOrDefaultAsync(s => s.Id == id && s.Status != DialogueStatus.Draft, ct);
@@ -104,6 +104,7 @@ public static class DialoguesApi
         var opinion = Questions.Create(session, input, contacts, clock.GetUtcNow().UtcDateTime);
         db.Opinions.Add(opinion);
         await db.SaveChangesAsync(ct);
+        await live.ReceivedAsync(session.Id, await db.Opinions.CountAsync(o => o.SessionId == session.Id && o.Status == OpinionStatus.Pending, ct));
         return TypedResults.Created($"/api/v1/dialogues/{id}/questions/{opinion.Id}", new QuestionCreated(opinion.Id, "pending"));
     }
 }

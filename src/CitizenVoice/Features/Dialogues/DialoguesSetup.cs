@@ -12,6 +12,9 @@ public static class DialoguesSetup
         builder.Services.AddScoped<ISeeder, DialogueSeed>();
         builder.Services.AddScoped<DialogueAccess>();
         builder.Services.AddSingleton<ContactProtector>();
+        builder.Services.AddScoped<LiveRoom>();
+        builder.Services.AddSingleton<ViewerCounter>();
+        builder.Services.AddSignalR();
         builder.Services.AddSingleton(new PublicArea(10, "Đối thoại", "Lịch đối thoại với Nhân dân, gửi câu hỏi, xem trả lời và kết quả thực hiện cam kết.", "/doi-thoai"));
         builder.Services.AddSingleton(new StaffArea(30, "Đối thoại", "Lịch đối thoại, điều phối ý kiến, trả lời, cam kết và biên bản.", "/quan-tri/doi-thoai",
             Roles.Moderator, Roles.Leader, Roles.Administrator));
@@ -22,6 +25,7 @@ public static class DialoguesSetup
     public static IEndpointRouteBuilder MapDialogues(this IEndpointRouteBuilder app)
     {
         app.MapDialoguesApi();
+        app.MapHub<LiveRoomHub>(LiveRoomHub.Path);
         app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).WithTags("Dialogues")
             .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
         app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadAsync)

@@ -14,8 +14,11 @@ namespace CitizenVoice.Features.Dialogues;
 /// records answers and commitments. Every change goes through SaveChanges, so the audit log records it.
 /// </summary>
 [Authorize(Policy = Policies.Staff, Roles = $"{Roles.Moderator},{Roles.Leader},{Roles.Administrator}")]
-public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, LiveRoom live, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    // Other opinions a change touched (the target of a merge), refreshed in the live room after saving.
+    private readonly List<Opinion> _touched = [];
+
     public sealed record Option(int Id, string Name);
 
     public sealed record CommitmentRow(int Id, string What, string UnitName, DateOnly DueOn, CommitmentStatus Status, string? Evidence, bool Overdue);
@@ -33,6 +36,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Time
     public IReadOnlyList<OpinionRow> Opinions { get; private set; } = [];
     public IReadOnlyList<Option> Units { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Fields { get; private set; } = new Dictionary<string, string>();
+    public int? CurrentOpinionId { get; private set; }
 
     [TempData]
     public string? Error { get; set; }
@@ -40,7 +44,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Time
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var session = await db.DialogueSessions.AsNoTracking().Where(s => s.Id == Id)
-            .Select(s => new { s.Title, s.Status, s.HostUnitId }).SingleOrDefaultAsync(ct);
+            .Select(s => new { s.Title, s.Status, s.HostUnitId, s.CurrentOpinionId }).SingleOrDefaultAsync(ct);
         if (session is null)
         {
             return NotFound();
@@ -51,7 +55,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Time
             return Forbid();
         }
 
-        (Title, Status) = (session.Title, session.Status);
+        (Title, Status, CurrentOpinionId) = (session.Title, session.Status, session.CurrentOpinionId);
         var today = DialogueText.Today(clock);
         Opinions = await db.Opinions.AsNoTracking().Where(o => o.SessionId == Id).OrderBy(o => o.ReceivedAt)
             .Select(o => new OpinionRow(
@@ -89,14 +93,16 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Time
             return Back();
         }
 
-        db.Opinions.Add(new Opinion
+        var recorded = new Opinion
         {
             SessionId = session.Id, Channel = channel, FieldCode = string.IsNullOrWhiteSpace(fieldCode) ? null : fieldCode,
             AuthorName = string.IsNullOrWhiteSpace(authorName) ? null : authorName.Trim(), Text = text!.Trim(),
             // Said aloud in the hall or handed in on paper: it is already public, so it enters the register approved.
             Status = OpinionStatus.Approved, ReceivedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.Opinions.Add(recorded);
         await db.SaveChangesAsync(ct);
+        await live.QuestionPublishedAsync(recorded);
         return Done(l["Đã ghi ý kiến vào sổ."]);
     }
 
@@ -165,6 +171,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Time
             child.MergedIntoId = target.Id;
         }
 
+        _touched.Add(target);
         opinion.Status = OpinionStatus.Merged;
         opinion.MergedIntoId = target.Id;
         opinion.Supports = 0;
@@ -264,6 +271,27 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Time
         return Done(l["Đã cập nhật cam kết."]);
     }
 
+    /// <summary>Puts a published question on the live room's screen (or clears it with opinionId 0).</summary>
+    public async Task<IActionResult> OnPostSetCurrentAsync(int opinionId, CancellationToken ct)
+    {
+        if (await SessionAsync(ct) is not { } session)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanRunAsync(User, session.HostUnitId, ct))
+        {
+            return Forbid();
+        }
+
+        var opinion = await db.Opinions.SingleOrDefaultAsync(o => o.Id == opinionId && o.SessionId == session.Id
+            && (o.Status == OpinionStatus.Approved || o.Status == OpinionStatus.Answered), ct);
+        session.CurrentOpinionId = opinion?.Id;
+        await db.SaveChangesAsync(ct);
+        await live.CurrentAsync(session.Id, opinion);
+        return Done(opinion is null ? l["Đã bỏ câu hỏi trên màn hình trực tiếp."] : l["Đã đưa câu hỏi lên màn hình trực tiếp."], opinion?.Id);
+    }
+
     private Task<DialogueSession?> SessionAsync(CancellationToken ct) => db.DialogueSessions.SingleOrDefaultAsync(s => s.Id == Id, ct);
 
     private async Task<IActionResult> WithOpinionAsync(int opinionId, Func<Opinion, Task<string?>> change, CancellationToken ct)
@@ -286,6 +314,17 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Time
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var changed in _touched.Prepend(opinion))
+        {
+            await (changed.Status switch
+            {
+                OpinionStatus.Answered => live.AnsweredAsync(changed),
+                OpinionStatus.Approved => live.QuestionPublishedAsync(changed),
+                OpinionStatus.Rejected or OpinionStatus.Merged => live.QuestionWithdrawnAsync(changed),
+                _ => Task.CompletedTask,
+            });
+        }
+
         return Done(message, opinionId);
     }
 

@@ -11,7 +11,7 @@ namespace CitizenVoice.Features.Dialogues;
 
 /// <summary>A session's public page: details, published questions and answers, the question form, supports, accountability.</summary>
 [EnableRateLimiting(RateLimits.PublicWrite)]
-public sealed class SessionModel(AppDb db, ContactProtector contacts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SessionModel(AppDb db, ContactProtector contacts, LiveRoom live, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [FromRoute]
     public int Id { get; set; }
@@ -58,6 +58,7 @@ public sealed class SessionModel(AppDb db, ContactProtector contacts, TimeProvid
 
         db.Opinions.Add(Questions.Create(session, input, contacts, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
+        await live.ReceivedAsync(session.Id, await db.Opinions.CountAsync(o => o.SessionId == session.Id && o.Status == OpinionStatus.Pending, ct));
         TempData["Message"] = l["Câu hỏi của bạn đã được gửi. Câu hỏi sẽ được đăng sau khi thư ký duyệt."].Value;
         return Redirect($"/doi-thoai/{Id}#gui-cau-hoi");
     }

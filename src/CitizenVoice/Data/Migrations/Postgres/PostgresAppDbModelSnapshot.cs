@@ -150,6 +150,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CurrentOpinionId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("DelegatesBusinesses")
                         .HasColumnType("integer");
 

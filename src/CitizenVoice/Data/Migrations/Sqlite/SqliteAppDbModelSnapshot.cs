@@ -138,6 +138,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentOpinionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DelegatesBusinesses")
                         .HasColumnType("INTEGER");
 
