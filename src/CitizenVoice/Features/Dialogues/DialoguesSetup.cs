@@ -18,6 +18,8 @@ public static class DialoguesSetup
         builder.Services.AddSingleton(new PublicArea(10, "Đối thoại", "Lịch đối thoại với Nhân dân, gửi câu hỏi, xem trả lời và kết quả thực hiện cam kết.", "/doi-thoai"));
         builder.Services.AddSingleton(new StaffArea(30, "Đối thoại", "Lịch đối thoại, điều phối ý kiến, trả lời, cam kết và biên bản.", "/quan-tri/doi-thoai",
             Roles.Moderator, Roles.Leader, Roles.Administrator));
+        builder.Services.AddSingleton(new StaffArea(31, "Cam kết sau đối thoại", "Việc đã hứa với Nhân dân: quá hạn, đang thực hiện.", "/quan-tri/doi-thoai/cam-ket",
+            Roles.Moderator, Roles.Leader, Roles.Administrator, Roles.Officer));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua"));
         return builder;
     }
