@@ -14,7 +14,12 @@ public static class DialoguesSetup
         builder.Services.AddSingleton<ContactProtector>();
         builder.Services.AddScoped<LiveRoom>();
         builder.Services.AddSingleton<ViewerCounter>();
-        builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR();
+        // Several copies of the app behind a load balancer: Redis carries each live-room message to every copy's viewers.
+        if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("citizenvoice"));
+        }
         builder.Services.AddSingleton(new PublicArea(10, "Đối thoại", "Lịch đối thoại với Nhân dân, gửi câu hỏi, xem trả lời và kết quả thực hiện cam kết.", "/doi-thoai"));
         builder.Services.AddSingleton(new StaffArea(30, "Đối thoại", "Lịch đối thoại, điều phối ý kiến, trả lời, cam kết và biên bản.", "/quan-tri/doi-thoai",
             Roles.Moderator, Roles.Leader, Roles.Administrator));
