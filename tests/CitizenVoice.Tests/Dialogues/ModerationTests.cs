@@ -56,6 +56,9 @@ public sealed class ModerationTests(CitizenVoiceApp app)
         Assert.Null(page.QuerySelector($"#y-kien-{id}"));
         var console = await leader.GetPageAsync(Console(sessionId));
         Assert.Contains("Quảng cáo, tin rác", console.QuerySelector($"#y-kien-{id}")!.TextContent);
+        var status = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/dialogues/{sessionId}/questions/{id}");
+        Assert.Equal("rejected", status.GetProperty("status").GetString());
+        Assert.Equal("Quảng cáo, tin rác", status.GetProperty("rejectionReason").GetString());
         var audit = await app.WithDbAsync(db => db.AuditLog.Where(a => a.EntityKey == $"YK-{id}").ToListAsync());
         Assert.NotEmpty(audit);
         Assert.DoesNotContain(audit, a => (a.Before + a.After).Contains("Trần Văn Bán", StringComparison.Ordinal));
@@ -225,5 +228,24 @@ public sealed class ModerationTests(CitizenVoiceApp app)
         Assert.Equal("Lục Văn Bình", session.AnnouncementApprovedBy);
         var page = await app.CreateStaffClient().GetPageAsync($"/doi-thoai/{id}");
         Assert.NotNull(page.QuerySelector("form[action*='handler=Question']"));
+    }
+
+    [Fact]
+    public async Task Publishing_the_minutes_deletes_the_phone_numbers_citizens_left()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Live);
+        using var citizen = app.CreateClient();
+        using (var _ = await citizen.PostAsJsonAsync($"/api/v1/dialogues/{sessionId}/questions",
+                   new { text = "Xin cán bộ gọi lại cho tôi về hồ sơ cư trú.", phone = "0987 654 321", contactConsent = true })) { }
+        Assert.NotNull(await app.WithDbAsync(db => db.Opinions.Where(o => o.SessionId == sessionId).Select(o => o.ProtectedContact).SingleAsync()));
+
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao.nganson");
+        var edit = $"/quan-tri/doi-thoai/{sessionId}/sua";
+        using (var closed = await leader.SubmitFormAsync(edit, [], formAction: "handler=Advance")) { Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode); }
+        using (var published = await leader.SubmitFormAsync(edit, [], formAction: "handler=Advance")) { Assert.Equal(HttpStatusCode.Redirect, published.StatusCode); }
+
+        Assert.Equal(DialogueStatus.MinutesPublished, await app.WithDbAsync(db => db.DialogueSessions.Where(s => s.Id == sessionId).Select(s => s.Status).SingleAsync()));
+        Assert.Null(await app.WithDbAsync(db => db.Opinions.Where(o => o.SessionId == sessionId).Select(o => o.ProtectedContact).SingleAsync()));
     }
 }

@@ -188,4 +188,15 @@ public sealed class PublicDialogueTests(CitizenVoiceApp app)
         Assert.Equal("Questions and answers", page.QuerySelector("#cau-hoi")!.TextContent);
         Assert.Equal("Send a question", page.QuerySelector("#gui-cau-hoi")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_dialogues_api()
+    {
+        using var client = app.CreateClient();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/dialogues", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/dialogues/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/dialogues/{id}/questions", out _));
+    }
 }

@@ -30,6 +30,9 @@ public static class DialoguesApi
 
     public sealed record QuestionCreated(int Id, string Status);
 
+    /// <summary>What the author of a question may follow: its status, why it was not published, and the answer.</summary>
+    public sealed record QuestionStatusDto(int Id, string Status, string? RejectionReason, string? Answer, DateTime? AnsweredAt, int? MergedInto);
+
     public static RouteGroupBuilder MapDialoguesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/dialogues").WithTags("Dialogues");
@@ -37,6 +40,9 @@ public static class DialoguesApi
             .WithName("GetDialogues").WithSummary("Announced and past dialogues, newest first; filter by unit (with its subunits), field and year.");
         api.MapGet("/{id:int}", GetDialogue).RequireRateLimiting(RateLimits.ApiRead)
             .WithName("GetDialogue").WithSummary("One dialogue with its published questions, answers, commitments and accountability figures.");
+
+        api.MapGet("/{id:int}/questions/{questionId:int}", GetQuestionStatus).RequireRateLimiting(RateLimits.ApiRead)
+            .WithName("GetDialogueQuestionStatus").WithSummary("The status of a question sent earlier: pending, published, rejected (with the reason), merged or answered.");
 
         var writes = api.MapGroup("/").RequireRateLimiting(RateLimits.PublicWrite);
         writes.MapPost("/{id:int}/questions", PostQuestion)
@@ -78,6 +84,22 @@ public static class DialoguesApi
                 q.AnswerTiming is null ? null : q.AnswerTiming == AnswerTiming.OnTheSpot, q.AnsweredBy, q.AnsweredAt,
                 q.Commitments.Select(c => new CommitmentDto(c.What, c.UnitName, c.DueOn, Slug(c.Status.ToString()), c.Overdue, c.Evidence)).ToArray()))
                 .ToArray()));
+    }
+
+    private static async Task<Results<Ok<QuestionStatusDto>, NotFound>> GetQuestionStatus(
+        int id, int questionId, AppDb db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        // The text is not returned: a rejected question may hold what should not be published.
+        var q = await db.Opinions.AsNoTracking().Where(o => o.Id == questionId && o.SessionId == id)
+            .Select(o => new { o.Id, o.Status, o.RejectionReason, o.Answer, o.AnsweredAt, o.MergedIntoId }).SingleOrDefaultAsync(ct);
+        if (q is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(new QuestionStatusDto(
+            q.Id, Slug(q.Status.ToString()), q.RejectionReason is { } r ? l[DialogueText.Rejection(r)].Value : null,
+            q.Answer, q.AnsweredAt, q.MergedIntoId));
     }
 
     private static async Task<Results<Created<QuestionCreated>, ValidationProblem, NotFound, ProblemHttpResult>> PostQuestion(
