@@ -26,6 +26,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<Opinion> Opinions => Set<Opinion>();
     public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Registration> Registrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -74,3 +74,18 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         commitment.HasIndex(c => c.SessionId);
     }
 }
+
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> registration)
+    {
+        registration.Property(r => r.AttendeeName).HasMaxLength(100);
+        registration.Property(r => r.VillageOrOrganisation).HasMaxLength(200);
+        registration.Property(r => r.ProtectedPhone).HasMaxLength(1000);
+        registration.Property(r => r.Code).HasMaxLength(8);
+        registration.Property(r => r.Group).HasConversion<string>().HasMaxLength(20);
+        registration.HasIndex(r => r.Code).IsUnique();
+        registration.HasIndex(r => r.SessionId);
+        registration.HasOne(r => r.Session).WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

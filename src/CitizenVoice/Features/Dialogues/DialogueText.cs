@@ -76,4 +76,7 @@ public static class DialogueText
         CommitmentStatus.Done => "Đã hoàn thành",
         _ => "Đã chuyển cơ quan khác",
     };
+
+    /// <summary>The group's name; the same keys as <see cref="DialogueQueries.DelegateGroups"/>.</summary>
+    public static string Group(DelegateGroup group) => DialogueQueries.DelegateGroups[(int)group - 1];
 }

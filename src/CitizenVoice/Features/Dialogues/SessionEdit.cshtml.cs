@@ -141,6 +141,8 @@ public sealed class SessionEditModel(AppDb db, DialogueAccess access, TimeProvid
             // Contacts were kept only to answer; once the minutes are out their purpose has ended (Law 91/2025).
             await db.Opinions.Where(o => o.SessionId == session.Id && o.ProtectedContact != null)
                 .ExecuteUpdateAsync(o => o.SetProperty(x => x.ProtectedContact, (string?)null), ct);
+            await db.Registrations.Where(r => r.SessionId == session.Id && r.ProtectedPhone != null)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.ProtectedPhone, (string?)null), ct);
         }
 
         TempData["Message"] = l["Buổi đối thoại chuyển sang trạng thái: {0}.", l[DialogueText.Status(next)]].Value;

@@ -344,6 +344,59 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("OpinionSupports");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("PhoneConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedPhone")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageOrOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Registrations");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -872,6 +925,17 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .HasForeignKey("OpinionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Dialogues.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>

@@ -328,6 +328,57 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("OpinionSupports");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PhoneConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPhone")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageOrOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Registrations");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -840,6 +891,17 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .HasForeignKey("OpinionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Dialogues.DialogueSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
