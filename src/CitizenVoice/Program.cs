@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
@@ -17,6 +18,7 @@ builder.AddStaff();
 builder.AddOrganisation();
 builder.AddSurveys();
 builder.AddSatisfaction();
+builder.AddDialogues();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapStaff();
 app.MapOrganisation();
 app.MapSurveys();
 app.MapSatisfaction();
+app.MapDialogues();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();

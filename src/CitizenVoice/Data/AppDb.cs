@@ -1,4 +1,5 @@
 using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
@@ -33,6 +34,11 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<DialogueSession> DialogueSessions => Set<DialogueSession>();
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+    public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Registration> Registrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,8 +28,11 @@ public static class RateLimits
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicWrite, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientOf(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicWritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // A page that takes posts (a question form) is also read by everyone: only its writes count.
+            o.AddPolicy(PublicWrite, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ClientOf(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicWritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(ApiRead, http => RateLimitPartition.GetFixedWindowLimiter(
                 ClientOf(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ApiReadsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

@@ -17,6 +17,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     private static readonly HashSet<string> Masked =
     [
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
+        // Citizens' personal data (Law 91/2025): the log says it changed, never what it is.
+        "AuthorName", "ProtectedContact", "AttendeeName", "ProtectedPhone",
     ];
 
     // Bookkeeping that changes on every sign-in and says nothing about what staff did.

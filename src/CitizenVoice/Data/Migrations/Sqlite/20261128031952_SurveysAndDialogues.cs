@@ -6,11 +6,54 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CitizenVoice.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Surveys : Migration
+    public partial class SurveysAndDialogues : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "DialogueSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HostUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FieldCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    Chair = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Officials = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AnnouncementApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AnnouncedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DelegatesPartyCommittee = table.Column<int>(type: "INTEGER", nullable: true),
+                    DelegatesPeoplesCouncil = table.Column<int>(type: "INTEGER", nullable: true),
+                    DelegatesPeoplesCommittee = table.Column<int>(type: "INTEGER", nullable: true),
+                    DelegatesVillages = table.Column<int>(type: "INTEGER", nullable: true),
+                    DelegatesBusinesses = table.Column<int>(type: "INTEGER", nullable: true),
+                    DelegatesCitizens = table.Column<int>(type: "INTEGER", nullable: true),
+                    Participants = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedOpinions = table.Column<int>(type: "INTEGER", nullable: true),
+                    SignatureNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MinutesSecretary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CurrentOpinionId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DialogueSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DialogueSessions_Units_HostUnitId",
+                        column: x => x.HostUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "MonthlyRollups",
                 columns: table => new
@@ -108,6 +151,81 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SurveySecrets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Opinions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FieldCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProtectedContact = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ContactConsentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    OriginalText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Supports = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    AnswerTiming = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AnsweringUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opinions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Opinions_DialogueSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "DialogueSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Opinions_Opinions_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Opinions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Opinions_Units_AnsweringUnitId",
+                        column: x => x.AnsweringUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Registrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendeeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VillageOrOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProtectedPhone = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhoneConsentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CheckedInAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Registrations_DialogueSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "DialogueSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -276,6 +394,64 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpinionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResponsibleUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_DialogueSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "DialogueSessions",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Commitments_Opinions_OpinionId",
+                        column: x => x.OpinionId,
+                        principalTable: "Opinions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Units_ResponsibleUnitId",
+                        column: x => x.ResponsibleUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpinionSupports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpinionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoterHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpinionSupports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpinionSupports_Opinions_OpinionId",
+                        column: x => x.OpinionId,
+                        principalTable: "Opinions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRows",
                 columns: table => new
                 {
@@ -357,6 +533,36 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commitments_OpinionId",
+                table: "Commitments",
+                column: "OpinionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_ResponsibleUnitId",
+                table: "Commitments",
+                column: "ResponsibleUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_SessionId",
+                table: "Commitments",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Status_DueOn",
+                table: "Commitments",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DialogueSessions_HostUnitId",
+                table: "DialogueSessions",
+                column: "HostUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DialogueSessions_StartsAt",
+                table: "DialogueSessions",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportFiles_QuestionnaireId",
                 table: "ImportFiles",
                 column: "QuestionnaireId");
@@ -365,6 +571,27 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "IX_ImportFiles_Sha256",
                 table: "ImportFiles",
                 column: "Sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opinions_AnsweringUnitId",
+                table: "Opinions",
+                column: "AnsweringUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opinions_MergedIntoId",
+                table: "Opinions",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opinions_SessionId_Status",
+                table: "Opinions",
+                columns: new[] { "SessionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpinionSupports_OpinionId_VoterHash",
+                table: "OpinionSupports",
+                columns: new[] { "OpinionId", "VoterHash" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -408,6 +635,17 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 table: "Questionnaires",
                 columns: new[] { "Code", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_Code",
+                table: "Registrations",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_SessionId",
+                table: "Registrations",
+                column: "SessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScaleOption_ScaleId_Value",
@@ -458,13 +696,22 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Commitments");
+
+            migrationBuilder.DropTable(
                 name: "ImportRows");
 
             migrationBuilder.DropTable(
                 name: "MonthlyRollups");
 
             migrationBuilder.DropTable(
+                name: "OpinionSupports");
+
+            migrationBuilder.DropTable(
                 name: "PaperEntries");
+
+            migrationBuilder.DropTable(
+                name: "Registrations");
 
             migrationBuilder.DropTable(
                 name: "ResponseRollups");
@@ -485,6 +732,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "ImportFiles");
 
             migrationBuilder.DropTable(
+                name: "Opinions");
+
+            migrationBuilder.DropTable(
                 name: "Scales");
 
             migrationBuilder.DropTable(
@@ -492,6 +742,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "DialogueSessions");
 
             migrationBuilder.DropTable(
                 name: "QuestionnaireElement");

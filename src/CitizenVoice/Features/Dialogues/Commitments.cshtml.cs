@@ -1,0 +1,48 @@
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Dialogues;
+
+/// <summary>
+/// Commitments still to do, overdue first: those a unit in the user's scope must carry out, or that were made at a
+/// session it hosted. Officers see their own unit's; secretaries and leaders see their dialogue scope.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class CommitmentsModel(AppDb db, DialogueAccess access, UnitScope units, TimeProvider clock) : PageModel
+{
+    public sealed record Row(
+        int Id, string What, string UnitName, DateOnly DueOn, CommitmentStatus Status, int SessionId, string SessionTitle, int DaysOverdue);
+
+    /// <summary>"qua-han" (default) shows overdue ones only; "tat-ca" every commitment not yet done.</summary>
+    [BindProperty(SupportsGet = true, Name = "xem")]
+    public string? View { get; set; }
+
+    public bool OverdueOnly => View != "tat-ca";
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool CanRun { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CanRun = DialogueAccess.IsRunner(User);
+        var scope = (CanRun ? await access.ScopePathAsync(User, ct) : await units.PathOfAsync(User, ct)) ?? "-";
+        var today = DialogueText.Today(clock);
+        var query = db.Commitments.AsNoTracking()
+            .Where(c => c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress)
+            .Where(c => c.ResponsibleUnit!.Path.StartsWith(scope) || c.Session!.HostUnit!.Path.StartsWith(scope));
+        if (OverdueOnly)
+        {
+            query = query.Where(c => c.DueOn < today);
+        }
+
+        var rows = await query.OrderBy(c => c.DueOn)
+            .Select(c => new { c.Id, c.What, UnitName = c.ResponsibleUnit!.Name, c.DueOn, c.Status, c.SessionId, SessionTitle = c.Session!.Title })
+            .ToListAsync(ct);
+        Rows = rows.Select(c => new Row(c.Id, c.What, c.UnitName, c.DueOn, c.Status, c.SessionId, c.SessionTitle,
+            Math.Max(0, today.DayNumber - c.DueOn.DayNumber))).ToList();
+    }
+}

@@ -1,0 +1,42 @@
+using CitizenVoice.Data;
+using CitizenVoice.Features.Shared;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CitizenVoice.Features.Dialogues;
+
+public static class DialoguesSetup
+{
+    public static IHostApplicationBuilder AddDialogues(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ISeeder, DialogueSeed>();
+        builder.Services.AddScoped<DialogueAccess>();
+        builder.Services.AddSingleton<ContactProtector>();
+        builder.Services.AddScoped<LiveRoom>();
+        builder.Services.AddSingleton<ViewerCounter>();
+        var signalR = builder.Services.AddSignalR();
+        // Several copies of the app behind a load balancer: Redis carries each live-room message to every copy's viewers.
+        if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("citizenvoice"));
+        }
+        builder.Services.AddSingleton(new PublicArea(10, "Đối thoại", "Lịch đối thoại với Nhân dân, gửi câu hỏi, xem trả lời và kết quả thực hiện cam kết.", "/doi-thoai"));
+        builder.Services.AddSingleton(new StaffArea(30, "Đối thoại", "Lịch đối thoại, điều phối ý kiến, trả lời, cam kết và biên bản.", "/quan-tri/doi-thoai",
+            Roles.Moderator, Roles.Leader, Roles.Administrator));
+        builder.Services.AddSingleton(new StaffArea(31, "Cam kết sau đối thoại", "Việc đã hứa với Nhân dân: quá hạn, đang thực hiện.", "/quan-tri/doi-thoai/cam-ket",
+            Roles.Moderator, Roles.Leader, Roles.Administrator, Roles.Officer));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua"));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDialogues(this IEndpointRouteBuilder app)
+    {
+        app.MapDialoguesApi();
+        app.MapHub<LiveRoomHub>(LiveRoomHub.Path);
+        app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).WithTags("Dialogues")
+            .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
+        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadAsync)
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using CitizenVoice.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Dialogues;
+
+/// <summary>What the live room shows of a published question. Never the author's name or contact.</summary>
+public sealed record LiveQuestion(int Id, string Text, int Supports, string? Answer, string? AnsweredBy, bool? AnsweredOnTheSpot);
+
+/// <summary>Pushes the moderator's actions to the viewers of a session's live room (and new questions to its console).</summary>
+public sealed class LiveRoom(IHubContext<LiveRoomHub> hub, AppDb db, ViewerCounter viewers)
+{
+    public static LiveQuestion ToLive(Opinion o) =>
+        new(o.Id, o.Text, o.Supports, o.Answer, o.AnsweredBy, o.AnswerTiming is null ? null : o.AnswerTiming == AnswerTiming.OnTheSpot);
+
+    public async Task<List<LiveQuestion>> QueueAsync(int sessionId, CancellationToken ct = default) =>
+        (await db.Opinions.AsNoTracking()
+            .Where(o => o.SessionId == sessionId && (o.Status == OpinionStatus.Approved || o.Status == OpinionStatus.Answered))
+            .OrderByDescending(o => o.Supports).ThenBy(o => o.ReceivedAt).ToListAsync(ct))
+        .Select(ToLive).ToList();
+
+    /// <summary>A question was published (approved, merged into, corrected): viewers add or refresh it in the queue.</summary>
+    public Task QuestionPublishedAsync(Opinion opinion) =>
+        hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("question", ToLive(opinion), viewers.Of(opinion.SessionId));
+
+    /// <summary>A question left the public queue (rejected or merged away).</summary>
+    public Task QuestionWithdrawnAsync(Opinion opinion) =>
+        hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("withdrawn", opinion.Id);
+
+    public Task AnsweredAsync(Opinion opinion) =>
+        hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("answer", ToLive(opinion), viewers.Of(opinion.SessionId));
+
+    public Task CurrentAsync(int sessionId, Opinion? opinion) =>
+        hub.Clients.Group(LiveRoomHub.ViewersGroup(sessionId)).SendAsync("current", opinion is null ? null : ToLive(opinion), viewers.Of(sessionId));
+
+    /// <summary>A citizen sent a question: the console shows that new ones wait (no text, so a slow console reloads to read them).</summary>
+    public Task ReceivedAsync(int sessionId, int pending) =>
+        hub.Clients.Group(LiveRoomHub.StaffGroup(sessionId)).SendAsync("received", pending);
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CitizenVoice.Tests.Dialogues;
+
+/// <summary>
+/// Two copies of the app that share nothing but Redis: an answer given on one reaches a viewer connected to the
+/// other. Uses CV_TEST_REDIS when ./test.sh provides a server, otherwise starts Debian's redis-server itself.
+/// (Each copy has its own database here; the push depends only on the session id, which is what is under test.)
+/// </summary>
+public sealed class TwoNodeLiveRoomTests : IAsyncLifetime
+{
+    private Process? _redis;
+    private string _redisAddress = "";
+    private RedisNode? _a;
+    private RedisNode? _b;
+
+    private sealed class RedisNode(string redis) : CitizenVoiceApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Redis:ConnectionString", redis)];
+    }
+
+    public async Task InitializeAsync()
+    {
+        _redisAddress = Environment.GetEnvironmentVariable("CV_TEST_REDIS") ?? await StartRedisAsync();
+        _a = new RedisNode(_redisAddress);
+        _b = new RedisNode(_redisAddress);
+    }
+
+    private async Task<string> StartRedisAsync()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        _redis = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
+        {
+            RedirectStandardOutput = true, UseShellExecute = false,
+        })!;
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return $"127.0.0.1:{port}";
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        throw new InvalidOperationException("redis-server did not start.");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+        }
+
+        if (_redis is { HasExited: false })
+        {
+            _redis.Kill();
+            await _redis.WaitForExitAsync();
+        }
+
+        _redis?.Dispose();
+    }
+
+    [Fact]
+    public async Task An_answer_given_on_one_node_reaches_a_viewer_connected_to_the_other_through_Redis()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(_a!, "BK-NS", DialogueStatus.Live);
+        var opinionId = await DialogueTestData.AddOpinionAsync(_a!, sessionId, "Câu hỏi gửi tới nút A, người xem ở nút B.", OpinionStatus.Approved);
+
+        var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var viewer = new HubConnectionBuilder()
+            .WithUrl(new Uri(_b!.Server.BaseAddress, LiveRoomHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => _b.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        viewer.On<JsonElement, int>("answer", (q, _) => answer.TrySetResult(q));
+        await viewer.StartAsync();
+        await viewer.InvokeAsync<int>("Join", sessionId);
+
+        using var secretary = _a!.CreateStaffClient();
+        await secretary.SignInAsync("thuky");
+        using (var _ = await secretary.SubmitFormAsync($"/quan-tri/doi-thoai/{sessionId}/dieu-phoi",
+                   [new("opinionId", opinionId.ToString()), new("answer", "Trả lời từ nút A."), new("timing", "OnTheSpot"), new("answeredBy", ""), new("unitId", "")],
+                   formAction: "handler=Answer")) { }
+
+        var received = await answer.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(opinionId, received.GetProperty("id").GetInt32());
+        Assert.Equal("Trả lời từ nút A.", received.GetProperty("answer").GetString());
+    }
+}
