@@ -1,0 +1,80 @@
+using System.Net;
+using CitizenVoice.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace CitizenVoice.Tests.Satisfaction;
+
+[Collection(AppCollection.Name)]
+public sealed class ResultsScreensTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task The_public_results_page_shows_the_index_with_its_interval_and_explains_the_method()
+    {
+        using var citizen = app.CreateStaffClient();
+        var page = await citizen.GetPageAsync("/ket-qua-khao-sat");
+
+        var headline = page.QuerySelector(".figure-main")!.TextContent;
+        Assert.Matches(@"\d+,\d%", headline);
+        Assert.Contains("n = ", headline, StringComparison.Ordinal);
+        Assert.Contains("Wilson", page.QuerySelector("#phuong-phap")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Công an huyện Ngân Sơn", page.QuerySelector("#units")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_district_leader_sees_only_their_district_on_the_dashboard()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao.nganson");
+        var page = await leader.GetPageAsync("/quan-tri/ket-qua-hai-long?unit=BK");
+
+        var units = page.QuerySelectorAll("#unit option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal("BK-NS", units[0]);
+        Assert.DoesNotContain("BK", units);
+        Assert.DoesNotContain("BK-BB", units);
+        Assert.Contains("BK-NS-VT", units);
+        Assert.Contains("Công an huyện Ngân Sơn", page.QuerySelector("#headline")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dashboard_exports_open_as_spreadsheets_and_csv_with_the_same_figures()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao");
+        var page = await leader.GetPageAsync("/quan-tri/ket-qua-hai-long?from=2025-01-01");
+        var shownResponses = page.QuerySelectorAll("#units ~ div tbody tr").Select(r => r.Children[3].TextContent.Trim()).ToList();
+
+        using var xlsx = await leader.Http.GetAsync("/quan-tri/ket-qua-hai-long/xuat.xlsx?from=2025-01-01");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Don vi", stream.GetSheetNames());
+        var rows = stream.Query(useHeaderRow: true, sheetName: "Don vi").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(shownResponses.Count, rows.Count);
+        Assert.Equal(shownResponses.Select(s => s.Replace(".", "", StringComparison.Ordinal)), rows.Select(r => Convert.ToInt64(r["Số phiếu"], System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        using var csv = await leader.Http.GetAsync("/quan-tri/ket-qua-hai-long/xuat.csv?from=2025-01-01&bang=tieu-chi");
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.StartsWith("Mã,Tiêu chí,Tỷ lệ hài lòng (%)", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("E1.1,", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_data_extract_holds_every_daily_rollup_row_of_the_period()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao.nganson");
+        var from = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3);
+        var to = DateOnly.FromDateTime(DateTime.UtcNow);
+        var expected = await app.WithDbAsync(async db =>
+        {
+            var path = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Path).SingleAsync();
+            return await db.SatisfactionRollups.CountAsync(r => r.Day >= from && r.Day <= to && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)));
+        });
+
+        using var response = await leader.Http.GetAsync($"/quan-tri/ket-qua-hai-long/du-lieu.xlsx?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(expected, rows.Count);
+        Assert.All(rows, r => Assert.StartsWith("BK-NS", (string)r["Đơn vị"], StringComparison.Ordinal));
+    }
+}
