@@ -78,3 +78,26 @@ public sealed class ResultsScreensTests(CitizenVoiceApp app)
         Assert.All(rows, r => Assert.StartsWith("BK-NS", (string)r["Đơn vị"], StringComparison.Ordinal));
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class ResultsPdfTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task The_period_report_is_a_PDF_with_the_cover_the_method_and_the_figures_in_Vietnamese()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao");
+        var page = await leader.GetPageAsync("/quan-tri/ket-qua-hai-long?from=2025-01-01");
+        var headline = page.QuerySelector(".figure-main .rate-value")!.TextContent.Trim();
+
+        using var response = await leader.Http.GetAsync("/quan-tri/ket-qua-hai-long/bao-cao.pdf?from=2025-01-01");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join('\n', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
+        Assert.True(pdf.NumberOfPages >= 2);
+        Assert.Contains("BÁO CÁO", text, StringComparison.Ordinal);
+        Assert.Contains("Wilson", text, StringComparison.Ordinal);
+        Assert.Contains("Ngân Sơn", text, StringComparison.Ordinal);
+        Assert.Contains(headline, text, StringComparison.Ordinal);
+    }
+}

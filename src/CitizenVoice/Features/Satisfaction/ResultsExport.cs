@@ -27,6 +27,19 @@ public static class ResultsExport
         staff.MapGet("/xuat.csv", (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, string? bang, CancellationToken ct) =>
             ExportAsync(http, q, db, report, scope, clock, "csv", bang, ct));
         staff.MapGet("/du-lieu.xlsx", DataExtractAsync);
+        staff.MapGet("/bao-cao.pdf", async (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, CancellationToken ct) =>
+        {
+            var root = await scope.PathOfAsync(http.User, ct);
+            if (root is null)
+            {
+                return Results.Forbid();
+            }
+
+            var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+            var data = await DashboardData.LoadAsync(db, report, q.ToQuery(), root, today, ct);
+            var site = await Settings.SiteInfo.LoadAsync(db, ct);
+            return Results.File(ResultsPdf.Write(data, site.AgencyName, today), "application/pdf", $"bao-cao-hai-long-{data.Query.Unit}-{data.Filter.From:yyyyMMdd}-{data.Filter.To:yyyyMMdd}.pdf");
+        });
         return app;
     }
 

@@ -1,0 +1,332 @@
+// CitizenVoice benchmarks: a program, not a test. See README.md in this folder for what each command measures.
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CitizenVoice.Bench;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Satisfaction;
+using CitizenVoice.Features.Surveys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var command = args.FirstOrDefault() ?? "help";
+string Arg(string name, string fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? fallback;
+var root = Path.GetFullPath(Arg("root", Path.Combine(AppContext.BaseDirectory, "../../../../..")));
+var provider = Arg("provider", "Sqlite");
+var postgres = Arg("postgres", "Host=127.0.0.1;Port=55999;Username=postgres;Database=postgres");
+var work = Directory.CreateTempSubdirectory("cv-bench-").FullName;
+var database = provider == "Postgres" ? "cv_bench_" + Guid.NewGuid().ToString("N")[..8] : Path.Combine(work, "bench.db");
+const string Password = "Bench-Password-2026!";
+
+Dictionary<string, string> Settings(params (string, string)[] extra)
+{
+    var settings = new Dictionary<string, string>
+    {
+        ["Database:Provider"] = provider, ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password,
+        ["RateLimits:PublicWritesPerMinute"] = "100000000", ["RateLimits:PublicWritesGlobalPerMinute"] = "100000000",
+        ["RateLimits:ApiReadsPerMinute"] = "100000000",
+    };
+    if (provider == "Postgres")
+    {
+        settings["ConnectionStrings:Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 200 }.ToString();
+    }
+    else
+    {
+        settings["ConnectionStrings:Sqlite"] = $"Data Source={database}";
+    }
+
+    foreach (var (k, v) in extra)
+    {
+        settings[k] = v;
+    }
+
+    return settings;
+}
+
+async Task CreateDatabaseAsync()
+{
+    if (provider == "Postgres")
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(postgres);
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    // The app itself migrates and seeds the organisation, accounts and questionnaires.
+    await using var app = await AppProcess.StartAsync(root, 5099, Settings());
+}
+
+ServiceProvider InProcess()
+{
+    var services = new ServiceCollection();
+    var settings = Settings();
+    if (provider == "Postgres")
+    {
+        services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(settings["ConnectionStrings:Postgres"], n => n.CommandTimeout(3600)));
+    }
+    else
+    {
+        services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(settings["ConnectionStrings:Sqlite"], s => s.CommandTimeout(3600)));
+    }
+
+    services.AddMemoryCache().AddSingleton(TimeProvider.System).AddScoped<QuestionnaireCatalog>().AddScoped<SyntheticResponses>()
+        .AddScoped<SatisfactionReport>().AddScoped<RollupCheck>();
+    return services.BuildServiceProvider();
+}
+
+static string Percentiles(List<double> ms)
+{
+    ms.Sort();
+    double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
+    return $"median {P(0.5):F1} ms, p99 {P(0.99):F1} ms, max {ms[^1]:F1} ms over {ms.Count} queries";
+}
+
+switch (command)
+{
+    case "results":
+    {
+        var responses = long.Parse(Arg("responses", "1000000"), CultureInfo.InvariantCulture);
+        var queries = int.Parse(Arg("queries", "300"), CultureInfo.InvariantCulture);
+        Console.WriteLine($"# results benchmark: {responses:N0} responses on {provider}");
+        await CreateDatabaseAsync();
+        await using var services = InProcess();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var clock = Stopwatch.StartNew();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SyntheticResponses>().GenerateAsync(responses, today.AddYears(-2).AddDays(1), today, 7,
+                done => { if (done % 500_000 == 0) { Console.WriteLine($"  generated {done:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)"); } });
+        }
+
+        Console.WriteLine($"generate: {responses:N0} responses in {clock.Elapsed.TotalSeconds:N0} s ({responses / clock.Elapsed.TotalSeconds:N0} responses/s)");
+        if (provider == "Sqlite")
+        {
+            Console.WriteLine($"database file: {new FileInfo(database).Length / 1048576.0:N0} MiB");
+        }
+
+        List<string> units;
+        List<string> fields;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            units = await db.Units.Where(u => u.ValidTo == null && u.Level != CitizenVoice.Features.Organisation.UnitLevel.Department).Select(u => u.Code).ToListAsync();
+            fields = await db.Fields.Select(f => f.Code).ToListAsync();
+        }
+
+        var random = new Random(11);
+        string RandomQuery()
+        {
+            var unit = random.Next(4) == 0 ? "BK" : units[random.Next(units.Count)];
+            var field = random.Next(3) == 0 ? "" : "&field=" + fields[random.Next(fields.Count)];
+            var period = random.Next(4) switch
+            {
+                0 => $"from={today.Year}-01-01&to={today:yyyy-MM-dd}",
+                1 => $"from={today.Year - 1}-01-01&to={today.Year - 1}-12-31",
+                2 => $"from={today.AddMonths(-3):yyyy-MM}-01&to={today:yyyy-MM-dd}",
+                _ => $"from={today.AddMonths(-12):yyyy-MM}-01&to={today:yyyy-MM-dd}",
+            };
+            return $"unit={unit}{field}&{period}";
+        }
+
+        await using (var app = await AppProcess.StartAsync(root, 5099, Settings()))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+            for (var i = 0; i < 20; i++)
+            {
+                await http.GetStringAsync("/api/v1/satisfaction?" + RandomQuery());
+            }
+
+            var api = new List<double>();
+            for (var i = 0; i < queries; i++)
+            {
+                var q = RandomQuery();
+                var sw = Stopwatch.StartNew();
+                using var r = await http.GetAsync("/api/v1/satisfaction?" + q);
+                await r.Content.ReadAsStringAsync();
+                api.Add(sw.Elapsed.TotalMilliseconds);
+                if (!r.IsSuccessStatusCode) { throw new InvalidOperationException(q + " → " + r.StatusCode); }
+            }
+
+            Console.WriteLine($"GET /api/v1/satisfaction (random unit, field, month-aligned period, from the rollups): {Percentiles(api)}");
+            var pages = new List<double>();
+            for (var i = 0; i < Math.Min(60, queries); i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await http.GetStringAsync("/ket-qua-khao-sat?" + RandomQuery());
+                pages.Add(sw.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"GET /ket-qua-khao-sat (whole dashboard: index, year earlier, sub-units, months, levels): {Percentiles(pages)}");
+            var channel = new List<double>();
+            for (var i = 0; i < Math.Min(30, queries); i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await http.GetStringAsync("/api/v1/satisfaction?" + RandomQuery() + "&channel=kiosk");
+                channel.Add(sw.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"GET /api/v1/satisfaction with a channel filter (daily rollup): {Percentiles(channel)}");
+        }
+
+        // The same figure computed by scanning raw answers, for the ratio that shows what the rollups buy.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var scans = new List<double>();
+            foreach (var unit in new[] { "BK", "BK-NS", "BK-NS-VT" })
+            {
+                var path = await db.Units.Where(u => u.Code == unit).Select(u => u.Path).SingleAsync();
+                var from = new DateOnly(today.Year - 1, 1, 1);
+                var to = new DateOnly(today.Year - 1, 12, 31);
+                var sw = Stopwatch.StartNew();
+                var rows = await db.SurveyResponses.AsNoTracking()
+                    .Where(r => !r.IsDeleted && r.Day >= from && r.Day <= to && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)))
+                    .SelectMany(r => r.Answers, (r, a) => new { a.QuestionId, a.Value })
+                    .GroupBy(a => new { a.QuestionId, a.Value }).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
+                scans.Add(sw.Elapsed.TotalMilliseconds);
+                Console.WriteLine($"raw scan for {unit}, last year: {sw.Elapsed.TotalMilliseconds:N0} ms ({rows.Count} cells)");
+            }
+        }
+
+        if (Arg("check", "yes") == "yes")
+        {
+            await using var scope = services.CreateAsyncScope();
+            var check = scope.ServiceProvider.GetRequiredService<RollupCheck>();
+            var sw = Stopwatch.StartNew();
+            var differences = 0;
+            for (var month = new DateOnly(today.AddYears(-2).Year, today.AddYears(-2).Month, 1); month <= today; month = month.AddMonths(1))
+            {
+                differences += (await check.RunAsync(month, month.AddMonths(1).AddDays(-1))).Count;
+                scope.ServiceProvider.GetRequiredService<AppDb>().ChangeTracker.Clear();
+            }
+
+            Console.WriteLine($"rollup consistency check (month by month, daily and monthly rollups): {differences} differences in {sw.Elapsed.TotalSeconds:N0} s");
+        }
+
+        await using (var app = await AppProcess.StartAsync(root, 5099, Settings()))
+        {
+            var cookies = new System.Net.CookieContainer();
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromHours(1) };
+            var form = await http.GetStringAsync("/dang-nhap");
+            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var signIn = await http.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.UserName"] = "admin", ["Input.Password"] = Password, ["__RequestVerificationToken"] = token,
+            }));
+            var before = app.MemoryMiB();
+            var sw = Stopwatch.StartNew();
+            using var export = await http.GetAsync($"/quan-tri/ket-qua-hai-long/du-lieu.xlsx?from={today.Year - 1}-01-01&to={today.Year - 1}-12-31", HttpCompletionOption.ResponseHeadersRead);
+            var bytes = 0L;
+            await using (var body = await export.Content.ReadAsStreamAsync())
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await body.ReadAsync(buffer)) > 0) { bytes += read; }
+            }
+
+            Console.WriteLine($"export one year, whole province, daily rollup extract to XLSX: {export.StatusCode}, {bytes / 1048576.0:N1} MiB in {sw.Elapsed.TotalSeconds:N1} s; app memory {before:N0} MiB before, peak {app.PeakMemoryMiB():N0} MiB");
+        }
+
+        break;
+    }
+
+    case "ingest":
+    {
+        var seconds = Arg("seconds", "15");
+        var connections = Arg("connections", "64");
+        Console.WriteLine($"# ingest benchmark on {provider}: wrk, {connections} connections, {seconds} s");
+        await CreateDatabaseAsync();
+        await using var app = await AppProcess.StartAsync(root, 5099, Settings());
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+        var questionnaire = await http.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/current");
+        var ids = questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
+            .Append(questionnaire.GetProperty("overall")).Select(q => q.GetProperty("id").GetString()).ToList();
+        var body = JsonSerializer.Serialize(new { unitCode = "BK-NS-VT", fieldCode = "CCCD", channel = "online", answers = ids.Select((id, i) => new { questionId = int.Parse(id!, CultureInfo.InvariantCulture), value = 4 + (i % 2) }) });
+        var lua = Path.Combine(work, "post.lua");
+        await File.WriteAllTextAsync(lua, $"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [[{body}]]\n");
+        string Wrk(params string[] wrkArgs)
+        {
+            var p = Process.Start(new ProcessStartInfo("wrk", wrkArgs) { RedirectStandardOutput = true })!;
+            var output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return output;
+        }
+
+        static double Rps(string output) => double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        var hello = Wrk("-t2", "-c" + connections, "-d10s", app.Url + "/health/live");
+        Console.WriteLine($"hello (GET /health/live): {Rps(hello):N0} requests/s");
+        var post = Wrk("-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", lua, app.Url + "/api/v1/survey-responses");
+        var non2xx = Regex.Match(post, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
+        Console.WriteLine($"POST /api/v1/survey-responses: {Rps(post):N0} responses/s = {100 * Rps(post) / Rps(hello):N1}% of hello; non-2xx: {(non2xx == "" ? "0" : non2xx)}");
+        Console.WriteLine(string.Join('\n', post.Split('\n').Where(l => Regex.IsMatch(l, @"^\s+(50|75|90|99)%"))));
+        break;
+    }
+
+    case "crash":
+    {
+        Console.WriteLine($"# crash test on {provider}: SIGKILL during load, restart, every acknowledged response must be there once");
+        await CreateDatabaseAsync();
+        var acknowledged = new ConcurrentBag<Guid>();
+        var app = await AppProcess.StartAsync(root, 5099, Settings());
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+        var questionnaire = await http.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/current");
+        var ids = questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
+            .Select(q => int.Parse(q.GetProperty("id").GetString()!, CultureInfo.InvariantCulture)).ToList();
+        using var stop = new CancellationTokenSource();
+        var posters = Enumerable.Range(0, 32).Select(worker => Task.Run(async () =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                try
+                {
+                    using var r = await http.PostAsJsonAsync("/api/v1/survey-responses", new
+                    {
+                        unitCode = "BK-NS-VT", fieldCode = "CCCD", channel = "online", receiptCode = $"HS-{worker}-{n}",
+                        answers = ids.Select(id => new { questionId = id, value = 5 }),
+                    });
+                    if (r.StatusCode == System.Net.HttpStatusCode.Created)
+                    {
+                        acknowledged.Add(Guid.Parse((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!));
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the server is gone
+                }
+            }
+        })).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(double.Parse(Arg("seconds", "5"), CultureInfo.InvariantCulture)));
+        app.Kill(); // SIGKILL: no shutdown, no flush
+        stop.Cancel();
+        await Task.WhenAll(posters);
+        await app.DisposeAsync();
+        Console.WriteLine($"killed the server with {acknowledged.Count:N0} responses acknowledged (201)");
+        await using (await AppProcess.StartAsync(root, 5099, Settings()))
+        {
+            Console.WriteLine("restarted");
+        }
+
+        await using var services = InProcess();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var stored = (await db.SurveyResponses.Select(r => r.Id).ToListAsync()).ToHashSet();
+        var missing = acknowledged.Count(id => !stored.Contains(id));
+        var differences = await scope.ServiceProvider.GetRequiredService<RollupCheck>().RunAsync();
+        Console.WriteLine($"stored {stored.Count:N0} responses; acknowledged but missing: {missing}; rollup differences: {differences.Count}");
+        break;
+    }
+
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project bench/CitizenVoice.Bench -- results|ingest|crash [--provider Sqlite|Postgres] [--postgres CONN] [--responses N] [--seconds S]");
+        break;
+}
+
+if (provider == "Sqlite")
+{
+    Directory.Delete(work, recursive: true);
+}
