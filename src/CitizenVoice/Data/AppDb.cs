@@ -31,6 +31,8 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+    public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
+    public DbSet<SurveyRoundTarget> SurveyRoundTargets => Set<SurveyRoundTarget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

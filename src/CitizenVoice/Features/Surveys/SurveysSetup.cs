@@ -44,6 +44,8 @@ public static class SurveysSetup
             "In phiếu khảo sát giấy (trắng hoặc điền sẵn) và áp phích mã QR cho quầy tiếp nhận hồ sơ.", "/quan-tri/khao-sat/in", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(34, "Nhập phiếu từ tệp",
             "Nhập nhiều phiếu từ tệp CSV hoặc XLSX theo mẫu: kiểm tra từng dòng, chỉ nhập khi Ông/Bà xác nhận.", "/quan-tri/khao-sat/nhap-tep", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(29, "Đợt khảo sát",
+            "Lập đợt khảo sát: thời gian, đơn vị và lĩnh vực, chỉ tiêu số phiếu theo sai số mong muốn, thành viên; theo dõi tiến độ theo kênh.", "/quan-tri/khao-sat/dot", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(35, "Kiểm tra số liệu tổng hợp",
             "Đối chiếu bảng tổng hợp với phiếu gốc và báo cáo chênh lệch.", "/quan-tri/khao-sat/kiem-tra", Roles.Administrator));
         return builder;
