@@ -25,3 +25,28 @@ public sealed class KioskPage(IPage page)
 
     public Task TapAsync(string label) => page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).ClickAsync();
 }
+
+/// <summary>The paper-form entry screen, driven from the keyboard as a typist does.</summary>
+public sealed class PaperEntryPage(IPage page)
+{
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/quan-tri/khao-sat/phieu-giay");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhập phiếu giấy", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Chooses the unit and field, types the serial, then one digit per question from the first one on.</summary>
+    public async Task TypeFormAsync(string unit, string field, string serial, string digits)
+    {
+        await page.GetByLabel("Đơn vị được khảo sát").SelectOptionAsync(new SelectOptionValue { Label = unit });
+        await page.GetByLabel("Lĩnh vực").SelectOptionAsync(new SelectOptionValue { Label = field });
+        await page.GetByLabel("Số phiếu").FillAsync(serial);
+        await page.GetByLabel("Số phiếu").PressAsync("Enter");
+        foreach (var digit in digits)
+        {
+            await page.Keyboard.PressAsync(digit.ToString());
+        }
+    }
+
+    public Task SaveAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Lưu lần nhập" }).ClickAsync();
+}
