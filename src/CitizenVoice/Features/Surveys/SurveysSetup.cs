@@ -35,7 +35,7 @@ public static class SurveysSetup
         builder.Services.AddSingleton(new PublicArea(20, "Khảo sát sự hài lòng",
             "Đánh giá mức độ hài lòng của Ông/Bà khi giải quyết thủ tục hành chính – không cần cung cấp thông tin cá nhân.", "/khao-sat"));
         builder.Services.AddSingleton(new StaffArea(30, "Nhập phiếu khảo sát",
-            "Nhập phiếu giấy, phiếu qua điện thoại, thư điện tử (chỉ cho đơn vị ngoài đơn vị mình).", "/quan-tri/khao-sat/nhap", Roles.SurveyTeam));
+            "Nhập phiếu qua điện thoại, thư điện tử (chỉ cho đơn vị ngoài đơn vị mình).", "/quan-tri/khao-sat/nhap", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(31, "Nhập phiếu giấy (nhập hai lần)",
             "Mỗi phiếu giấy được hai thành viên khác nhau nhập; phiếu chỉ được ghi nhận khi hai lần nhập khớp nhau.", "/quan-tri/khao-sat/phieu-giay", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(32, "Đối chiếu phiếu giấy",
