@@ -34,7 +34,10 @@ public sealed class PaperDoubleEntry(AppDb db, SurveyValidation validation, Surv
 {
     public const int MaxSerial = 30;
 
-    public async Task<PaperEntryOutcome> EnterAsync(PaperForm form, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<PaperEntryOutcome> EnterAsync(PaperForm form, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        await EnterAsync(form, user, retried: false, cancellationToken);
+
+    private async Task<PaperEntryOutcome> EnterAsync(PaperForm form, ClaimsPrincipal user, bool retried, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A typist is signed in.");
         var submission = Submission(form.UnitCode, form.FieldCode, form.QuestionnaireId, form.Content);
@@ -80,11 +83,11 @@ public sealed class PaperDoubleEntry(AppDb db, SurveyValidation validation, Surv
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (!retried)
         {
-            // Someone typed the same form at the same moment and the unique index kept only theirs: look again.
+            // Someone typed the same form at the same moment and the unique index kept only theirs: look again, once.
             db.ChangeTracker.Clear();
-            return await EnterAsync(form, user, cancellationToken);
+            return await EnterAsync(form, user, retried: true, cancellationToken);
         }
 
         if (entry.Sequence == 1)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// A survey-team member enters a response taken by phone, email or on paper. Only units outside the member's own
+/// A survey-team member enters a response taken by phone or email (paper forms go through double entry). Only units outside the member's own
 /// subtree are offered, and the recorder checks independence again on save.
 /// </summary>
 [Authorize(Policy = SurveyPolicies.SurveyTeam)]
@@ -72,9 +72,10 @@ public sealed class StaffEntryModel(
             return NotFound();
         }
 
-        if (Channel is not (SurveyChannel.Phone or SurveyChannel.Email or SurveyChannel.Paper))
+        // Paper forms count only after double entry (PaperDoubleEntry), so they are not taken here.
+        if (Channel is not (SurveyChannel.Phone or SurveyChannel.Email))
         {
-            ModelState.AddModelError(nameof(Channel), l["Vui lòng chọn kênh: điện thoại, thư điện tử hoặc phiếu giấy."]);
+            ModelState.AddModelError(nameof(Channel), l["Vui lòng chọn kênh: điện thoại hoặc thư điện tử. Phiếu giấy được nhập tại trang Nhập phiếu giấy."]);
         }
 
         if (!ModelState.IsValid)

@@ -35,7 +35,7 @@ public static class SurveysSetup
         builder.Services.AddSingleton(new PublicArea(20, "Khảo sát sự hài lòng",
             "Đánh giá mức độ hài lòng của Ông/Bà khi giải quyết thủ tục hành chính – không cần cung cấp thông tin cá nhân.", "/khao-sat"));
         builder.Services.AddSingleton(new StaffArea(30, "Nhập phiếu khảo sát",
-            "Nhập phiếu giấy, phiếu qua điện thoại, thư điện tử (chỉ cho đơn vị ngoài đơn vị mình).", "/quan-tri/khao-sat/nhap", Roles.SurveyTeam));
+            "Nhập phiếu qua điện thoại, thư điện tử (chỉ cho đơn vị ngoài đơn vị mình).", "/quan-tri/khao-sat/nhap", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(31, "Nhập phiếu giấy (nhập hai lần)",
             "Mỗi phiếu giấy được hai thành viên khác nhau nhập; phiếu chỉ được ghi nhận khi hai lần nhập khớp nhau.", "/quan-tri/khao-sat/phieu-giay", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(32, "Đối chiếu phiếu giấy",
@@ -44,6 +44,8 @@ public static class SurveysSetup
             "In phiếu khảo sát giấy (trắng hoặc điền sẵn) và áp phích mã QR cho quầy tiếp nhận hồ sơ.", "/quan-tri/khao-sat/in", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(34, "Nhập phiếu từ tệp",
             "Nhập nhiều phiếu từ tệp CSV hoặc XLSX theo mẫu: kiểm tra từng dòng, chỉ nhập khi Ông/Bà xác nhận.", "/quan-tri/khao-sat/nhap-tep", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(29, "Đợt khảo sát",
+            "Lập đợt khảo sát: thời gian, đơn vị và lĩnh vực, chỉ tiêu số phiếu theo sai số mong muốn, thành viên; theo dõi tiến độ theo kênh.", "/quan-tri/khao-sat/dot", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(35, "Kiểm tra số liệu tổng hợp",
             "Đối chiếu bảng tổng hợp với phiếu gốc và báo cáo chênh lệch.", "/quan-tri/khao-sat/kiem-tra", Roles.Administrator));
         return builder;

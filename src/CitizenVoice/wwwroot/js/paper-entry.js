@@ -26,8 +26,22 @@
         }
     }
 
+    // Enter in the unit, field, date and serial boxes moves on too, so the hands stay on the keys until the last answer.
+    function focusNextField(from) {
+        var fields = Array.prototype.filter.call(form.querySelectorAll('select, input:not([type=hidden]), textarea, button'), function (f) {
+            return !(f.type === 'radio' && !f.checked && form.querySelector('input[type=radio][name="' + CSS.escape(f.name) + '"]') !== f);
+        });
+        var next = fields[fields.indexOf(from) + 1];
+        if (next) { next.focus(); }
+    }
+
     form.addEventListener('keydown', function (event) {
         var target = event.target;
+        if (event.key === 'Enter' && (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type !== 'radio'))) {
+            event.preventDefault();
+            focusNextField(target);
+            return;
+        }
         if (!(target instanceof HTMLInputElement) || target.type !== 'radio') { return; }
         if (/^[0-9]$/.test(event.key)) {
             var option = form.querySelector('input[type=radio][name="' + CSS.escape(target.name) + '"][value="' + event.key + '"]');

@@ -144,6 +144,22 @@ namespace CitizenVoice.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MarginPoints = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveySecrets",
                 columns: table => new
                 {
@@ -393,6 +409,65 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         principalTable: "Scales",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyRoundMember",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyRoundMember", x => new { x.RoundId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundMember_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundMember_SurveyRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SurveyRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyRoundTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    FieldId = table.Column<int>(type: "integer", nullable: false),
+                    CasesHandled = table.Column<int>(type: "integer", nullable: true),
+                    Target = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyRoundTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundTargets_Fields_FieldId",
+                        column: x => x.FieldId,
+                        principalTable: "Fields",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundTargets_SurveyRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SurveyRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundTargets_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -692,6 +767,27 @@ namespace CitizenVoice.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "ReceiptHash" },
                 unique: true,
                 filter: "\"ReceiptHash\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundMember_UserId",
+                table: "SurveyRoundMember",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundTargets_FieldId",
+                table: "SurveyRoundTargets",
+                column: "FieldId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundTargets_RoundId_UnitId_FieldId",
+                table: "SurveyRoundTargets",
+                columns: new[] { "RoundId", "UnitId", "FieldId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundTargets_UnitId",
+                table: "SurveyRoundTargets",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
@@ -728,6 +824,12 @@ namespace CitizenVoice.Data.Migrations.Postgres
                 name: "SurveyAnswers");
 
             migrationBuilder.DropTable(
+                name: "SurveyRoundMember");
+
+            migrationBuilder.DropTable(
+                name: "SurveyRoundTargets");
+
+            migrationBuilder.DropTable(
                 name: "SurveySecrets");
 
             migrationBuilder.DropTable(
@@ -744,6 +846,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "SurveyRounds");
 
             migrationBuilder.DropTable(
                 name: "DialogueSessions");

@@ -142,6 +142,22 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MarginPoints = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveySecrets",
                 columns: table => new
                 {
@@ -391,6 +407,65 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         principalTable: "Scales",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyRoundMember",
+                columns: table => new
+                {
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyRoundMember", x => new { x.RoundId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundMember_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundMember_SurveyRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SurveyRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyRoundTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FieldId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CasesHandled = table.Column<int>(type: "INTEGER", nullable: true),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyRoundTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundTargets_Fields_FieldId",
+                        column: x => x.FieldId,
+                        principalTable: "Fields",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundTargets_SurveyRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SurveyRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyRoundTargets_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -690,6 +765,27 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "ReceiptHash" },
                 unique: true,
                 filter: "\"ReceiptHash\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundMember_UserId",
+                table: "SurveyRoundMember",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundTargets_FieldId",
+                table: "SurveyRoundTargets",
+                column: "FieldId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundTargets_RoundId_UnitId_FieldId",
+                table: "SurveyRoundTargets",
+                columns: new[] { "RoundId", "UnitId", "FieldId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRoundTargets_UnitId",
+                table: "SurveyRoundTargets",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
@@ -726,6 +822,12 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "SurveyAnswers");
 
             migrationBuilder.DropTable(
+                name: "SurveyRoundMember");
+
+            migrationBuilder.DropTable(
+                name: "SurveyRoundTargets");
+
+            migrationBuilder.DropTable(
                 name: "SurveySecrets");
 
             migrationBuilder.DropTable(
@@ -742,6 +844,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "SurveyRounds");
 
             migrationBuilder.DropTable(
                 name: "DialogueSessions");

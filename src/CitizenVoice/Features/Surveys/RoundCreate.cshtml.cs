@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>Plans a round: period, margin of error, the units and fields in scope (every pair of them) and the members.</summary>
+[Authorize(Policy = SurveyPolicies.SurveyTeam)]
+public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [StringLength(200, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Tên đợt khảo sát")]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [Display(Name = "Từ ngày")]
+    public DateOnly? StartsOn { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Vui lòng nhập {0}.")]
+    [Display(Name = "Đến ngày")]
+    public DateOnly? EndsOn { get; set; }
+
+    [BindProperty]
+    [Range(1, 20, ErrorMessage = "{0} phải từ {1} đến {2} điểm phần trăm.")]
+    [Display(Name = "Sai số mong muốn (± điểm phần trăm, độ tin cậy 95%)")]
+    public double MarginPoints { get; set; } = 5;
+
+    [BindProperty]
+    public List<string> UnitCodes { get; set; } = [];
+
+    [BindProperty]
+    public List<string> FieldCodes { get; set; } = [];
+
+    [BindProperty]
+    public List<string> MemberIds { get; set; } = [];
+
+    public IReadOnlyList<StaffEntryModel.Option> Units { get; private set; } = [];
+    public IReadOnlyList<StaffEntryModel.Option> Fields { get; private set; } = [];
+    public IReadOnlyList<StaffEntryModel.Option> Members { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        (StartsOn, EndsOn) = (today, today.AddMonths(3));
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        if (StartsOn > EndsOn)
+        {
+            ModelState.AddModelError(nameof(EndsOn), l["Ngày kết thúc phải sau ngày bắt đầu."]);
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => UnitCodes.Contains(u.Code) && u.ValidTo == null && u.SuccessorId == null).Select(u => u.Id).ToListAsync();
+        var fields = await db.Fields.AsNoTracking().Where(f => FieldCodes.Contains(f.Code) && f.IsActive).Select(f => f.Id).ToListAsync();
+        if (units.Count == 0)
+        {
+            ModelState.AddModelError(nameof(UnitCodes), l["Vui lòng chọn ít nhất một đơn vị."]);
+        }
+
+        if (fields.Count == 0)
+        {
+            ModelState.AddModelError(nameof(FieldCodes), l["Vui lòng chọn ít nhất một lĩnh vực."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var target = SampleSize.Target(MarginPoints, null);
+        var round = new SurveyRound
+        {
+            Name = Name!.Trim(), StartsOn = StartsOn!.Value, EndsOn = EndsOn!.Value, MarginPoints = MarginPoints,
+            Targets = [.. units.SelectMany(u => fields.Select(f => new SurveyRoundTarget { UnitId = u, FieldId = f, Target = target }))],
+            Members = [.. MemberIds.Where(id => Members.Any(m => m.Code == id)).Distinct().Select(id => new SurveyRoundMember { UserId = id })],
+        };
+        db.SurveyRounds.Add(round);
+        await db.SaveChangesAsync();
+        return Redirect($"/quan-tri/khao-sat/dot/{round.Id}");
+    }
+
+    private async Task LoadAsync()
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+            .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
+        Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
+        Members = [.. (await users.GetUsersInRoleAsync(Roles.SurveyTeam)).Where(u => !u.IsDisabled)
+            .Select(u => new StaffEntryModel.Option(u.Id, u.FullName + " (" + u.UserName + ")")).OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+    }
+}
