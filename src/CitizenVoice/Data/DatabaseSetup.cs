@@ -29,6 +29,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<WriteGate>();
 
         if (options.IsPostgres)
         {

@@ -1,4 +1,4 @@
-using System.Text;
+using Microsoft.EntityFrameworkCore.Storage;
 using CitizenVoice.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +13,7 @@ public static class Rollups
 {
     private static readonly string ResponseUpsert =
         $"INSERT INTO \"{ResponseRollupConfiguration.Table}\" (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"Count\") " +
-        "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) " +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) " +
         "ON CONFLICT (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\") " +
         $"DO UPDATE SET \"Count\" = \"{ResponseRollupConfiguration.Table}\".\"Count\" + excluded.\"Count\"";
 
@@ -41,43 +41,83 @@ public static class Rollups
         }
     }
 
+    private static readonly string DailyUpsert =
+        $"INSERT INTO \"{SatisfactionRollupConfiguration.Table}\" (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\", \"Count\") " +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) " +
+        "ON CONFLICT (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\") " +
+        $"DO UPDATE SET \"Count\" = \"{SatisfactionRollupConfiguration.Table}\".\"Count\" + excluded.\"Count\"";
+
+    private static readonly string MonthlyUpsert =
+        $"INSERT INTO \"{MonthlyRollupConfiguration.Table}\" (\"UnitId\", \"Scope\", \"Month\", \"FieldId\", \"QuestionId\", \"Value\", \"Count\") " +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)" + MonthlyUpsertTail;
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> (+1 or −1) for the response to every rollup row it touches. Must run inside the
+    /// caller's transaction. Each statement is prepared once and re-bound per row: on SQLite that is far cheaper than
+    /// one statement with hundreds of parameters, and on PostgreSQL the rows go in one batch round trip.
+    /// </summary>
     public static async Task ApplyAsync(AppDb db, SurveyResponse response, int delta, CancellationToken cancellationToken)
     {
         var unitPath = await db.Units.Where(u => u.Id == response.UnitId).Select(u => u.Path).SingleAsync(cancellationToken);
-        var monthly = new StringBuilder($"INSERT INTO \"{MonthlyRollupConfiguration.Table}\" (\"UnitId\", \"Scope\", \"Month\", \"FieldId\", \"QuestionId\", \"Value\", \"Count\") VALUES ");
-        var monthlyParameters = new List<object>();
-        foreach (var key in MonthlyKeys(response, unitPath))
-        {
-            var p = monthlyParameters.Count;
-            monthly.Append(p == 0 ? "" : ", ").Append($"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}})");
-            monthlyParameters.AddRange([key.UnitId, key.Scope, key.Month, key.FieldId, key.QuestionId, key.Value, (long)delta]);
-        }
-
-        monthly.Append(MonthlyUpsertTail);
-        await db.Database.ExecuteSqlRawAsync(monthly.ToString(), monthlyParameters, cancellationToken);
-
         var procedure = response.ProcedureId ?? 0;
         var channel = (int)response.Channel;
-        await db.Database.ExecuteSqlRawAsync(
-            ResponseUpsert, [response.UnitId, response.Day, response.FieldId, procedure, channel, response.RespondentType, (long)delta], cancellationToken);
-
-        var rows = response.Answers.Where(a => a.Value is not null).ToList();
-        if (rows.Count == 0)
+        var day = db.Database.IsNpgsql() ? (object)response.Day : response.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var batch = new List<(string Sql, object[] Values)>
         {
+            (ResponseUpsert, [response.UnitId, day, response.FieldId, procedure, channel, response.RespondentType, (long)delta]),
+        };
+        foreach (var answer in response.Answers.Where(a => a.Value is not null))
+        {
+            batch.Add((DailyUpsert, [response.UnitId, day, response.FieldId, procedure, channel, response.RespondentType, answer.QuestionId, answer.Value!.Value, (long)delta]));
+        }
+
+        foreach (var key in MonthlyKeys(response, unitPath))
+        {
+            var month = db.Database.IsNpgsql() ? (object)key.Month : key.Month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            batch.Add((MonthlyUpsert, [key.UnitId, key.Scope, month, key.FieldId, key.QuestionId, key.Value, (long)delta]));
+        }
+
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            await using var npgsqlBatch = new Npgsql.NpgsqlBatch(npgsql, (Npgsql.NpgsqlTransaction?)transaction);
+            foreach (var (sql, values) in batch)
+            {
+                var command = new Npgsql.NpgsqlBatchCommand(sql);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    command.Parameters.AddWithValue("p" + i, values[i]);
+                }
+
+                npgsqlBatch.BatchCommands.Add(command);
+            }
+
+            await npgsqlBatch.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
 
-        var t = SatisfactionRollupConfiguration.Table;
-        var sql = new StringBuilder($"INSERT INTO \"{t}\" (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\", \"Count\") VALUES ");
-        var parameters = new List<object>(rows.Count * 9);
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var group in batch.GroupBy(b => b.Sql))
         {
-            var p = parameters.Count;
-            sql.Append(i == 0 ? "" : ", ").Append($"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}}, {{{p + 7}}}, {{{p + 8}}})");
-            parameters.AddRange([response.UnitId, response.Day, response.FieldId, procedure, channel, response.RespondentType, rows[i].QuestionId, rows[i].Value!.Value, (long)delta]);
-        }
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = group.Key;
+            var parameters = group.First().Values.Select((_, i) =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i;
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            foreach (var (_, values) in group)
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    parameters[i].Value = values[i];
+                }
 
-        sql.Append($" ON CONFLICT (\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\") DO UPDATE SET \"Count\" = \"{t}\".\"Count\" + excluded.\"Count\"");
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
     }
 }

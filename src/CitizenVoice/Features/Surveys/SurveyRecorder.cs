@@ -41,7 +41,7 @@ public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictio
 /// </summary>
 public sealed class SurveyRecorder(
     AppDb db, QuestionnaireCatalog catalog, ReceiptHasher receipts, SurveyIndependence independence,
-    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate)
 {
     public const int MaxComment = 2000;
     public const int MaxReceipt = 50;
@@ -229,6 +229,7 @@ public sealed class SurveyRecorder(
 
         try
         {
+            using var turn = await gate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.SurveyResponses.Add(response);
             await db.SaveChangesAsync(cancellationToken);
@@ -259,6 +260,7 @@ public sealed class SurveyRecorder(
             return false;
         }
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         response.IsDeleted = true;
         response.DeletedReason = reason;
