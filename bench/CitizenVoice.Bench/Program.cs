@@ -19,7 +19,9 @@ var root = Path.GetFullPath(Arg("root", Path.Combine(AppContext.BaseDirectory, "
 var provider = Arg("provider", "Sqlite");
 var postgres = Arg("postgres", "Host=127.0.0.1;Port=55999;Username=postgres;Database=postgres");
 var work = Directory.CreateTempSubdirectory("cv-bench-").FullName;
-var database = provider == "Postgres" ? "cv_bench_" + Guid.NewGuid().ToString("N")[..8] : Path.Combine(work, "bench.db");
+// --database reuses a database an earlier run generated (generation is the slow part).
+var existing = Arg("database", "");
+var database = existing.Length > 0 ? existing : provider == "Postgres" ? "cv_bench_" + Guid.NewGuid().ToString("N")[..8] : Path.Combine(work, "bench.db");
 const string Password = "Bench-Password-2026!";
 
 Dictionary<string, string> Settings(params (string, string)[] extra)
@@ -92,18 +94,25 @@ switch (command)
     {
         var responses = long.Parse(Arg("responses", "1000000"), CultureInfo.InvariantCulture);
         var queries = int.Parse(Arg("queries", "300"), CultureInfo.InvariantCulture);
-        Console.WriteLine($"# results benchmark: {responses:N0} responses on {provider}");
-        await CreateDatabaseAsync();
         await using var services = InProcess();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var clock = Stopwatch.StartNew();
-        await using (var scope = services.CreateAsyncScope())
+        if (existing.Length > 0)
         {
+            await using var scope = services.CreateAsyncScope();
+            responses = await scope.ServiceProvider.GetRequiredService<AppDb>().ResponseRollups.SumAsync(r => r.Count);
+            Console.WriteLine($"# results benchmark: {responses:N0} responses on {provider} (existing database)");
+        }
+        else
+        {
+            Console.WriteLine($"# results benchmark: {responses:N0} responses on {provider}");
+            await CreateDatabaseAsync();
+            await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SyntheticResponses>().GenerateAsync(responses, today.AddYears(-2).AddDays(1), today, 7,
-                done => { if (done % 500_000 == 0) { Console.WriteLine($"  generated {done:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)"); } });
+                done => { if (done % 100_000 == 0) { Console.WriteLine($"  generated {done:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)"); } });
+            Console.WriteLine($"generate: {responses:N0} responses in {clock.Elapsed.TotalSeconds:N0} s ({responses / clock.Elapsed.TotalSeconds:N0} responses/s)");
         }
 
-        Console.WriteLine($"generate: {responses:N0} responses in {clock.Elapsed.TotalSeconds:N0} s ({responses / clock.Elapsed.TotalSeconds:N0} responses/s)");
         if (provider == "Sqlite")
         {
             Console.WriteLine($"database file: {new FileInfo(database).Length / 1048576.0:N0} MiB");
@@ -326,7 +335,7 @@ switch (command)
         break;
 }
 
-if (provider == "Sqlite")
+if (provider == "Sqlite" && existing.Length == 0)
 {
     Directory.Delete(work, recursive: true);
 }

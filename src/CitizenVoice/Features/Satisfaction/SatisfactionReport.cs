@@ -115,11 +115,17 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     public async Task<IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)>> ByLevelAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        var counts = await AnswerRows(scope, filter)
-            .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.QuestionId, r.Value, r.Count })
-            .GroupBy(r => new { r.Level, r.QuestionId, r.Value })
-            .Select(g => new { g.Key.Level, g.Key.QuestionId, g.Key.Value, N = g.Sum(r => r.Count) })
-            .ToListAsync(ct);
+        var counts = MonthlyServes(filter)
+            ? await OwnMonthlyRows(scope, filter)
+                .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.QuestionId, r.Value, r.Count })
+                .GroupBy(r => new { r.Level, r.QuestionId, r.Value })
+                .Select(g => new { g.Key.Level, g.Key.QuestionId, g.Key.Value, N = g.Sum(r => r.Count) })
+                .ToListAsync(ct)
+            : await AnswerRows(scope, filter)
+                .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.QuestionId, r.Value, r.Count })
+                .GroupBy(r => new { r.Level, r.QuestionId, r.Value })
+                .Select(g => new { g.Key.Level, g.Key.QuestionId, g.Key.Value, N = g.Sum(r => r.Count) })
+                .ToListAsync(ct);
         var questions = await QuestionsAsync(ct);
         return [.. counts.Where(c => questions.TryGetValue(c.QuestionId, out var q) && q.Kind == QuestionKind.Element && q.Scale!.Allows(c.Value))
             .GroupBy(c => c.Level).OrderBy(g => g.Key)
@@ -157,6 +163,16 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         rows = ids.Count == 1
             ? rows.Where(r => r.Scope == unitScope && r.UnitId == ids[0])
             : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
+        if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
+        return rows;
+    }
+
+    /// <summary>The own (not subtree) monthly rows of every unit in the scope: for figures per level.</summary>
+    private IQueryable<MonthlyRollup> OwnMonthlyRows(Scope scope, SatisfactionFilter f)
+    {
+        var first = new DateOnly(f.From.Year, f.From.Month, 1);
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && r.QuestionId != 0 && r.Month >= first && r.Month <= f.To);
+        if (scope.UnitIds is { } ids) { rows = rows.Where(r => ids.Contains(r.UnitId)); }
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
         return rows;
     }
