@@ -183,6 +183,8 @@ switch (command)
         }
 
         // The same figure computed by scanning raw answers, for the ratio that shows what the rollups buy.
+        if (Arg("raw", "yes") == "yes")
+        {
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
@@ -200,6 +202,7 @@ switch (command)
                 scans.Add(sw.Elapsed.TotalMilliseconds);
                 Console.WriteLine($"raw scan for {unit}, last year: {sw.Elapsed.TotalMilliseconds:N0} ms ({rows.Count} cells)");
             }
+        }
         }
 
         if (Arg("check", "yes") == "yes")
