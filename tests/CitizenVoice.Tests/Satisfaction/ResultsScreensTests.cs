@@ -1,6 +1,7 @@
 using System.Net;
 using CitizenVoice.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Net.Http.Json;
 using MiniExcelLibs;
 
 namespace CitizenVoice.Tests.Satisfaction;
@@ -99,5 +100,36 @@ public sealed class ResultsPdfTests(CitizenVoiceApp app)
         Assert.Contains("Wilson", text, StringComparison.Ordinal);
         Assert.Contains("Ngân Sơn", text, StringComparison.Ordinal);
         Assert.Contains(headline, text, StringComparison.Ordinal);
+    }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class SuggestionsTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task A_leader_finds_a_suggestion_typed_without_diacritics_and_sees_its_topic_counted()
+    {
+        var unit = await new SatisfactionApiTests(app).NewCommuneAsync("BK-NS");
+        using var client = app.CreateClient();
+        var questionnaire = await CitizenVoice.Tests.Surveys.SurveyData.CurrentAsync(client);
+        using (var posted = await client.PostAsJsonAsync("/api/v1/survey-responses", new
+        {
+            unitCode = unit, fieldCode = "CCCD", channel = "online", answers = CitizenVoice.Tests.Surveys.SurveyData.AllAnswers(questionnaire, 4),
+            comment = "Phải chờ lâu quá, đề nghị thêm quầy tiếp nhận Thứ Bảy",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        }
+
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao.nganson");
+        var page = await leader.GetPageAsync($"/quan-tri/ket-qua-hai-long/gop-y?unit={unit}&q=them%20quay%20tiep%20nhan%20thu%20bay");
+        Assert.Contains("Phải chờ lâu quá, đề nghị thêm quầy tiếp nhận Thứ Bảy", page.QuerySelector("#list")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Thời gian chờ, giải quyết", page.QuerySelector("#topics")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        using var other = app.CreateStaffClient();
+        await other.SignInAsync("canbo.babe");
+        var elsewhere = await other.GetPageAsync($"/quan-tri/ket-qua-hai-long/gop-y?unit={unit}&q=them%20quay%20tiep%20nhan%20thu%20bay");
+        Assert.DoesNotContain("Thứ Bảy", elsewhere.QuerySelector("#list")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -19,6 +19,19 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
 
     private sealed record Target(int UnitId, int[] FieldIds, double Mood);
 
+    // Suggestions of the kind people write on the forms; about one response in eight carries one.
+    private static readonly string[] Comments =
+    [
+        "Cán bộ tiếp dân nhiệt tình, hướng dẫn chu đáo.",
+        "Phải chờ lâu vì đông người, đề nghị bố trí thêm quầy vào buổi sáng.",
+        "Phòng chờ thiếu ghế ngồi, trời nóng.",
+        "Thủ tục còn nhiều giấy tờ, nên giảm bớt bản sao.",
+        "Nộp hồ sơ trực tuyến còn khó, mạng hay lỗi.",
+        "Đề nghị niêm yết rõ lệ phí tại quầy.",
+        "Cán bộ giải thích dễ hiểu, trả kết quả đúng hẹn.",
+        "Nên có hướng dẫn cài đặt ứng dụng VNeID cho người cao tuổi.",
+    ];
+
     public async Task<long> GenerateAsync(long count, DateOnly from, DateOnly to, int seed, Action<long>? progress = null, CancellationToken ct = default)
     {
         var random = new Random(seed);
@@ -68,7 +81,8 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 var channel = Pick(random);
                 var respondent = respondentQuestion is null ? 0 : random.NextDouble() switch { < 0.80 => 1, < 0.95 => 2, _ => 0 };
                 var id = Guid.CreateVersion7();
-                responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day]);
+                var comment = random.Next(8) == 0 ? Comments[random.Next(Comments.Length)] : null;
+                responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment]);
                 responseRollup[(target.UnitId, day, field, 0, (int)channel, respondent)] = responseRollup.GetValueOrDefault((target.UnitId, day, field, 0, (int)channel, respondent)) + 1;
                 AddMonthly(target.UnitId, day, field, 0, 0);
                 foreach (var (question, element) in scored)
@@ -97,7 +111,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
 
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await InsertAsync(connection, transaction, "SurveyResponses",
-                ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "IsDeleted"],
+                ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted"],
                 responses.Select(r => r.Append(false).ToArray()), postgres, null, ct);
             await InsertAsync(connection, transaction, "SurveyAnswers", ["ResponseId", "QuestionId", "Value"], answers, postgres, null, ct);
             await InsertAsync(connection, transaction, "ResponseRollups", ["UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "Count"],
