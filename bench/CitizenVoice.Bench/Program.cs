@@ -185,24 +185,22 @@ switch (command)
         // The same figure computed by scanning raw answers, for the ratio that shows what the rollups buy.
         if (Arg("raw", "yes") == "yes")
         {
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var scans = new List<double>();
-            foreach (var unit in new[] { "BK", "BK-NS", "BK-NS-VT" })
+            await using (var scope = services.CreateAsyncScope())
             {
-                var path = await db.Units.Where(u => u.Code == unit).Select(u => u.Path).SingleAsync();
-                var from = new DateOnly(today.Year - 1, 1, 1);
-                var to = new DateOnly(today.Year - 1, 12, 31);
-                var sw = Stopwatch.StartNew();
-                var rows = await db.SurveyResponses.AsNoTracking()
-                    .Where(r => !r.IsDeleted && r.Day >= from && r.Day <= to && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)))
-                    .SelectMany(r => r.Answers, (r, a) => new { a.QuestionId, a.Value })
-                    .GroupBy(a => new { a.QuestionId, a.Value }).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
-                scans.Add(sw.Elapsed.TotalMilliseconds);
-                Console.WriteLine($"raw scan for {unit}, last year: {sw.Elapsed.TotalMilliseconds:N0} ms ({rows.Count} cells)");
+                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+                foreach (var unit in new[] { "BK", "BK-NS", "BK-NS-VT" })
+                {
+                    var path = await db.Units.Where(u => u.Code == unit).Select(u => u.Path).SingleAsync();
+                    var from = new DateOnly(today.Year - 1, 1, 1);
+                    var to = new DateOnly(today.Year - 1, 12, 31);
+                    var sw = Stopwatch.StartNew();
+                    var rows = await db.SurveyResponses.AsNoTracking()
+                        .Where(r => !r.IsDeleted && r.Day >= from && r.Day <= to && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)))
+                        .SelectMany(r => r.Answers, (r, a) => new { a.QuestionId, a.Value })
+                        .GroupBy(a => new { a.QuestionId, a.Value }).Select(g => new { g.Key, N = g.Count() }).ToListAsync();
+                    Console.WriteLine($"raw scan for {unit}, last year: {sw.Elapsed.TotalMilliseconds:N0} ms ({rows.Count} cells)");
+                }
             }
-        }
         }
 
         if (Arg("check", "yes") == "yes")

@@ -48,14 +48,6 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var children = await db.Units.AsNoTracking()
             .Where(u => u.ParentId == parentId && u.ValidTo == null && u.SuccessorId == null)
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToDictionaryAsync(u => u.Id, u => (u.Path, u.SuccessorId), ct);
-        // Each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
-        var ownerOf = units.Keys.ToDictionary(id => id, id =>
-        {
-            var path = CurrentPath(id, units);
-            return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
-        });
-
         var questions = await QuestionsAsync(ct);
         if (MonthlyServes(filter))
         {
@@ -72,6 +64,14 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
 
             return result;
         }
+
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToDictionaryAsync(u => u.Id, u => (u.Path, u.SuccessorId), ct);
+        // Each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
+        var ownerOf = units.Keys.ToDictionary(id => id, id =>
+        {
+            var path = CurrentPath(id, units);
+            return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
+        });
 
         var counts = await AnswerRows(scope, filter)
             .GroupBy(r => new { r.UnitId, r.QuestionId, r.Value })
