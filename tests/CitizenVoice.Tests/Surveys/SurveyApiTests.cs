@@ -128,6 +128,42 @@ public sealed class SurveyApiTests(CitizenVoiceApp app)
         Assert.True((await phone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("channel", out _));
     }
 
+    [Fact]
+    public async Task Responses_arriving_together_are_each_counted_once_and_racing_duplicates_are_refused()
+    {
+        using var client = app.CreateClient();
+        var answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 5);
+        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BT").Select(u => u.Id).SingleAsync());
+        var before = await RollupCountsAsync(unitId);
+        var retriedId = Guid.NewGuid();
+
+        // 20 different citizens, 10 attempts with one receipt code, and one kiosk retrying the same answer 10 times — all at once.
+        var posts = Enumerable.Range(0, 40).Select(i => client.PostAsJsonAsync("/api/v1/survey-responses", i switch
+        {
+            < 20 => (object)new { unitCode = "BK-BT", fieldCode = "CU-TRU", channel = "online", answers },
+            < 30 => new { unitCode = "BK-BT", fieldCode = "CU-TRU", channel = "online", answers, receiptCode = "HS-DONG-THOI-1" },
+            _ => new { unitCode = "BK-BT", fieldCode = "CU-TRU", channel = "kiosk", answers, clientId = retriedId },
+        })).ToList();
+        var responses = await Task.WhenAll(posts);
+
+        Assert.All(responses[..20], r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(1, responses[20..30].Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, responses[20..30].Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.All(responses[30..], r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var retry in responses[30..])
+        {
+            Assert.Equal(retriedId.ToString(), (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        }
+
+        var after = await RollupCountsAsync(unitId);
+        Assert.Equal(22 * answers.Length, after.Values.Sum() - before.Values.Sum());
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.Id == retriedId)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
     private Task<Dictionary<(int, int), long>> RollupCountsAsync(int unitId) => app.WithDbAsync(db =>
         db.SatisfactionRollups.Where(r => r.UnitId == unitId).GroupBy(r => new { r.QuestionId, r.Value })
             .Select(g => new { g.Key.QuestionId, g.Key.Value, Count = g.Sum(r => r.Count) })

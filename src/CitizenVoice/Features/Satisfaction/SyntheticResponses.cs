@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Surveys;
@@ -9,8 +8,8 @@ namespace CitizenVoice.Features.Satisfaction;
 /// <summary>
 /// Plausible survey responses for the demo and for the benchmarks: each unit has its own level of satisfaction,
 /// the feedback element is weaker than the others, most answers are Hài lòng or Rất hài lòng, channels and
-/// respondent types are mixed as the article describes. Written straight to the tables in batches, with the
-/// rollups aggregated in memory and written once, so millions of rows load in minutes.
+/// respondent types are mixed as the article describes. Written straight to the tables in batches (<see cref="BulkRows"/>),
+/// with the rollups summed per batch (<see cref="RollupCounts"/>), so millions of rows load in minutes.
 /// </summary>
 public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
 {
@@ -38,7 +37,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         var questionnaire = await catalog.CurrentAsync(ct) ?? throw new InvalidOperationException("No current questionnaire.");
         var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
             .Select(u => new { u.Id, u.Level, u.Path }).ToListAsync(ct);
-        var lineage = units.ToDictionary(u => u.Id, u => Rollups.Lineage(u.Path).ToArray());
+        var lineage = units.ToDictionary(u => u.Id, u => RollupCounts.Lineage(u.Path));
         var fields = await db.Fields.AsNoTracking().Select(f => new { f.Id, f.Code }).ToListAsync(ct);
         // Communes handle residence and identity cards; districts and the province handle everything.
         var targets = units.Select(u => new Target(u.Id,
@@ -50,7 +49,6 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         var days = to.DayNumber - from.DayNumber + 1;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        var postgres = db.Database.IsNpgsql();
         long written = 0;
         const int Batch = 5_000;
         while (written < count)
@@ -58,21 +56,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
             var size = (int)Math.Min(Batch, count - written);
             var responses = new List<object?[]>(size);
             var answers = new List<object?[]>(size * scored.Length);
-            var answerRollup = new Dictionary<(int, DateOnly, int, int, int, int, int, int), long>();
-            var responseRollup = new Dictionary<(int, DateOnly, int, int, int, int), long>();
-            var monthly = new Dictionary<(int, int, DateOnly, int, int, int), long>();
-            void AddMonthly(int unitId, DateOnly day, int fieldId, int questionId, int value)
-            {
-                var month = new DateOnly(day.Year, day.Month, 1);
-                var own = (unitId, MonthlyRollup.Own, month, fieldId, questionId, value);
-                monthly[own] = monthly.GetValueOrDefault(own) + 1;
-                foreach (var ancestor in lineage[unitId])
-                {
-                    var tree = (ancestor, MonthlyRollup.Tree, month, fieldId, questionId, value);
-                    monthly[tree] = monthly.GetValueOrDefault(tree) + 1;
-                }
-            }
-
+            var rollups = new RollupCounts();
             for (var i = 0; i < size; i++)
             {
                 var target = targets[random.Next(targets.Length)];
@@ -83,8 +67,8 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 var id = Guid.CreateVersion7();
                 var comment = random.Next(8) == 0 ? Comments[random.Next(Comments.Length)] : null;
                 responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment]);
-                responseRollup[(target.UnitId, day, field, 0, (int)channel, respondent)] = responseRollup.GetValueOrDefault((target.UnitId, day, field, 0, (int)channel, respondent)) + 1;
-                AddMonthly(target.UnitId, day, field, 0, 0);
+                var cell = new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], day, field, 0, (int)channel, respondent);
+                rollups.AddResponse(cell, +1);
                 foreach (var (question, element) in scored)
                 {
                     if (random.NextDouble() < 0.03)
@@ -95,34 +79,22 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                     var mood = target.Mood - (element == "E5" ? 0.06 : 0);
                     var value = Answer(random, mood, question.Scale!);
                     answers.Add([id, question.Id, value]);
-                    var key = (target.UnitId, day, field, 0, (int)channel, respondent, question.Id, value);
-                    answerRollup[key] = answerRollup.GetValueOrDefault(key) + 1;
-                    AddMonthly(target.UnitId, day, field, question.Id, value);
+                    rollups.AddAnswer(cell, question.Id, value, +1);
                 }
 
                 if (respondentQuestion is not null && respondent != 0)
                 {
                     answers.Add([id, respondentQuestion.Id, respondent]);
-                    var key = (target.UnitId, day, field, 0, (int)channel, respondent, respondentQuestion.Id, respondent);
-                    answerRollup[key] = answerRollup.GetValueOrDefault(key) + 1;
-                    AddMonthly(target.UnitId, day, field, respondentQuestion.Id, respondent);
+                    rollups.AddAnswer(cell, respondentQuestion.Id, respondent, +1);
                 }
             }
 
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await InsertAsync(connection, transaction, "SurveyResponses",
+            await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
                 ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted"],
-                responses.Select(r => r.Append(false).ToArray()), postgres, null, ct);
-            await InsertAsync(connection, transaction, "SurveyAnswers", ["ResponseId", "QuestionId", "Value"], answers, postgres, null, ct);
-            await InsertAsync(connection, transaction, "ResponseRollups", ["UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "Count"],
-                responseRollup.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Key.Item6, r.Value }), postgres,
-                "(\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\") DO UPDATE SET \"Count\" = \"ResponseRollups\".\"Count\" + excluded.\"Count\"", ct);
-            await InsertAsync(connection, transaction, "SatisfactionRollups", ["UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "QuestionId", "Value", "Count"],
-                answerRollup.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Key.Item6, r.Key.Item7, r.Key.Item8, r.Value }), postgres,
-                "(\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\") DO UPDATE SET \"Count\" = \"SatisfactionRollups\".\"Count\" + excluded.\"Count\"", ct);
-            await InsertAsync(connection, transaction, "MonthlyRollups", ["UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value", "Count"],
-                monthly.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Key.Item4, r.Key.Item5, r.Key.Item6, r.Value }), postgres,
-                "(\"UnitId\", \"Scope\", \"Month\", \"FieldId\", \"QuestionId\", \"Value\") DO UPDATE SET \"Count\" = \"MonthlyRollups\".\"Count\" + excluded.\"Count\"", ct);
+                responses.Select(r => r.Append(false).ToArray()), ct: ct);
+            await BulkRows.WriteAsync(connection, transaction, "SurveyAnswers", ["ResponseId", "QuestionId", "Value"], answers, ct: ct);
+            await rollups.WriteAsync(connection, transaction, ct);
             await transaction.CommitAsync(ct);
             written += size;
             progress?.Invoke(written);
@@ -159,79 +131,6 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
 
         // Among the others, the mildest far more often.
         return random.NextDouble() < 0.75 || other.Length == 1 ? other[0] : other[random.Next(1, other.Length)];
-    }
-
-    /// <summary>
-    /// Bulk insert (or upsert, with <paramref name="onConflict"/>): on SQLite one prepared statement re-bound per row
-    /// inside the transaction (the fastest way into SQLite); on PostgreSQL binary COPY, through a temporary table
-    /// when rows must be merged into existing counts.
-    /// </summary>
-    private static async Task InsertAsync(
-        DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows, bool postgres, string? onConflict, CancellationToken ct)
-    {
-        var columnList = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        if (postgres)
-        {
-            var npgsql = (Npgsql.NpgsqlConnection)connection;
-            var target = table;
-            if (onConflict is not null)
-            {
-                target = "bulk_" + table.ToLowerInvariant();
-                await using var create = npgsql.CreateCommand();
-                create.Transaction = (Npgsql.NpgsqlTransaction)transaction;
-                create.CommandText = $"CREATE TEMP TABLE IF NOT EXISTS {target} (LIKE \"{table}\") ON COMMIT DELETE ROWS";
-                await create.ExecuteNonQueryAsync(ct);
-            }
-
-            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {(onConflict is null ? $"\"{target}\"" : target)} ({columnList}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var row in rows)
-                {
-                    await importer.WriteRowAsync(ct, row.Select(v => v ?? DBNull.Value).ToArray());
-                }
-
-                await importer.CompleteAsync(ct);
-            }
-
-            if (onConflict is not null)
-            {
-                await using var merge = npgsql.CreateCommand();
-                merge.Transaction = (Npgsql.NpgsqlTransaction)transaction;
-                merge.CommandText = $"INSERT INTO \"{table}\" ({columnList}) SELECT {columnList} FROM {target} ON CONFLICT {onConflict}";
-                await merge.ExecuteNonQueryAsync(ct);
-            }
-
-            return;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({columnList}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
-            + (onConflict is null ? "" : " ON CONFLICT " + onConflict);
-        var parameters = columns.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                parameters[c].Value = row[c] switch
-                {
-                    DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                    Guid g => g.ToString().ToUpperInvariant(),
-                    bool b => b ? 1 : 0,
-                    null => DBNull.Value,
-                    var v => v,
-                };
-            }
-
-            await command.ExecuteNonQueryAsync(ct);
-        }
     }
 }
 

@@ -18,29 +18,8 @@ public sealed class KioskRecorder(AppDb db, SurveyRecorder recorder, TimeProvide
 
     public async Task<RecordOutcome> RecordOnceAsync(SurveySubmission submission, Guid? clientId, Guid? replaces, CancellationToken cancellationToken = default)
     {
-        RecordOutcome outcome;
-        if (clientId is { } id && await db.SurveyResponses.AnyAsync(r => r.Id == id, cancellationToken))
-        {
-            outcome = new RecordOutcome(RecordStatus.Created, id);
-        }
-        else
-        {
-            try
-            {
-                outcome = await recorder.RecordAsync(submission with { Id = clientId }, staff: null, cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // The same id raced in through a parallel retry; it is recorded, which is all the device needs to know.
-                if (clientId is not { } raced || !await db.SurveyResponses.AnyAsync(r => r.Id == raced, cancellationToken))
-                {
-                    throw;
-                }
-
-                outcome = new RecordOutcome(RecordStatus.Created, raced);
-            }
-        }
-
+        // A repeated client id is recognised by the writer and answered "created" without a second record.
+        var outcome = await recorder.RecordAsync(submission with { Id = clientId }, staff: null, cancellationToken);
         if (outcome.Status == RecordStatus.Created && replaces is { } old && old != outcome.Id && submission.Channel == SurveyChannel.Kiosk)
         {
             var since = clock.GetUtcNow().UtcDateTime - FollowUpWindow;

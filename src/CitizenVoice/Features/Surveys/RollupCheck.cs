@@ -71,7 +71,7 @@ public sealed class RollupCheck(AppDb db)
         {
             var own = (unitId, MonthlyRollup.Own, month, fieldId, questionId, value);
             expected[own] = expected.GetValueOrDefault(own) + count;
-            foreach (var ancestor in Rollups.Lineage(paths[unitId]))
+            foreach (var ancestor in RollupCounts.Lineage(paths[unitId]))
             {
                 var tree = (ancestor, MonthlyRollup.Tree, month, fieldId, questionId, value);
                 expected[tree] = expected.GetValueOrDefault(tree) + count;

@@ -208,33 +208,8 @@ public sealed class SpreadsheetImport(
                 [.. data.Values.Select(v => new SubmittedAnswer(v.Key, v.Value)), .. data.Texts.Select(t => new SubmittedAnswer(t.Key, null, t.Value))],
                 row.ReceiptProtected is null ? null : ReceiptProtector.Unprotect(row.ReceiptProtected), data.Comment, data.ProcedureCode,
                 file.QuestionnaireId, data.ContactDate, Id: id);
-            RecordOutcome outcome;
-            if (await db.SurveyResponses.AnyAsync(r => r.Id == id, cancellationToken))
-            {
-                outcome = new RecordOutcome(RecordStatus.Created, id);
-            }
-            else
-            {
-                try
-                {
-                    outcome = await recorder.RecordAsync(submission, user, cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another request imported this row a moment ago; anything else is a real failure.
-                    foreach (var failed in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
-                    {
-                        failed.State = EntityState.Detached;
-                    }
-
-                    if (!await db.SurveyResponses.AnyAsync(r => r.Id == id, cancellationToken))
-                    {
-                        throw;
-                    }
-
-                    outcome = new RecordOutcome(RecordStatus.Created, id);
-                }
-            }
+            // The row's stable id makes a re-import (or a chunk retried after a crash) a no-op for rows already stored.
+            var outcome = await recorder.RecordAsync(submission, user, cancellationToken);
 
             (row.Outcome, row.ResponseId, row.Error) = outcome.Status switch
             {

@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using CitizenVoice.Features.Audit;
+using Microsoft.EntityFrameworkCore.Storage;
 using CitizenVoice.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -37,11 +41,12 @@ public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictio
 
 /// <summary>
 /// The one way a response enters the database, whatever the channel: validation, independence for staff channels,
-/// de-duplication by receipt code, and the response, its answers and the rollups in one transaction.
+/// then <see cref="SurveyWriter"/> stores the response, its answers and the rollups in one transaction (and decides
+/// duplicate ids and receipt codes there).
 /// </summary>
 public sealed class SurveyRecorder(
     AppDb db, QuestionnaireCatalog catalog, ReceiptHasher receipts, SurveyIndependence independence,
-    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate)
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate, SurveyWriter writer)
 {
     public const int MaxComment = 2000;
     public const int MaxReceipt = 50;
@@ -67,7 +72,7 @@ public sealed class SurveyRecorder(
 
         var unitCode = submission.UnitCode?.Trim() ?? "";
         var unit = unitCode.Length == 0 ? null : await db.Units.AsNoTracking().Where(u => u.Code == unitCode)
-            .Select(u => new { u.Id, Active = u.ValidTo == null && u.SuccessorId == null }).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Path, Active = u.ValidTo == null && u.SuccessorId == null }).SingleOrDefaultAsync(cancellationToken);
         if (unitCode.Length == 0)
         {
             Error("unitCode", l["Vui lòng chọn đơn vị."]);
@@ -210,11 +215,6 @@ public sealed class SurveyRecorder(
         }
 
         var receiptHash = await receipts.HashAsync(submission.ReceiptCode, cancellationToken);
-        if (receiptHash is not null && await IsDuplicateAsync(unit.Id, receiptHash, cancellationToken))
-        {
-            return new RecordOutcome(RecordStatus.DuplicateReceipt);
-        }
-
         var response = new SurveyResponse
         {
             Id = submission.Id ?? Guid.CreateVersion7(),
@@ -227,29 +227,28 @@ public sealed class SurveyRecorder(
             EnteredById = staff?.FindFirstValue(ClaimTypes.NameIdentifier),
         };
 
-        try
-        {
-            using var turn = await gate.EnterAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.SurveyResponses.Add(response);
-            await db.SaveChangesAsync(cancellationToken);
-            await Rollups.ApplyAsync(db, response, +1, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (receiptHash is not null)
-        {
-            // Two submissions of the same code raced past the check above; the unique index let one through.
-            db.ChangeTracker.Clear();
-            if (await IsDuplicateAsync(unit.Id, receiptHash, cancellationToken))
-            {
-                return new RecordOutcome(RecordStatus.DuplicateReceipt);
-            }
-
-            throw;
-        }
-
-        return new RecordOutcome(RecordStatus.Created, response.Id);
+        var result = await writer.WriteAsync(response, RollupCounts.Lineage(unit.Path), staff is null ? null : AuditOf(response, staff), submission.Id is not null, cancellationToken);
+        return result == WriteResult.DuplicateReceipt ? new RecordOutcome(RecordStatus.DuplicateReceipt) : new RecordOutcome(RecordStatus.Created, response.Id);
     }
+
+    /// <summary>The audit entry of a staff member's entry: what they recorded, with the contact masked (it is personal data).</summary>
+    private AuditEntry AuditOf(SurveyResponse response, ClaimsPrincipal staff) => new()
+    {
+        At = response.CreatedAt,
+        UserId = response.EnteredById,
+        UserName = staff.Identity?.Name ?? "?",
+        Action = "create",
+        EntityType = nameof(SurveyResponse),
+        EntityKey = response.Id.ToString(),
+        After = JsonSerializer.Serialize(new
+        {
+            response.QuestionnaireId, response.UnitId, response.FieldId, response.ProcedureId, Channel = response.Channel.ToString(), response.Day,
+            response.RespondentType, response.Comment, Contact = response.ContactProtected is null ? null : "***",
+            Answers = response.Answers.ToDictionary(a => a.QuestionId.ToString(CultureInfo.InvariantCulture), a => (object?)a.Value ?? a.Text),
+        }, AuditJson),
+    };
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Soft-deletes a response with a reason and takes its answers out of the rollups, in one transaction.</summary>
     public async Task<bool> DeleteAsync(Guid id, string reason, CancellationToken cancellationToken = default)
@@ -266,11 +265,11 @@ public sealed class SurveyRecorder(
         response.DeletedReason = reason;
         response.DeletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await Rollups.ApplyAsync(db, response, -1, cancellationToken);
+        var path = await db.Units.Where(u => u.Id == response.UnitId).Select(u => u.Path).SingleAsync(cancellationToken);
+        var counts = new RollupCounts();
+        counts.Add(response, RollupCounts.Lineage(path), -1);
+        await counts.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-
-    private Task<bool> IsDuplicateAsync(int unitId, string receiptHash, CancellationToken cancellationToken) =>
-        db.SurveyResponses.AnyAsync(r => r.UnitId == unitId && r.ReceiptHash == receiptHash, cancellationToken);
 }

@@ -23,6 +23,7 @@ public static class SurveysSetup
         builder.Services.AddScoped<QuestionnaireCatalog>();
         builder.Services.AddScoped<SurveyIndependence>();
         builder.Services.AddScoped<SurveyRecorder>();
+        builder.Services.AddSingleton<SurveyWriter>();
         builder.Services.AddScoped<RollupCheck>();
         builder.Services.AddScoped<SurveyValidation>();
         builder.Services.AddScoped<PaperDoubleEntry>();

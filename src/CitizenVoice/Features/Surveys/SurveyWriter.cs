@@ -1,0 +1,250 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CitizenVoice.Features.Surveys;
+
+public enum WriteResult
+{
+    Written,
+    /// <summary>A response with this id is already stored (a device's retry, a re-imported row): nothing written.</summary>
+    AlreadyStored,
+    /// <summary>The unit already has a response for this receipt code: nothing written.</summary>
+    DuplicateReceipt,
+}
+
+/// <summary>
+/// Group commit. Every checked response, from every request, is handed to this one writer, which stores whatever has
+/// queued up since its last commit in ONE transaction: the responses, their answers, the staff audit entries and the
+/// rollup counts, summed over the batch so a rollup row shared by many responses is written once. A request gets its
+/// answer only after that commit, so an acknowledged response survives a crash (SQLite in WAL with synchronous=FULL
+/// syncs the log at each commit). Under load a commit carries hundreds of responses for the price of one sync and one
+/// pass over the rollup rows; when it is quiet a batch is one response and nothing waits.
+/// Duplicates (same id, same receipt code for a unit) are decided here, inside the transaction, against the stored
+/// rows and the rest of the batch, so racing requests cannot both get through.
+/// </summary>
+public sealed class SurveyWriter : IAsyncDisposable, IDisposable
+{
+    public const int MaxBatch = 1000;
+
+    private sealed record Pending(SurveyResponse Response, int[] Lineage, AuditEntry? Audit, bool MayExist, TaskCompletionSource<WriteResult> Done);
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000) { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly WriteGate _gate;
+    private readonly ILogger<SurveyWriter> _log;
+    private readonly Lazy<Task> _loop;
+    private DbConnection? _connection;
+
+    public SurveyWriter(IServiceScopeFactory scopes, WriteGate gate, ILogger<SurveyWriter> log)
+    {
+        _scopes = scopes;
+        _gate = gate;
+        _log = log;
+        _loop = new Lazy<Task>(() => Task.Run(RunAsync));
+    }
+
+    /// <summary>Stores a checked response and returns once it is committed.</summary>
+    /// <param name="lineage">The response's unit and every unit above it (for the subtree rollups).</param>
+    /// <param name="mayExist">The id came from outside (a kiosk's client id, an import row's key) and may already be stored.</param>
+    public async Task<WriteResult> WriteAsync(SurveyResponse response, int[] lineage, AuditEntry? audit, bool mayExist, CancellationToken cancellationToken)
+    {
+        _ = _loop.Value;
+        var pending = new Pending(response, lineage, audit, mayExist, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        // Once queued the response will be written; the caller hears how it went even if its client has gone.
+        return await pending.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (Exception e) when (batch.Count > 1)
+            {
+                // One bad response must not fail its neighbours: retry each alone so only it reports the error.
+                _log.LogWarning(e, "A batch of {Count} survey responses failed; committing them one by one", batch.Count);
+                foreach (var pending in batch)
+                {
+                    try
+                    {
+                        await CommitAsync([pending]);
+                    }
+                    catch (Exception single)
+                    {
+                        pending.Done.TrySetException(single);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                batch[0].Done.TrySetException(e);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        using var turn = await _gate.EnterAsync(CancellationToken.None);
+        var connection = await ConnectionAsync();
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            var results = await DecideAsync(connection, transaction, batch);
+            var written = batch.Where((_, i) => results[i] == WriteResult.Written).ToList();
+            await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
+                ["Id", "QuestionnaireId", "UnitId", "FieldId", "ProcedureId", "Channel", "RespondentType", "CreatedAt", "Day", "ReceiptHash",
+                 "Comment", "ContactProtected", "ContactConsentAt", "EnteredById", "IsDeleted"],
+                written.Select(p => p.Response).Select(r => new object?[]
+                {
+                    r.Id, r.QuestionnaireId, r.UnitId, r.FieldId, r.ProcedureId, (int)r.Channel, r.RespondentType, r.CreatedAt, r.Day, r.ReceiptHash,
+                    r.Comment, r.ContactProtected, r.ContactConsentAt, r.EnteredById, false,
+                }));
+            await BulkRows.WriteAsync(connection, transaction, "SurveyAnswers", ["ResponseId", "QuestionId", "Value", "Text"],
+                written.SelectMany(p => p.Response.Answers.Select(a => new object?[] { p.Response.Id, a.QuestionId, a.Value, a.Text })));
+            await BulkRows.WriteAsync(connection, transaction, "AuditLog", ["At", "UserId", "UserName", "Action", "EntityType", "EntityKey", "Before", "After"],
+                written.Where(p => p.Audit is not null).Select(p => p.Audit!).Select(a => new object?[] { a.At, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityKey, a.Before, a.After }));
+            var counts = new RollupCounts();
+            foreach (var pending in written)
+            {
+                counts.Add(pending.Response, pending.Lineage, +1);
+            }
+
+            await counts.WriteAsync(connection, transaction, CancellationToken.None);
+            await transaction.CommitAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(results[i]);
+            }
+        }
+        catch
+        {
+            // A broken connection is replaced on the next batch.
+            await connection.DisposeAsync();
+            _connection = null;
+            throw;
+        }
+    }
+
+    /// <summary>Which of the batch are new, and which repeat an id or a receipt code already stored or earlier in the batch.</summary>
+    private static async Task<WriteResult[]> DecideAsync(DbConnection connection, DbTransaction transaction, List<Pending> batch)
+    {
+        var results = new WriteResult[batch.Count];
+        var maybeStored = batch.Where(p => p.MayExist).Select(p => p.Response.Id).ToList();
+        var storedIds = maybeStored.Count == 0 ? [] : await ExistingAsync(connection, transaction,
+            "SELECT \"Id\" FROM \"SurveyResponses\" WHERE \"Id\" = ANY(@p0)", [maybeStored.ToArray()],
+            "SELECT \"Id\" FROM \"SurveyResponses\" WHERE \"Id\" = @p0", maybeStored.Select(id => new object[] { id }),
+            r => (object)r.GetGuid(0));
+        var receipts = batch.Where(p => p.Response.ReceiptHash is not null).Select(p => p.Response).ToList();
+        var storedReceipts = receipts.Count == 0 ? [] : await ExistingAsync(connection, transaction,
+            "SELECT \"UnitId\", \"ReceiptHash\" FROM \"SurveyResponses\" WHERE \"ReceiptHash\" = ANY(@p0)", [receipts.Select(r => r.ReceiptHash!).Distinct().ToArray()],
+            "SELECT \"UnitId\", \"ReceiptHash\" FROM \"SurveyResponses\" WHERE \"UnitId\" = @p0 AND \"ReceiptHash\" = @p1", receipts.Select(r => new object[] { r.UnitId, r.ReceiptHash! }),
+            r => (r.GetInt32(0), r.GetString(1)));
+        var ids = new HashSet<Guid>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var response = batch[i].Response;
+            results[i] = storedIds.Contains(response.Id) || !ids.Add(response.Id) ? WriteResult.AlreadyStored
+                : response.ReceiptHash is { } hash && !storedReceipts.Add((response.UnitId, hash)) ? WriteResult.DuplicateReceipt
+                : WriteResult.Written;
+        }
+
+        return results;
+    }
+
+    /// <summary>Looks keys up: on PostgreSQL all at once with an array; on SQLite (in process, no round trips) one by one.</summary>
+    private static async Task<HashSet<object>> ExistingAsync(
+        DbConnection connection, DbTransaction transaction, string postgresSql, object[] postgresArguments, string sqliteSql, IEnumerable<object[]> sqliteArguments,
+        Func<DbDataReader, object> key)
+    {
+        var found = new HashSet<object>();
+        async Task ReadAsync(DbCommand command)
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                found.Add(key(reader));
+            }
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (connection is NpgsqlConnection)
+        {
+            command.CommandText = postgresSql;
+            command.Parameters.Add(new NpgsqlParameter("p0", postgresArguments[0]));
+            await ReadAsync(command);
+            return found;
+        }
+
+        command.CommandText = sqliteSql;
+        foreach (var arguments in sqliteArguments)
+        {
+            command.Parameters.Clear();
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                command.Parameters.Add(new SqliteParameter("@p" + i, BulkRows.SqliteValue(arguments[i])));
+            }
+
+            await ReadAsync(command);
+        }
+
+        return found;
+    }
+
+    private async Task<DbConnection> ConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+
+        await using var scope = _scopes.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<AppDb>().Database;
+        var connectionString = database.GetConnectionString();
+        DbConnection connection = database.IsNpgsql() ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        if (connection is SqliteConnection)
+        {
+            await using var pragma = connection.CreateCommand();
+            // Durable at commit: the write-ahead log is synced before COMMIT returns (WAL is set when the database opens).
+            pragma.CommandText = "PRAGMA synchronous=FULL;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        return _connection = connection;
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        // Finish what is queued before the process lets go of the database.
+        _queue.Writer.TryComplete();
+        if (_loop.IsValueCreated)
+        {
+            await _loop.Value;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}
