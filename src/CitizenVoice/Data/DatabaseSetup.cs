@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CitizenVoice.Data;
 
@@ -28,7 +29,8 @@ public static class DatabaseSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<AuditInterceptor>();
+        // Every registered save interceptor (the audit log, and features' caches) joins every context.
+        builder.Services.AddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         builder.Services.AddSingleton<WriteGate>();
 
         if (options.IsPostgres)
@@ -37,14 +39,14 @@ public static class DatabaseSetup
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             builder.Services.AddDbContext<AppDb, PostgresAppDb>((sp, db) => db
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(builder);
             builder.Services.AddDbContext<AppDb, SqliteAppDb>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);

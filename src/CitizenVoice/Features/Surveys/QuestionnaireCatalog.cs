@@ -13,7 +13,10 @@ public sealed record QuestionnaireView(
     public IEnumerable<QuestionView> AllQuestions =>
         Elements.SelectMany(e => e.Questions).Concat(Overall is null ? [] : [Overall]).Concat(Profile).Concat(FreeText);
 
-    public QuestionView? Find(int questionId) => AllQuestions.FirstOrDefault(q => q.Id == questionId);
+    private Dictionary<int, QuestionView>? _byId;
+
+    // Looked up once per answer of every response: a dictionary, built on first use (the view is cached and immutable).
+    public QuestionView? Find(int questionId) => (_byId ??= AllQuestions.ToDictionary(q => q.Id)).GetValueOrDefault(questionId);
 
     public string TitleFor(CultureInfo culture) => Pick(culture, Title, TitleEn);
 

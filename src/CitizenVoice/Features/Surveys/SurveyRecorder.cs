@@ -46,7 +46,7 @@ public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictio
 /// </summary>
 public sealed class SurveyRecorder(
     AppDb db, QuestionnaireCatalog catalog, ReceiptHasher receipts, SurveyIndependence independence,
-    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate, SurveyWriter writer)
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate, SurveyWriter writer, SurveyDirectory directory)
 {
     public const int MaxComment = 2000;
     public const int MaxReceipt = 50;
@@ -71,8 +71,7 @@ public sealed class SurveyRecorder(
         }
 
         var unitCode = submission.UnitCode?.Trim() ?? "";
-        var unit = unitCode.Length == 0 ? null : await db.Units.AsNoTracking().Where(u => u.Code == unitCode)
-            .Select(u => new { u.Id, u.Path, Active = u.ValidTo == null && u.SuccessorId == null }).SingleOrDefaultAsync(cancellationToken);
+        var unit = unitCode.Length == 0 ? null : await directory.UnitAsync(db, unitCode, cancellationToken);
         if (unitCode.Length == 0)
         {
             Error("unitCode", l["Vui lòng chọn đơn vị."]);
@@ -87,13 +86,12 @@ public sealed class SurveyRecorder(
         }
 
         var fieldCode = submission.FieldCode?.Trim() ?? "";
-        var field = fieldCode.Length == 0 ? null : await db.Fields.AsNoTracking().Where(f => f.Code == fieldCode)
-            .Select(f => new { f.Id, f.IsActive }).SingleOrDefaultAsync(cancellationToken);
+        var field = fieldCode.Length == 0 ? null : await directory.FieldAsync(db, fieldCode, cancellationToken);
         if (fieldCode.Length == 0)
         {
             Error("fieldCode", l["Vui lòng chọn lĩnh vực."]);
         }
-        else if (field is null || !field.IsActive)
+        else if (field is null || !field.Active)
         {
             Error("fieldCode", l["Không có lĩnh vực nào mang mã {0}.", fieldCode]);
         }
@@ -120,7 +118,8 @@ public sealed class SurveyRecorder(
             Error("channel", l["Phiếu qua kênh giấy, điện thoại, thư điện tử hoặc nhập từ tệp chỉ do Tổ khảo sát nhập trên trang quản trị."]);
         }
 
-        var questionnaire = submission.QuestionnaireId is { } qid ? await catalog.LoadAsync(qid, cancellationToken) : await catalog.CurrentAsync(cancellationToken);
+        var questionnaireId = submission.QuestionnaireId ?? await directory.CurrentQuestionnaireIdAsync(db, cancellationToken);
+        var questionnaire = questionnaireId is { } qid ? await catalog.LoadAsync(qid, cancellationToken) : null;
         if (questionnaire is null || !questionnaire.IsPublished)
         {
             Error("questionnaireId", l["Bảng hỏi không tồn tại hoặc chưa được ban hành."]);

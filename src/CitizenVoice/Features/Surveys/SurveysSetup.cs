@@ -24,6 +24,8 @@ public static class SurveysSetup
         builder.Services.AddScoped<SurveyIndependence>();
         builder.Services.AddScoped<SurveyRecorder>();
         builder.Services.AddSingleton<SurveyWriter>();
+        builder.Services.AddSingleton<SurveyDirectory>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, SurveyDirectory.Invalidation>();
         builder.Services.AddScoped<RollupCheck>();
         builder.Services.AddScoped<SurveyValidation>();
         builder.Services.AddScoped<PaperDoubleEntry>();

@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>
+/// What every submission is checked against — unit codes, field codes, the current questionnaire — held in memory:
+/// they change a few times a year and responses arrive by the thousand a second, so three queries per response would
+/// cost more than storing it. A change saved in this process (a unit edited, merged or moved, a field, a questionnaire
+/// published) empties it at once (<see cref="Invalidation"/>); a change made by another copy of the application is
+/// seen within <see cref="Lifetime"/>, and an unknown code reloads it (at most once a second) before it is refused.
+/// </summary>
+public sealed class SurveyDirectory(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReloadOnMissAfter = TimeSpan.FromSeconds(1);
+
+    public sealed record UnitEntry(int Id, string Path, bool Active);
+
+    public sealed record FieldEntry(int Id, bool Active);
+
+    private sealed record Snapshot(
+        FrozenDictionary<string, UnitEntry> Units, FrozenDictionary<string, FieldEntry> Fields, int? CurrentQuestionnaireId, DateTimeOffset LoadedAt);
+
+    private volatile Snapshot? _snapshot;
+
+    public async Task<UnitEntry?> UnitAsync(AppDb db, string code, CancellationToken ct) =>
+        (await SnapshotAsync(db, s => s.Units.ContainsKey(code), ct)).Units.GetValueOrDefault(code);
+
+    public async Task<FieldEntry?> FieldAsync(AppDb db, string code, CancellationToken ct) =>
+        (await SnapshotAsync(db, s => s.Fields.ContainsKey(code), ct)).Fields.GetValueOrDefault(code);
+
+    public async Task<int?> CurrentQuestionnaireIdAsync(AppDb db, CancellationToken ct) =>
+        (await SnapshotAsync(db, s => s.CurrentQuestionnaireId is not null, ct)).CurrentQuestionnaireId;
+
+    public void Forget() => _snapshot = null;
+
+    private async Task<Snapshot> SnapshotAsync(AppDb db, Func<Snapshot, bool> found, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var snapshot = _snapshot;
+        if (snapshot is not null && now - snapshot.LoadedAt < Lifetime && (found(snapshot) || now - snapshot.LoadedAt < ReloadOnMissAfter))
+        {
+            return snapshot;
+        }
+
+        var units = await db.Units.AsNoTracking()
+            .Select(u => new { u.Code, Entry = new UnitEntry(u.Id, u.Path, u.ValidTo == null && u.SuccessorId == null) }).ToListAsync(ct);
+        var fields = await db.Fields.AsNoTracking().Select(f => new { f.Code, Entry = new FieldEntry(f.Id, f.IsActive) }).ToListAsync(ct);
+        var current = await db.Questionnaires.AsNoTracking().Where(q => q.IsCurrent && q.Status == QuestionnaireStatus.Published)
+            .OrderByDescending(q => q.Version).Select(q => (int?)q.Id).FirstOrDefaultAsync(ct);
+        return _snapshot = new Snapshot(
+            units.ToFrozenDictionary(u => u.Code, u => u.Entry), fields.ToFrozenDictionary(f => f.Code, f => f.Entry), current, now);
+    }
+
+    /// <summary>Empties the directory before and after any save that touches a unit, a field or a questionnaire.</summary>
+    public sealed class Invalidation(SurveyDirectory directory) : SaveChangesInterceptor
+    {
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            ForgetIfTouched(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            ForgetIfTouched(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        // After the save as well: a request may have reloaded the old rows between the first forget and the commit.
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            ForgetIfTouched(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            ForgetIfTouched(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        private void ForgetIfTouched(DbContext? db)
+        {
+            if (db is not null && db.ChangeTracker.Entries().Any(e => e.Entity is Unit or ServiceField or Questionnaire))
+            {
+                directory.Forget();
+            }
+        }
+    }
+}
