@@ -6,8 +6,8 @@ namespace CitizenVoice.Data;
 
 /// <summary>
 /// Many rows into one table inside the caller's transaction, the fastest way each database takes them: on SQLite one
-/// prepared statement re-bound per row; on PostgreSQL binary COPY, through a temporary table when rows must be merged
-/// into existing rows (<c>onConflict</c>, e.g. counts that add up). Values are CLR values of the column's type.
+/// prepared statement re-bound per row; on PostgreSQL binary COPY, or, when rows must be merged into existing rows
+/// (<c>onConflict</c>, e.g. counts that add up), one INSERT over unnest()ed arrays. Values are CLR values of the column's type.
 /// </summary>
 public static class BulkRows
 {
@@ -18,7 +18,12 @@ public static class BulkRows
         var columnList = string.Join(", ", columns.Select(c => $"\"{c}\""));
         if (connection is NpgsqlConnection npgsql)
         {
-            await CopyAsync(npgsql, (NpgsqlTransaction?)transaction, table, columns, columnList, rows, onConflict, ct);
+            var list = rows as IReadOnlyList<object?[]> ?? [.. rows];
+            if (list.Count > 0)
+            {
+                await CopyAsync(npgsql, (NpgsqlTransaction?)transaction, table, columns, columnList, list, onConflict, ct);
+            }
+
             return;
         }
 
@@ -57,34 +62,38 @@ public static class BulkRows
     };
 
     private static async Task CopyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string table, string[] columns, string columnList, IEnumerable<object?[]> rows,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string table, string[] columns, string columnList, IReadOnlyList<object?[]> rows,
         string? onConflict, CancellationToken ct)
     {
-        var target = $"\"{table}\"";
         if (onConflict is not null)
         {
-            target = "bulk_" + table.ToLowerInvariant();
-            await using var create = new NpgsqlCommand($"CREATE TEMP TABLE IF NOT EXISTS {target} (LIKE \"{table}\") ON COMMIT DELETE ROWS", connection, transaction);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {target} ({columnList}) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var row in rows)
+            // Counts that add up: one statement over arrays (one per column), rows in key order, so two writers merging
+            // into the same rows lock them in the same order and never deadlock. Such rows have no nulls.
+            var arrays = columns.Select((_, c) =>
             {
-                await importer.WriteRowAsync(ct, [.. row.Select(v => v switch { null => DBNull.Value, Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture), _ => v })]);
-            }
+                var values = Array.CreateInstance(rows[0][c]!.GetType(), rows.Count);
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    values.SetValue(rows[r][c], r);
+                }
 
-            await importer.CompleteAsync(ct);
-        }
-
-        if (onConflict is not null)
-        {
-            // Rows go in key order, so two writers merging into the same rows lock them in the same order and never deadlock.
+                return new NpgsqlParameter { ParameterName = "p" + c, Value = values };
+            });
             var order = string.Join(", ", Enumerable.Range(1, columns.Length));
             await using var merge = new NpgsqlCommand(
-                $"INSERT INTO \"{table}\" ({columnList}) SELECT {columnList} FROM {target} ORDER BY {order} ON CONFLICT {onConflict}; TRUNCATE {target}", connection, transaction);
+                $"INSERT INTO \"{table}\" ({columnList}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, c) => "@p" + c))}) ORDER BY {order} ON CONFLICT {onConflict}",
+                connection, transaction);
+            merge.Parameters.AddRange(arrays.ToArray());
             await merge.ExecuteNonQueryAsync(ct);
+            return;
         }
+
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({columnList}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await importer.WriteRowAsync(ct, [.. row.Select(v => v switch { null => DBNull.Value, Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture), _ => v })]);
+        }
+
+        await importer.CompleteAsync(ct);
     }
 }
