@@ -60,7 +60,7 @@ public sealed class ResultsScreensTests(CitizenVoiceApp app)
     }
 
     [Fact]
-    public async Task The_data_extract_holds_every_daily_rollup_row_of_the_period()
+    public async Task The_data_extract_holds_every_daily_rollup_row_of_the_period_over_as_many_sheets_as_it_needs()
     {
         using var leader = app.CreateStaffClient();
         await leader.SignInAsync("lanhdao.nganson");
@@ -74,8 +74,14 @@ public sealed class ResultsScreensTests(CitizenVoiceApp app)
 
         using var response = await leader.Http.GetAsync($"/quan-tri/ket-qua-hai-long/du-lieu.xlsx?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var sheets = stream.GetSheetNames();
+        var perSheet = sheets.Select(sheet => stream.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object>>().ToList()).ToList();
+        var rows = perSheet.SelectMany(r => r).ToList();
         Assert.Equal(expected, rows.Count);
+        Assert.True(expected > 500, "the demo data should fill more than one sheet of 500 rows");
+        Assert.Equal((expected + 499) / 500, sheets.Count);
+        Assert.Equal(["Dữ liệu 1", "Dữ liệu 2"], sheets.Take(2));
+        Assert.All(perSheet, sheet => Assert.InRange(sheet.Count, 1, 500));
         Assert.All(rows, r => Assert.StartsWith("BK-NS", (string)r["Đơn vị"], StringComparison.Ordinal));
     }
 }

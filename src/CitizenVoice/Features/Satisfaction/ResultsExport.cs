@@ -110,7 +110,10 @@ public static class ResultsExport
     /// The daily rollup rows (counts, never individual responses) of the user's subtree for a period: written row by
     /// row to a temporary file, then streamed, so a year for the whole province needs no more memory than a page.
     /// </summary>
-    private static async Task<IResult> DataExtractAsync(HttpContext http, AppDb db, UnitScope scope, TimeProvider clock, DateOnly? from, DateOnly? to, CancellationToken ct)
+    /// <summary>Data rows in one Excel sheet: Excel's limit of 1,048,576 rows, less the header.</summary>
+    public const int MaxRowsPerSheet = 1_048_575;
+
+    private static async Task<IResult> DataExtractAsync(HttpContext http, AppDb db, UnitScope scope, TimeProvider clock, Microsoft.Extensions.Configuration.IConfiguration configuration, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var root = await scope.PathOfAsync(http.User, ct);
         if (root is null)
@@ -121,11 +124,14 @@ public static class ResultsExport
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
         var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);
         var path = Path.Combine(Path.GetTempPath(), $"cv-extract-{Guid.NewGuid():N}.xlsx");
-        var rows = db.SatisfactionRollups.AsNoTracking()
+        var query = db.SatisfactionRollups.AsNoTracking()
             .Where(r => r.Day >= start && r.Day <= end)
             .Join(db.Units.Where(u => u.Path.StartsWith(root)), r => r.UnitId, u => u.Id, (r, u) => new { r, u.Code })
-            .Join(db.Fields, x => x.r.FieldId, f => f.Id, (x, f) => new { x.r, x.Code, Field = f.Code })
-            .OrderBy(x => x.r.Day)
+            .Join(db.Fields, x => x.r.FieldId, f => f.Id, (x, f) => new { x.r, x.Code, Field = f.Code });
+        var rowsPerSheet = configuration.GetValue("Exports:RowsPerSheet", MaxRowsPerSheet);
+        var sheetCount = Math.Max(1, (int)((await query.LongCountAsync(ct) + rowsPerSheet - 1) / rowsPerSheet));
+        using var rows = query
+            .OrderBy(x => x.r.Day).ThenBy(x => x.r.UnitId)
             .Select(x => new
             {
                 Ngay = x.r.Day, DonVi = x.Code, LinhVuc = x.Field, ThuTuc = x.r.ProcedureId, Kenh = x.r.Channel,
@@ -137,8 +143,21 @@ public static class ResultsExport
                 ["Ngày"] = x.Ngay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Đơn vị"] = x.DonVi, ["Lĩnh vực"] = x.LinhVuc,
                 ["Thủ tục"] = x.ThuTuc == 0 ? null : x.ThuTuc, ["Kênh"] = x.Kenh.ToString().ToLowerInvariant(), ["Người trả lời"] = x.NguoiTraLoi,
                 ["Câu hỏi"] = x.CauHoi, ["Giá trị"] = x.GiaTri, ["Số lượng"] = x.SoLuong,
-            });
-        await MiniExcel.SaveAsAsync(path, rows, cancellationToken: ct);
+            })
+            .GetEnumerator();
+
+        // Excel holds 1,048,576 rows a sheet: a longer extract continues on "Dữ liệu 2", "Dữ liệu 3"…, every sheet
+        // pulling its rows from the one query as it is written, so nothing is held in memory.
+        IEnumerable<Dictionary<string, object?>> NextSheet()
+        {
+            for (var n = 0; n < rowsPerSheet && rows.MoveNext(); n++)
+            {
+                yield return rows.Current;
+            }
+        }
+
+        var sheets = Enumerable.Range(1, sheetCount).ToDictionary(i => sheetCount == 1 ? "Dữ liệu" : $"Dữ liệu {i}", _ => (object)NextSheet());
+        await MiniExcel.SaveAsAsync(path, sheets, cancellationToken: ct);
         http.Response.RegisterForDispose(new TemporaryFile(path));
         return Results.File(File.OpenRead(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"du-lieu-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx");
     }
