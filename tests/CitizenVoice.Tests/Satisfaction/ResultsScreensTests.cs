@@ -138,4 +138,38 @@ public sealed class SuggestionsTests(CitizenVoiceApp app)
         var elsewhere = await other.GetPageAsync($"/quan-tri/ket-qua-hai-long/gop-y?unit={unit}&q=them%20quay%20tiep%20nhan%20thu%20bay");
         Assert.DoesNotContain("Thứ Bảy", elsewhere.QuerySelector("#list")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Filtering_by_an_element_shows_the_suggestions_of_people_not_satisfied_with_it()
+    {
+        var unit = await new SatisfactionApiTests(app).NewCommuneAsync("BK-NS");
+        using var client = app.CreateClient();
+        var questionnaire = await CitizenVoice.Tests.Surveys.SurveyData.CurrentAsync(client);
+        var e2 = questionnaire.GetProperty("elements")[1].GetProperty("questions").EnumerateArray()
+            .Select(q => int.Parse(q.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var all = CitizenVoice.Tests.Surveys.SurveyData.QuestionIds(questionnaire);
+        async Task PostAsync(Func<int, int> value, string comment)
+        {
+            using var posted = await client.PostAsJsonAsync("/api/v1/survey-responses", new
+            {
+                unitCode = unit, fieldCode = "CU-TRU", channel = "online", comment,
+                answers = all.Select(id => new { questionId = id, value = value(id) }),
+            });
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        }
+
+        await PostAsync(_ => 5, "Mọi thứ đều tốt, cảm ơn các đồng chí.");
+        await PostAsync(id => e2.Contains(id) ? 2 : 5, "Biểu mẫu khó hiểu, cần hướng dẫn kê khai rõ hơn.");
+
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao.nganson");
+        var filtered = await leader.GetPageAsync($"/quan-tri/ket-qua-hai-long/gop-y?unit={unit}&element=E2");
+        var list = filtered.QuerySelector("#list")!.ParentElement!.TextContent;
+        Assert.Contains("Biểu mẫu khó hiểu", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mọi thứ đều tốt", list, StringComparison.Ordinal);
+        Assert.Equal("E2", filtered.QuerySelector("#element option[selected]")!.GetAttribute("value"));
+
+        var otherElement = await leader.GetPageAsync($"/quan-tri/ket-qua-hai-long/gop-y?unit={unit}&element=E4");
+        Assert.DoesNotContain("Biểu mẫu khó hiểu", otherElement.QuerySelector("#list")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
 }

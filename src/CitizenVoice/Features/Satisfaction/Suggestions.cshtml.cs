@@ -1,6 +1,7 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace CitizenVoice.Features.Satisfaction;
 /// shown — never the rest of a response.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class SuggestionsModel(AppDb db, UnitScope scope) : PageModel
+public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCatalog catalog) : PageModel
 {
     private const int Shown = 200;
     private const int Scanned = 20_000;
@@ -24,9 +25,12 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
+    /// <summary>An element code: only suggestions of people not satisfied with some criterion of that element.</summary>
+    [BindProperty(SupportsGet = true)] public string? Element { get; set; }
 
     public IReadOnlyList<Option> Units { get; private set; } = [];
     public IReadOnlyList<Option> Fields { get; private set; } = [];
+    public IReadOnlyList<Option> Elements { get; private set; } = [];
     public IReadOnlyList<(string Topic, int Count)> Topics { get; private set; } = [];
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public int Total { get; private set; }
@@ -46,9 +50,14 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope) : PageModel
         Units = [.. units.Select(u => new Option(u.Code, u.Name))];
         Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
 
+        var current = await catalog.CurrentAsync(ct);
+        Elements = [.. (current?.Elements ?? []).Select(e => new Option(e.Code, e.NameFor(System.Globalization.CultureInfo.CurrentUICulture)))];
+        var unsatisfied = await UnsatisfiedAnswersAsync(Element, ct);
+
         var rows = await db.SurveyResponses.AsNoTracking()
             .Where(r => !r.IsDeleted && r.Comment != null && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(unit.Path)))
             .Where(r => string.IsNullOrEmpty(Field) || db.Fields.Any(f => f.Id == r.FieldId && f.Code == Field))
+            .Where(r => unsatisfied == null || r.Answers.Any(a => a.Value != null && unsatisfied.Contains(a.QuestionId * 100 + a.Value.Value)))
             .OrderByDescending(r => r.Day).Take(Scanned)
             .Select(r => new
             {
@@ -64,6 +73,26 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope) : PageModel
         Total = matches.Count;
         Items = [.. matches.Take(Shown).Select(m => m.Item)];
         return Page();
+    }
+
+    /// <summary>
+    /// The not-satisfied answers to the element's criteria in every questionnaire version (matched by element code),
+    /// coded question × 100 + value; null when no element is chosen.
+    /// </summary>
+    private async Task<List<int>?> UnsatisfiedAnswersAsync(string? element, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(element))
+        {
+            return null;
+        }
+
+        var questions = await db.Questionnaires.AsNoTracking().SelectMany(q => q.Questions)
+            .Where(q => q.Element != null && q.Element.Code == element && q.ScaleCode != null)
+            .Select(q => new { q.Id, q.ScaleCode }).ToListAsync(ct);
+        var scales = questions.Select(q => q.ScaleCode!).Distinct().ToList();
+        var notSatisfied = await db.Scales.AsNoTracking().Where(s => scales.Contains(s.Code))
+            .SelectMany(s => s.Options.Where(o => !o.Satisfied), (s, o) => new { s.Code, o.Value }).ToListAsync(ct);
+        return [.. questions.SelectMany(q => notSatisfied.Where(o => o.Code == q.ScaleCode).Select(o => q.Id * 100 + o.Value))];
     }
 }
 
