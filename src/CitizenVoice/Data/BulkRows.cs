@@ -27,26 +27,68 @@ public static class BulkRows
             return;
         }
 
-        await using var command = connection.CreateCommand();
+        // Rows go RowsPerStatement at a time through one prepared multi-row statement: SQLite's own work per row is a
+        // few microseconds, so the cost of a statement execution from .NET, paid once per row, would otherwise dominate.
+        DbCommand? full = null;
+        var chunk = new List<object?[]>(RowsPerStatement);
+        try
+        {
+            foreach (var row in rows)
+            {
+                chunk.Add(row);
+                if (chunk.Count == RowsPerStatement)
+                {
+                    full ??= SqliteInsert(connection, transaction, table, columnList, columns.Length, RowsPerStatement, onConflict);
+                    await ExecuteAsync(full, chunk, ct);
+                    chunk.Clear();
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await using var rest = SqliteInsert(connection, transaction, table, columnList, columns.Length, chunk.Count, onConflict);
+                await ExecuteAsync(rest, chunk, ct);
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
+    private const int RowsPerStatement = 50;
+
+    private static DbCommand SqliteInsert(DbConnection connection, DbTransaction? transaction, string table, string columnList, int columns, int rows, string? onConflict)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({columnList}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
-            + (onConflict is null ? "" : " ON CONFLICT " + onConflict);
-        var parameters = columns.Select((_, i) =>
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, columns).Select(c => $"@p{r * columns + c}")) + ")"));
+        command.CommandText = $"INSERT INTO \"{table}\" ({columnList}) VALUES {values}" + (onConflict is null ? "" : " ON CONFLICT " + onConflict);
+        for (var i = 0; i < rows * columns; i++)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@p" + i;
             command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        }
+
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(DbCommand command, List<object?[]> rows, CancellationToken ct)
+    {
+        var i = 0;
         foreach (var row in rows)
         {
-            for (var c = 0; c < columns.Length; c++)
+            foreach (var value in row)
             {
-                parameters[c].Value = SqliteValue(row[c]);
+                command.Parameters[i++].Value = SqliteValue(value);
             }
-
-            await command.ExecuteNonQueryAsync(ct);
         }
+
+        return command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The text and numbers EF Core's SQLite provider stores for these CLR types, so EF reads the rows back.</summary>
