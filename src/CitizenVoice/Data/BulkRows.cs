@@ -7,7 +7,8 @@ namespace CitizenVoice.Data;
 /// <summary>
 /// Many rows into one table inside the caller's transaction, the fastest way each database takes them: on SQLite one
 /// prepared statement re-bound per row; on PostgreSQL binary COPY, or, when rows must be merged into existing rows
-/// (<c>onConflict</c>, e.g. counts that add up), one INSERT over unnest()ed arrays. Values are CLR values of the column's type.
+/// (<c>onConflict</c>, e.g. counts that add up), one INSERT over unnest()ed arrays, in the order given. Values are CLR
+/// values of the column's type.
 /// </summary>
 public static class BulkRows
 {
@@ -109,8 +110,8 @@ public static class BulkRows
     {
         if (onConflict is not null)
         {
-            // Counts that add up: one statement over arrays (one per column), rows in key order, so two writers merging
-            // into the same rows lock them in the same order and never deadlock. Such rows have no nulls.
+            // Counts that add up: one statement over arrays (one per column), rows locked in the order given, so writers
+            // that give them in one agreed order never deadlock. Such rows have no nulls.
             var arrays = columns.Select((_, c) =>
             {
                 var values = Array.CreateInstance(rows[0][c]!.GetType(), rows.Count);
@@ -121,9 +122,10 @@ public static class BulkRows
 
                 return new NpgsqlParameter { ParameterName = "p" + c, Value = values };
             });
-            var order = string.Join(", ", Enumerable.Range(1, columns.Length));
+            var names = string.Join(", ", columns.Select((_, c) => "c" + c));
             await using var merge = new NpgsqlCommand(
-                $"INSERT INTO \"{table}\" ({columnList}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, c) => "@p" + c))}) ORDER BY {order} ON CONFLICT {onConflict}",
+                $"INSERT INTO \"{table}\" ({columnList}) SELECT {names} FROM unnest({string.Join(", ", columns.Select((_, c) => "@p" + c))}) "
+                + $"WITH ORDINALITY AS u({names}, n) ORDER BY n ON CONFLICT {onConflict}",
                 connection, transaction);
             merge.Parameters.AddRange(arrays.ToArray());
             await merge.ExecuteNonQueryAsync(ct);

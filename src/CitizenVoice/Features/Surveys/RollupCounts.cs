@@ -8,7 +8,7 @@ namespace CitizenVoice.Features.Surveys;
 /// Rollup increments for a set of responses — the daily answer counts (<see cref="SatisfactionRollup"/>), the daily
 /// response counts (<see cref="ResponseRollup"/>) and the monthly own and subtree counts (<see cref="MonthlyRollup"/>)
 /// — summed in memory, so a rollup row touched by many responses of the set is written once. Written as upserts in the
-/// caller's transaction, in key order (writers that merge into the same rows then lock them in the same order).
+/// caller's transaction, always in the same order, so concurrent writers lock shared rows in the same order.
 /// </summary>
 public sealed class RollupCounts
 {
@@ -81,7 +81,9 @@ public sealed class RollupCounts
             AddUp(SatisfactionRollupConfiguration.Table, "\"UnitId\", \"Day\", \"FieldId\", \"ProcedureId\", \"Channel\", \"RespondentType\", \"QuestionId\", \"Value\""), ct);
         await BulkRows.WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table,
             ["UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value", "Count"],
-            _monthly.Where(r => r.Value != 0).OrderBy(r => r.Key)
+            // The subtree rows of districts and the province are shared by nearly every batch: they go last, so a
+            // writer holds their locks only for the moment before it commits.
+            _monthly.Where(r => r.Value != 0).OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
                 .Select(r => new object?[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId, r.Key.QuestionId, r.Key.Value, r.Value }),
             AddUp(MonthlyRollupConfiguration.Table, "\"UnitId\", \"Scope\", \"Month\", \"FieldId\", \"QuestionId\", \"Value\""), ct);
     }

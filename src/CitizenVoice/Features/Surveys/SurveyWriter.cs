@@ -4,6 +4,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CitizenVoice.Features.Surveys;
@@ -33,19 +34,27 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 
     private sealed record Pending(SurveyResponse Response, int[] Lineage, AuditEntry? Audit, bool MayExist, TaskCompletionSource<WriteResult> Done);
 
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000) { SingleReader = true });
+    /// <summary>One writing loop and its connection.</summary>
+    private sealed class Lane
+    {
+        public DbConnection? Connection { get; set; }
+    }
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(20_000);
     private readonly IServiceScopeFactory _scopes;
     private readonly WriteGate _gate;
     private readonly ILogger<SurveyWriter> _log;
     private readonly Lazy<Task> _loop;
-    private DbConnection? _connection;
 
-    public SurveyWriter(IServiceScopeFactory scopes, WriteGate gate, ILogger<SurveyWriter> log)
+    public SurveyWriter(IServiceScopeFactory scopes, WriteGate gate, IOptions<DatabaseOptions> database, ILogger<SurveyWriter> log)
     {
         _scopes = scopes;
         _gate = gate;
         _log = log;
-        _loop = new Lazy<Task>(() => Task.Run(RunAsync));
+        // SQLite has one writer at a time, so one lane. PostgreSQL locks rows, so while one batch waits for its commit
+        // to reach the disk the next can already be written.
+        var lanes = database.Value.IsPostgres ? 3 : 1;
+        _loop = new Lazy<Task>(() => Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => Task.Run(() => RunAsync(new Lane())))));
     }
 
     /// <summary>Stores a checked response and returns once it is committed.</summary>
@@ -60,7 +69,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         return await pending.Done.Task;
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(Lane lane)
     {
         var batch = new List<Pending>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
@@ -72,7 +81,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 
             try
             {
-                await CommitAsync(batch);
+                await CommitAsync(lane, batch);
             }
             catch (Exception e) when (batch.Count > 1)
             {
@@ -82,7 +91,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
                 {
                     try
                     {
-                        await CommitAsync([pending]);
+                        await CommitAsync(lane, [pending]);
                     }
                     catch (Exception single)
                     {
@@ -97,12 +106,17 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 
             batch.Clear();
         }
+
+        if (lane.Connection is not null)
+        {
+            await lane.Connection.DisposeAsync();
+        }
     }
 
-    private async Task CommitAsync(List<Pending> batch)
+    private async Task CommitAsync(Lane lane, List<Pending> batch)
     {
         using var turn = await _gate.EnterAsync(CancellationToken.None);
-        var connection = await ConnectionAsync();
+        var connection = lane.Connection ??= await OpenAsync();
         try
         {
             await using var transaction = await connection.BeginTransactionAsync();
@@ -137,7 +151,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         {
             // A broken connection is replaced on the next batch.
             await connection.DisposeAsync();
-            _connection = null;
+            lane.Connection = null;
             throw;
         }
     }
@@ -208,13 +222,8 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         return found;
     }
 
-    private async Task<DbConnection> ConnectionAsync()
+    private async Task<DbConnection> OpenAsync()
     {
-        if (_connection is not null)
-        {
-            return _connection;
-        }
-
         await using var scope = _scopes.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<AppDb>().Database;
         var connectionString = database.GetConnectionString();
@@ -232,7 +241,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
             await pragma.ExecuteNonQueryAsync();
         }
 
-        return _connection = connection;
+        return connection;
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -244,11 +253,6 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         if (_loop.IsValueCreated)
         {
             await _loop.Value;
-        }
-
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
         }
     }
 }
