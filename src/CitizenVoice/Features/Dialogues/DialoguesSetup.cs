@@ -14,6 +14,11 @@ public static class DialoguesSetup
         builder.Services.AddSingleton<ContactProtector>();
         builder.Services.AddScoped<LiveRoom>();
         builder.Services.AddSingleton<ViewerCounter>();
+        builder.Services.AddOptions<OverdueReminderOptions>().BindConfiguration(OverdueReminderOptions.Section)
+            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1) && o.RemindAgainAfter > TimeSpan.Zero, "Dialogues:Reminders needs an Interval of at least a minute.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<OverdueReminders>();
+        builder.Services.AddHostedService<OverdueReminderService>();
         var signalR = builder.Services.AddSignalR();
         // Several copies of the app behind a load balancer: Redis carries each live-room message to every copy's viewers.
         if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)

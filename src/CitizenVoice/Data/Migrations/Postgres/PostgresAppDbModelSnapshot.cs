@@ -93,6 +93,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("OpinionId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ResponsibleUnitId")
                         .HasColumnType("integer");
 

@@ -83,6 +83,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<int>("OpinionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResponsibleUnitId")
                         .HasColumnType("INTEGER");
 
