@@ -40,7 +40,9 @@ public static class DialoguesSetup
         app.MapHub<LiveRoomHub>(LiveRoomHub.Path);
         app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).WithTags("Dialogues")
             .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
-        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadAsync)
+        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadDocxAsync)
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.pdf", MinutesDocument.DownloadPdfAsync)
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
