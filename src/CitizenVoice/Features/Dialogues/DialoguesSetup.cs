@@ -10,6 +10,7 @@ public static class DialoguesSetup
     public static IHostApplicationBuilder AddDialogues(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ISeeder, DialogueSeed>();
+        builder.Services.AddScoped<ISeeder, ReceptionDaySeed>();
         builder.Services.AddScoped<DialogueAccess>();
         builder.Services.AddSingleton<ContactProtector>();
         builder.Services.AddScoped<LiveRoom>();
@@ -30,6 +31,8 @@ public static class DialoguesSetup
             Roles.Moderator, Roles.Leader, Roles.Administrator));
         builder.Services.AddSingleton(new StaffArea(31, "Cam kết sau đối thoại", "Việc đã hứa với Nhân dân: quá hạn, đang thực hiện.", "/quan-tri/doi-thoai/cam-ket",
             Roles.Moderator, Roles.Leader, Roles.Administrator, Roles.Officer));
+        builder.Services.AddSingleton(new StaffArea(32, "Sổ tiếp công dân", "Ngày lãnh đạo tiếp công dân; đơn vị chưa đối thoại, chưa tiếp công dân đủ ngày.", "/quan-tri/tiep-cong-dan",
+            Roles.Moderator, Roles.Leader, Roles.Administrator));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua"));
         return builder;
     }
