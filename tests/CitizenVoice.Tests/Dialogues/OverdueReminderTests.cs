@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Tests.Dialogues;
 
 /// <summary>The app with a mail server: overdue commitments reach the people who must act on them, once a week at most.</summary>
-public sealed class MailingApp : CitizenVoiceApp
+public class MailingApp : CitizenVoiceApp
 {
     public SmtpSink Smtp { get; } = new();
 
@@ -23,6 +23,45 @@ public sealed class MailingApp : CitizenVoiceApp
     {
         base.Dispose(disposing);
         Smtp.Dispose();
+    }
+}
+
+/// <summary>The same, with the daily timer turned into a one-second one.</summary>
+public sealed class TimedMailingApp : MailingApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [.. base.Settings, new("Dialogues:Reminders:FirstRunAfter", "00:00:01"), new("Dialogues:Reminders:Interval", "00:00:01")];
+}
+
+public sealed class OverdueReminderTimerTests(TimedMailingApp app) : IClassFixture<TimedMailingApp>
+{
+    [Fact]
+    public async Task The_timer_mails_a_newly_overdue_commitment_without_anyone_pressing_a_button_and_only_once()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Closed);
+        var opinionId = await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị sửa cầu treo vào bản.", OpinionStatus.Answered);
+        var what = $"Sửa cầu treo {Guid.NewGuid():N}";
+        await app.WithDbAsync(async db =>
+        {
+            db.Commitments.Add(new Commitment
+            {
+                OpinionId = opinionId, SessionId = sessionId, What = what, Status = CommitmentStatus.Open,
+                DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-2),
+                ResponsibleUnitId = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync(),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        bool Mailed() => app.Smtp.Mails.Any(m => m.Recipients.Contains("canbo.nganson@congan.backan.example") && m.Text.Contains(what));
+        for (var waited = 0; !Mailed() && waited < 300; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(Mailed(), "No reminder was mailed within 30 seconds of the commitment falling overdue.");
+        // Several more runs of the one-second timer: still one mail per person about it.
+        await Task.Delay(3000);
+        Assert.Single(app.Smtp.Mails, m => m.Recipients.Contains("canbo.nganson@congan.backan.example") && m.Text.Contains(what));
     }
 }
 

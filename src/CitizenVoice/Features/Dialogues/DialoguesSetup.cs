@@ -16,7 +16,7 @@ public static class DialoguesSetup
         builder.Services.AddScoped<LiveRoom>();
         builder.Services.AddSingleton<ViewerCounter>();
         builder.Services.AddOptions<OverdueReminderOptions>().BindConfiguration(OverdueReminderOptions.Section)
-            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1) && o.RemindAgainAfter > TimeSpan.Zero, "Dialogues:Reminders needs an Interval of at least a minute.")
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.RemindAgainAfter > TimeSpan.Zero, "Dialogues:Reminders needs a positive Interval and RemindAgainAfter.")
             .ValidateOnStart();
         builder.Services.AddScoped<OverdueReminders>();
         builder.Services.AddHostedService<OverdueReminderService>();
