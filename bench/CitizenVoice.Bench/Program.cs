@@ -348,6 +348,8 @@ switch (command)
         break;
     }
 
+    case "viewers": await LiveRoomBench.RunAsync(args, root); break;
+
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench/CitizenVoice.Bench -- results|ingest|crash [--provider Sqlite|Postgres] [--postgres CONN] [--responses N] [--seconds S]");
         break;

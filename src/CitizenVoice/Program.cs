@@ -6,6 +6,7 @@ using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Infrastructure;
+using CitizenVoice.Infrastructure.Email;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddDatabase();
 builder.AddWeb();
 builder.AddLocalisation();
 builder.AddRateLimits();
+builder.AddEmail();
 builder.AddSettings();
 builder.AddStaff();
 builder.AddOrganisation();

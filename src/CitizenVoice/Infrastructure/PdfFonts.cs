@@ -40,6 +40,13 @@ public sealed class PdfFonts : IFontResolver
         return new XFont(Family, size, XFontStyleEx.Bold, Unicode);
     }
 
+    /// <summary>DejaVu Sans slanted by PDFsharp (the app ships no italic face).</summary>
+    public static XFont Italic(double size)
+    {
+        EnsureRegistered();
+        return new XFont(Family, size, XFontStyleEx.Italic, Unicode);
+    }
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(bold ? "DejaVuSans-Bold" : "DejaVuSans", mustSimulateBold: false, mustSimulateItalic: italic);
 
@@ -132,6 +139,46 @@ public sealed class PdfFlow : IDisposable
             var rect = new XRect(Margin + indent, Y, width ?? Width - indent, lineHeight);
             Graphics.DrawString(line, font, XBrushes.Black, rect, format ?? XStringFormats.TopLeft);
             Y += lineHeight;
+        }
+    }
+
+    /// <summary>
+    /// A ruled table across the width, columns sized by <paramref name="weights"/>; cells wrap, and a row that does
+    /// not fit starts a new page.
+    /// </summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double> weights, XFont font, XFont bold,
+        bool boldLast = false)
+    {
+        var total = weights.Sum();
+        var widths = weights.Select(w => Width * w / total).ToArray();
+        void Row(IReadOnlyList<string> cells, XFont rowFont)
+        {
+            var lineHeight = rowFont.GetHeight() * 1.15;
+            var lines = cells.Select((c, i) => Wrap(c, rowFont, widths[i] - 6)).ToList();
+            var height = Math.Max(1, lines.Max(l => l.Count)) * lineHeight + 6;
+            EnsureSpace(height);
+            var x = Margin;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                Graphics.DrawRectangle(new XPen(XColors.Gray, 0.5), x, Y, widths[i], height);
+                var y = Y + 3;
+                foreach (var line in lines[i])
+                {
+                    Graphics.DrawString(line, rowFont, XBrushes.Black, new XRect(x + 3, y, widths[i] - 6, lineHeight), XStringFormats.TopLeft);
+                    y += lineHeight;
+                }
+
+                x += widths[i];
+            }
+
+            Y += height;
+        }
+
+        Row(headers, bold);
+        var all = rows.ToList();
+        for (var i = 0; i < all.Count; i++)
+        {
+            Row(all[i], boldLast && i == all.Count - 1 ? bold : font);
         }
     }
 

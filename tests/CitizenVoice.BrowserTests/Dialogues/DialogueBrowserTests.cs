@@ -22,4 +22,34 @@ public sealed class DialogueBrowserTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task A_leader_on_a_phone_records_a_reception_day_and_reads_which_units_are_behind()
+    {
+        var page = await app.NewPageAsync(360, 740);
+        await new SignInPage(page).SignInAsync("lanhdao");
+        await page.GotoAsync("/quan-tri/tiep-cong-dan");
+        await page.AssertAccessibleAsync();
+        await page.AssertNoHorizontalScrollAsync();
+        await page.GetByLabel("Đơn vị", new() { Exact = true }).First.SelectOptionAsync(new SelectOptionValue { Label = "Công an thị trấn Vân Tùng" });
+        await page.GetByLabel("Ngày tiếp", new() { Exact = true }).FillAsync("2024-02-08");
+        await page.GetByLabel("Số lượt công dân được tiếp").FillAsync("6");
+        await page.GetByLabel("Lãnh đạo tiếp công dân").FillAsync("Trưởng Công an thị trấn Vân Tùng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi vào sổ" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã ghi ngày tiếp công dân." })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/quan-tri/doi-thoai/tuan-thu?nam=2024&thang=2");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tiếp công dân", Exact = true })).ToBeVisibleAsync();
+        var vanTung = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Công an thị trấn Vân Tùng" }) })
+            .Filter(new() { HasText = "tuần" });
+        await Expect(vanTung).ToContainTextAsync("3 trên 4 tuần");
+        await page.AssertAccessibleAsync();
+        await page.AssertNoHorizontalScrollAsync();
+
+        await page.GotoAsync("/quan-tri/doi-thoai/cam-ket");
+        await page.AssertAccessibleAsync();
+        await page.AssertNoHorizontalScrollAsync();
+        await page.Context.CloseAsync();
+    }
 }

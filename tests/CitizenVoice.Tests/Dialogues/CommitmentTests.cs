@@ -59,4 +59,14 @@ public sealed class CommitmentTests(CitizenVoiceApp app)
         await own.SignInAsync("canbo.nganson");
         Assert.NotNull((await own.GetPageAsync("/quan-tri/doi-thoai/cam-ket")).QuerySelector($"tr[data-commitment='{overdue}']"));
     }
+
+    [Fact]
+    public async Task Without_a_mail_server_the_administrator_is_told_that_no_reminders_are_emailed()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var page = await admin.GetPageAsync("/quan-tri/doi-thoai/cam-ket");
+        Assert.Contains("Smtp:Host", page.QuerySelector(".email-disabled")!.TextContent);
+        Assert.DoesNotContain("Gửi nhắc việc ngay", page.Body!.TextContent);
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Tests.Dialogues;
 
 /// <summary>Small builders for dialogue tests: each test makes its own session so tests never see each other's data.</summary>
-internal static class DialogueTestData
+public static class DialogueTestData
 {
     public static Task<int> CreateSessionAsync(
         CitizenVoiceApp app, string unitCode = "BK-NS", DialogueStatus status = DialogueStatus.OpenForQuestions, string? title = null) =>

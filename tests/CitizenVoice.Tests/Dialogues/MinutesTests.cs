@@ -10,8 +10,8 @@ namespace CitizenVoice.Tests.Dialogues;
 [Collection(AppCollection.Name)]
 public sealed class MinutesTests(CitizenVoiceApp app)
 {
-    [Fact]
-    public async Task The_minutes_open_as_a_Word_document_with_every_opinion_its_answer_commitments_and_the_refusal_to_sign()
+    /// <summary>A closed session with two published opinions (one answered, with a commitment), a rejected one and a refusal to sign.</summary>
+    private async Task<int> ArrangeAsync()
     {
         var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Closed, "Hội nghị đối thoại thử biên bản");
         var answered = await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị trả thẻ căn cước tại xã cho bà con.", OpinionStatus.Approved);
@@ -36,6 +36,13 @@ public sealed class MinutesTests(CitizenVoiceApp app)
             });
             await db.SaveChangesAsync();
         });
+        return sessionId;
+    }
+
+    [Fact]
+    public async Task The_minutes_open_as_a_Word_document_with_every_opinion_its_answer_commitments_and_the_refusal_to_sign()
+    {
+        var sessionId = await ArrangeAsync();
 
         using var secretary = app.CreateStaffClient();
         await secretary.SignInAsync("thuky");
@@ -62,6 +69,43 @@ public sealed class MinutesTests(CitizenVoiceApp app)
         Assert.Contains("CHỦ TRÌ HỘI NGHỊ", paragraphs);
         Assert.Contains("(Ký, ghi rõ họ tên)", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("Ghi chú về việc ký biên bản: Ông Hoàng Văn Páo", StringComparison.Ordinal) && p.Contains("không ký vì"));
+    }
+
+    [Fact]
+    public async Task The_minutes_as_a_PDF_carry_the_same_content_opinions_answers_commitments_signatures_and_the_refusal()
+    {
+        var sessionId = await ArrangeAsync();
+        using var secretary = app.CreateStaffClient();
+        await secretary.SignInAsync("thuky");
+        var console = await secretary.GetPageAsync($"/quan-tri/doi-thoai/{sessionId}/dieu-phoi");
+        var link = console.QuerySelectorAll("main a").Single(a => a.TextContent == "Biên bản (PDF)").GetAttribute("href");
+        using var response = await secretary.Http.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        // Words joined by single spaces: the checks do not depend on where a line wraps.
+        var text = string.Join(' ', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
+        Assert.Contains("BIÊN BẢN", text);
+        Assert.Contains("Hội nghị đối thoại thử biên bản", text);
+        Assert.Contains("Hội trường thử nghiệm", text);
+        Assert.Contains("Chủ trì: Trưởng Công an huyện.", text);
+        Assert.Contains("Ý kiến 1", text);
+        Assert.Contains("Đề nghị trả thẻ căn cước tại xã cho bà con.", text);
+        Assert.Contains("Trả lời (Trưởng Công an huyện Ngân Sơn, trả lời tại hội nghị): Công an huyện trả thẻ tại trụ sở Công an xã.", text);
+        Assert.Contains("Đề nghị hướng dẫn đăng ký thường trú trực tuyến.", text);
+        Assert.DoesNotContain("Tin rác", text);
+        Assert.Contains("Trả thẻ căn cước tồn đọng tại xã", text);
+        Assert.Contains("15/07/2030", text);
+        Assert.Contains("Tổng số đại biểu 205", text);
+        Assert.Contains("CHỦ TRÌ HỘI NGHỊ", text);
+        Assert.Contains("Nông Thị Hoa", text);
+        Assert.Contains("Ghi chú về việc ký biên bản: Ông Hoàng Văn Páo, đại diện thôn Nà Lẹng, không ký vì chưa đồng ý với thời hạn trả thẻ.", text);
+
+        using var officer = app.CreateStaffClient();
+        await officer.SignInAsync("canbo.babe");
+        using var refused = await officer.Http.GetAsync($"/quan-tri/doi-thoai/{sessionId}/bien-ban.pdf");
+        Assert.StartsWith("/khong-co-quyen", refused.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

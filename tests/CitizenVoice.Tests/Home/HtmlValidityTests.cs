@@ -15,6 +15,7 @@ public sealed class HtmlValidityTests(CitizenVoiceApp app)
         "/quan-tri", "/quan-tri/don-vi", "/quan-tri/don-vi?showInactive=true", "/quan-tri/linh-vuc", "/quan-tri/linh-vuc/them",
         "/quan-tri/thu-tuc", "/quan-tri/thu-tuc/them", "/quan-tri/can-bo", "/quan-tri/can-bo/them", "/quan-tri/cai-dat",
         "/quan-tri/nhat-ky", "/tai-khoan", "/can-bo/don-vi/BK-NS", "/can-bo/don-vi/BK-NS-VT",
+        "/quan-tri/doi-thoai/cam-ket", "/quan-tri/doi-thoai/tuan-thu?nam=2025&thang=3", "/quan-tri/tiep-cong-dan",
     ];
 
     [Theory]

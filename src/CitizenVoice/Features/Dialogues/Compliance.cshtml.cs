@@ -9,28 +9,48 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Features.Dialogues;
 
 /// <summary>
-/// Which communes in the user's scope have not held the dialogue with residents they must hold each year
-/// (DESIGN.md §3). Reception days are not recorded yet, so only the dialogue rule is checked here.
+/// Which units in the user's scope are behind on what the rules require of them (DESIGN.md §3): communes that have
+/// not held their yearly dialogue with residents, and leaders who have not held their citizen reception days
+/// (the province every month, a commune every week) in the chosen year or month.
 /// </summary>
 [Authorize(Policy = Policies.Staff, Roles = $"{Roles.Moderator},{Roles.Leader},{Roles.Administrator}")]
 public sealed class ComplianceModel(AppDb db, DialogueAccess access, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Code, string Name, string DistrictName, int Sessions);
 
+    public sealed record ReceptionRow(string Code, string Name, string ParentName, ReceptionRules.Every Every, int Days, int Required, int Missed);
+
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? Year { get; set; }
 
+    /// <summary>1–12 narrows the reception check to one month; empty checks the whole year.</summary>
+    [BindProperty(SupportsGet = true, Name = "thang")]
+    public int? Month { get; set; }
+
     public IReadOnlyList<Row> Behind { get; private set; } = [];
     public int Communes { get; private set; }
+    public IReadOnlyList<ReceptionRow> ReceptionBehind { get; private set; } = [];
+    public int ReceptionUnits { get; private set; }
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = DialogueText.Today(clock);
-        Year ??= today.Year;
+        Year = Year is >= 2000 and <= 2100 ? Year : today.Year;
+        Month = Month is >= 1 and <= 12 ? Month : null;
         var first = new DateOnly(Year.Value, 1, 1);
         var last = new DateOnly(Year.Value, 12, 31);
-        var (from, to) = (DialogueText.ToUtc(first.ToDateTime(TimeOnly.MinValue)), DialogueText.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
+        await DialoguesAsync(scope, first, last, ct);
+
+        (From, To) = Month is { } m ? (new DateOnly(Year.Value, m, 1), new DateOnly(Year.Value, m, 1).AddMonths(1).AddDays(-1)) : (first, last);
+        await ReceptionAsync(scope, today, ct);
+    }
+
+    private async Task DialoguesAsync(string scope, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var (from, to) = (DialogueText.ToUtc(first.ToDateTime(TimeOnly.MinValue)), DialogueText.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         var communes = await db.Units.AsNoTracking()
             .Where(u => u.Level == UnitLevel.Commune && u.Path.StartsWith(scope) && u.ValidFrom <= last && (u.ValidTo == null || u.ValidTo >= first))
             .Select(u => new
@@ -43,6 +63,38 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, TimeProvide
         Behind = communes.Where(c => c.Sessions == 0)
             .Select(c => new Row(c.Code, c.Name, c.DistrictName, c.Sessions))
             .OrderBy(c => c.DistrictName, Infrastructure.Localisation.VietnameseOrder).ThenBy(c => c.Name, Infrastructure.Localisation.VietnameseOrder)
+            .ToList();
+    }
+
+    private async Task ReceptionAsync(string scope, DateOnly today, CancellationToken ct)
+    {
+        var (from, to) = (From, To);
+        var units = await db.Units.AsNoTracking()
+            .Where(u => (u.Level == UnitLevel.Province || u.Level == UnitLevel.Commune) && u.Path.StartsWith(scope)
+                && u.ValidFrom <= to && (u.ValidTo == null || u.ValidTo >= from))
+            .Select(u => new { u.Id, u.Code, u.Name, u.Level, u.ValidFrom, u.ValidTo, ParentName = u.Parent == null ? "" : u.Parent.Name })
+            .ToListAsync(ct);
+        // A week that starts in the period may end a few days after it.
+        var days = await db.ReceptionDays.AsNoTracking()
+            .Where(d => d.Unit!.Path.StartsWith(scope) && d.Date >= from && d.Date <= to.AddDays(6))
+            .Select(d => new { d.UnitId, d.Date }).ToListAsync(ct);
+        var byUnit = days.ToLookup(d => d.UnitId, d => d.Date);
+
+        var rows = new List<ReceptionRow>();
+        foreach (var u in units)
+        {
+            var every = ReceptionRules.For(u.Level)!.Value;
+            var periods = ReceptionRules.Periods(every, from, to, today)
+                .Where(p => p.First >= u.ValidFrom && (u.ValidTo is null || p.Last <= u.ValidTo)).ToList();
+            var held = byUnit[u.Id].ToList();
+            var missed = periods.Count(p => !held.Any(d => d >= p.First && d <= p.Last));
+            rows.Add(new ReceptionRow(u.Code, u.Name, u.ParentName, every, held.Count(d => d <= to), periods.Count, missed));
+        }
+
+        ReceptionUnits = rows.Count;
+        ReceptionBehind = rows.Where(r => r.Missed > 0)
+            .OrderBy(r => r.Every).ThenByDescending(r => r.Missed)
+            .ThenBy(r => r.ParentName, Infrastructure.Localisation.VietnameseOrder).ThenBy(r => r.Name, Infrastructure.Localisation.VietnameseOrder)
             .ToList();
     }
 }

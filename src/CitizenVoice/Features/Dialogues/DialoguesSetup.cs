@@ -10,10 +10,16 @@ public static class DialoguesSetup
     public static IHostApplicationBuilder AddDialogues(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ISeeder, DialogueSeed>();
+        builder.Services.AddScoped<ISeeder, ReceptionDaySeed>();
         builder.Services.AddScoped<DialogueAccess>();
         builder.Services.AddSingleton<ContactProtector>();
         builder.Services.AddScoped<LiveRoom>();
         builder.Services.AddSingleton<ViewerCounter>();
+        builder.Services.AddOptions<OverdueReminderOptions>().BindConfiguration(OverdueReminderOptions.Section)
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.RemindAgainAfter > TimeSpan.Zero, "Dialogues:Reminders needs a positive Interval and RemindAgainAfter.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<OverdueReminders>();
+        builder.Services.AddHostedService<OverdueReminderService>();
         var signalR = builder.Services.AddSignalR();
         // Several copies of the app behind a load balancer: Redis carries each live-room message to every copy's viewers.
         if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
@@ -25,6 +31,8 @@ public static class DialoguesSetup
             Roles.Moderator, Roles.Leader, Roles.Administrator));
         builder.Services.AddSingleton(new StaffArea(31, "Cam kết sau đối thoại", "Việc đã hứa với Nhân dân: quá hạn, đang thực hiện.", "/quan-tri/doi-thoai/cam-ket",
             Roles.Moderator, Roles.Leader, Roles.Administrator, Roles.Officer));
+        builder.Services.AddSingleton(new StaffArea(32, "Sổ tiếp công dân", "Ngày lãnh đạo tiếp công dân; đơn vị chưa đối thoại, chưa tiếp công dân đủ ngày.", "/quan-tri/tiep-cong-dan",
+            Roles.Moderator, Roles.Leader, Roles.Administrator));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua"));
         return builder;
     }
@@ -35,7 +43,9 @@ public static class DialoguesSetup
         app.MapHub<LiveRoomHub>(LiveRoomHub.Path);
         app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).WithTags("Dialogues")
             .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
-        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadAsync)
+        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadDocxAsync)
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.pdf", MinutesDocument.DownloadPdfAsync)
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }

@@ -57,7 +57,9 @@ internal sealed class StaffSeed(
         {
             var user = new StaffUser
             {
-                UserName = userName, Email = $"{userName}@citizenvoice.local", EmailConfirmed = true,
+                // Real-looking, so overdue reminders read as they will in production, but on a reserved domain
+                // (RFC 2606): a demo install pointed at a real mail server never mails the agency's real staff.
+                UserName = userName, Email = $"{userName}@congan.backan.example", EmailConfirmed = true,
                 FullName = fullName, Position = position, UnitId = unitIds.GetValueOrDefault(unitCode, rootUnit),
             };
             var result = await users.CreateAsync(user, password!);

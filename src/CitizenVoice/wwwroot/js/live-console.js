@@ -10,7 +10,8 @@
         box.textContent = box.dataset.template.replace('{0}', pending);
         box.hidden = false;
     });
-    const join = () => connection.invoke('JoinConsole', parseInt(box.dataset.session, 10));
+    // data-listening tells (a test, a curious secretary's dev tools) that new questions will now be announced.
+    const join = () => connection.invoke('JoinConsole', parseInt(box.dataset.session, 10)).then(ok => { box.dataset.listening = ok; });
     connection.onreconnected(join);
     connection.start().then(join).catch(() => { });
 })();

@@ -93,6 +93,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("OpinionId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ResponsibleUnitId")
                         .HasColumnType("integer");
 
@@ -342,6 +345,42 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OpinionSupports");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.ReceptionDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CitizensReceived")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Date");
+
+                    b.ToTable("ReceptionDays");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>
@@ -1548,6 +1587,17 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .HasForeignKey("OpinionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.ReceptionDay", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>

@@ -83,6 +83,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<int>("OpinionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResponsibleUnitId")
                         .HasColumnType("INTEGER");
 
@@ -326,6 +329,40 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OpinionSupports");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.ReceptionDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CitizensReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Date");
+
+                    b.ToTable("ReceptionDays");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>
@@ -1500,6 +1537,17 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .HasForeignKey("OpinionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Dialogues.ReceptionDay", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Dialogues.Registration", b =>

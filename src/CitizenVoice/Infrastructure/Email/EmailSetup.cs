@@ -1,0 +1,15 @@
+namespace CitizenVoice.Infrastructure.Email;
+
+public static class EmailSetup
+{
+    public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.IsEnabled || MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be a valid address when Smtp:Host is set.")
+            .Validate(o => string.IsNullOrEmpty(o.SiteUrl) || Uri.TryCreate(o.SiteUrl, UriKind.Absolute, out _), "Smtp:SiteUrl must be an absolute address (https://…).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Mailer>();
+        return builder;
+    }
+}
