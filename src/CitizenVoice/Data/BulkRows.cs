@@ -5,8 +5,8 @@ using Npgsql;
 namespace CitizenVoice.Data;
 
 /// <summary>
-/// Many rows into one table inside the caller's transaction, the fastest way each database takes them: on SQLite one
-/// prepared statement re-bound per row; on PostgreSQL binary COPY, or, when rows must be merged into existing rows
+/// Many rows into one table inside the caller's transaction, the fastest way each database takes them: on SQLite
+/// prepared multi-row statements re-bound per 50 rows; on PostgreSQL binary COPY, or, when rows must be merged into existing rows
 /// (<c>onConflict</c>, e.g. counts that add up), one INSERT over unnest()ed arrays, in the order given. Values are CLR
 /// values of the column's type.
 /// </summary>
@@ -28,8 +28,8 @@ public static class BulkRows
             return;
         }
 
-        // Rows go RowsPerStatement at a time through one prepared multi-row statement: SQLite's own work per row is a
-        // few microseconds, so the cost of a statement execution from .NET, paid once per row, would otherwise dominate.
+        // Rows go RowsPerStatement at a time through one prepared multi-row statement, so the fixed cost of executing a
+        // statement from .NET is paid once per 50 rows instead of once per row.
         DbCommand? full = null;
         var chunk = new List<object?[]>(RowsPerStatement);
         try
