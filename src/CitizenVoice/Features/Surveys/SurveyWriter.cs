@@ -83,25 +83,18 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
             {
                 await CommitAsync(lane, batch);
             }
-            catch (Exception e) when (batch.Count > 1)
-            {
-                // One bad response must not fail its neighbours: retry each alone so only it reports the error.
-                _log.LogWarning(e, "A batch of {Count} survey responses failed; committing them one by one", batch.Count);
-                foreach (var pending in batch)
-                {
-                    try
-                    {
-                        await CommitAsync(lane, [pending]);
-                    }
-                    catch (Exception single)
-                    {
-                        pending.Done.TrySetException(single);
-                    }
-                }
-            }
             catch (Exception e)
             {
-                batch[0].Done.TrySetException(e);
+                // One bad response must not fail its neighbours: retry each alone so only it reports the error.
+                if (batch.Count > 1)
+                {
+                    _log.LogWarning(e, "A batch of {Count} survey responses failed; committing them one by one", batch.Count);
+                }
+
+                foreach (var pending in batch)
+                {
+                    await CommitAloneAsync(lane, pending);
+                }
             }
 
             batch.Clear();
@@ -112,6 +105,35 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
             await lane.Connection.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Commits one response, deciding again whether it is a duplicate. On PostgreSQL another lane may have been writing
+    /// the same id or receipt code: the unique index makes this transaction wait for that one and then fail. Deciding
+    /// again, once the other has committed, gives the caller "already stored" or "duplicate receipt" instead of an error.
+    /// </summary>
+    private async Task CommitAloneAsync(Lane lane, Pending pending)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CommitAsync(lane, [pending]);
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && IsUniqueViolation(e))
+            {
+                // The other lane's row is committed now: the next attempt sees it.
+            }
+            catch (Exception e)
+            {
+                pending.Done.TrySetException(e);
+                return;
+            }
+        }
+    }
+
+    private static bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+        or SqliteException { SqliteErrorCode: 19 /* SQLITE_CONSTRAINT */ };
 
     private async Task CommitAsync(Lane lane, List<Pending> batch)
     {
