@@ -100,7 +100,7 @@ switch (command)
         if (existing.Length > 0)
         {
             await using var scope = services.CreateAsyncScope();
-            responses = await scope.ServiceProvider.GetRequiredService<AppDb>().ResponseRollups.SumAsync(r => r.Count);
+            responses = await scope.ServiceProvider.GetRequiredService<AppDb>().DailyRollups.SumAsync(r => r.Responses);
             Console.WriteLine($"# results benchmark: {responses:N0} responses on {provider} (existing database)");
         }
         else

@@ -27,8 +27,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
-    public DbSet<SatisfactionRollup> SatisfactionRollups => Set<SatisfactionRollup>();
-    public DbSet<ResponseRollup> ResponseRollups => Set<ResponseRollup>();
+    public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<MonthlyRollup> MonthlyRollups => Set<MonthlyRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();

@@ -1,5 +1,6 @@
 using System.Net;
 using CitizenVoice.Tests.Infrastructure;
+using CitizenVoice.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using MiniExcelLibs;
@@ -69,7 +70,9 @@ public sealed class ResultsScreensTests(CitizenVoiceApp app)
         var expected = await app.WithDbAsync(async db =>
         {
             var path = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Path).SingleAsync();
-            return await db.SatisfactionRollups.CountAsync(r => r.Day >= from && r.Day <= to && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)));
+            // A line per question × value of each daily rollup row.
+            return (await db.DailyRollups.Where(r => r.Day >= from && r.Day <= to && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)))
+                .Select(r => r.Answers).ToListAsync()).Sum(a => AnswerCounts.Parse(a).Count());
         });
 
         using var response = await leader.Http.GetAsync($"/quan-tri/ket-qua-hai-long/du-lieu.xlsx?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");

@@ -6,6 +6,7 @@ using CitizenVoice.Features.Organisation;
 using CitizenVoice.Tests.Infrastructure;
 using CitizenVoice.Tests.Surveys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenVoice.Tests.Satisfaction;
 
@@ -89,6 +90,35 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var report = await SatisfactionAsync(client, $"unit={successor}&field=CU-TRU");
         Assert.Equal(2, report.GetProperty("responses").GetInt64());
         Assert.Equal(50.0, report.GetProperty("satisfiedRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_commune_moved_to_another_district_takes_its_history_with_it()
+    {
+        var unit = await NewCommuneAsync("BK-CD");
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        await PostAsync(client, unit, "CU-TRU", SurveyData.AllAnswers(questionnaire, 5));
+        await PostAsync(client, unit, "CU-TRU", SurveyData.AllAnswers(questionnaire, 1));
+        async Task<long> ResponsesAsync(string query) => (await SatisfactionAsync(client, query + "&field=CU-TRU")).GetProperty("responses").GetInt64();
+        var oldDistrict = await ResponsesAsync("unit=BK-CD");
+        var newDistrict = await ResponsesAsync("unit=BK-CM");
+        var province = await ResponsesAsync("subunits=true");
+
+        await app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await UnitTree.MoveAsync(db, await db.Units.SingleAsync(u => u.Code == unit), await db.Units.SingleAsync(u => u.Code == "BK-CM"));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+        Assert.Equal(oldDistrict - 2, await ResponsesAsync("unit=BK-CD"));
+        Assert.Equal(newDistrict + 2, await ResponsesAsync("unit=BK-CM"));
+        Assert.Equal(province, await ResponsesAsync("subunits=true"));
+        // The subtree rows now agree with the units' current places, as if rebuilt from the raw responses.
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.RollupCheck>().RunAsync());
     }
 
     [Fact]

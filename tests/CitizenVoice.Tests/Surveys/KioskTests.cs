@@ -18,8 +18,9 @@ public sealed class KioskTests(CitizenVoiceApp app)
         var overall = int.Parse(questionnaire.GetProperty("overall").GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var clientId = Guid.NewGuid();
         var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-PN").Select(u => u.Id).SingleAsync());
-        Task<long> CountedAsync() => app.WithDbAsync(db => db.SatisfactionRollups
-            .Where(r => r.UnitId == unitId && r.QuestionId == overall && r.Channel == SurveyChannel.Kiosk && r.Value == 5).SumAsync(r => r.Count));
+        Task<long> CountedAsync() => app.WithDbAsync(async db =>
+            (await db.DailyRollups.Where(r => r.UnitId == unitId && r.Channel == SurveyChannel.Kiosk).Select(r => r.Answers).ToListAsync())
+            .SelectMany(AnswerCounts.Parse).Where(a => a.QuestionId == overall && a.Value == 5).Sum(a => a.Count));
         var before = await CountedAsync();
         var body = new { clientId, unitCode = "BK-PN", fieldCode = "PCCC", channel = "kiosk", answers = new[] { new { questionId = overall, value = 5 } } };
 

@@ -101,8 +101,19 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
             new { unitCode = "BK-BT", fieldCode = "DKX", channel = "online", answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 1) });
         var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BT").Select(u => u.Id).SingleAsync());
 
-        await app.WithDbAsync(db => db.SatisfactionRollups.Where(r => r.UnitId == unitId && r.Value == 1).Take(1)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count + 5)));
+        // Five more "1" answers to one question in one daily row than the responses hold.
+        Task TamperAsync(int delta) => app.WithDbAsync(async db =>
+        {
+            var row = await db.DailyRollups.Where(r => r.UnitId == unitId && r.FieldId == db.Fields.Single(f => f.Code == "DKX").Id && r.Answers.Contains(":1="))
+                .OrderBy(r => r.Day).FirstAsync();
+            var counts = new AnswerCounts();
+            counts.Add(row.Answers);
+            var (questionId, value, _) = counts.Entries.Where(e => e.Value == 1).OrderBy(e => e.QuestionId).First();
+            counts.Add(questionId, value, delta);
+            row.Answers = counts.ToString();
+            await db.SaveChangesAsync();
+        });
+        await TamperAsync(+5);
         try
         {
             var differences = await CheckAsync();
@@ -111,10 +122,33 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         }
         finally
         {
-            await app.WithDbAsync(db => db.SatisfactionRollups.Where(r => r.UnitId == unitId && r.Value == 1 && r.Count > 5).Take(1)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Count, r => r.Count - 5)));
+            await TamperAsync(-5);
         }
 
+        Assert.Empty(await CheckAsync());
+    }
+
+    [Fact]
+    public async Task Rebuilding_recomputes_lost_and_wrong_rollup_rows_from_the_responses()
+    {
+        using var client = app.CreateClient();
+        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
+            new { unitCode = "BK-BB", fieldCode = "CCCD", channel = "online", answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 4) });
+        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            await db.DailyRollups.Where(r => r.UnitId == unitId).ExecuteDeleteAsync();
+            await db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
+        });
+        Assert.NotEmpty(await CheckAsync());
+
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        using var response = await admin.SubmitFormAsync("/quan-tri/khao-sat/kiem-tra?handler=Rebuild", []);
+        var page = await StaffClient.ParseAsync(response);
+
+        Assert.Contains("Đã tính lại bảng tổng hợp", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Không có chênh lệch", page.QuerySelector("#rollup-result")!.TextContent);
         Assert.Empty(await CheckAsync());
     }
 

@@ -170,8 +170,7 @@ public sealed class SurveyApiTests(CitizenVoiceApp app)
         }
     }
 
-    private Task<Dictionary<(int, int), long>> RollupCountsAsync(int unitId) => app.WithDbAsync(db =>
-        db.SatisfactionRollups.Where(r => r.UnitId == unitId).GroupBy(r => new { r.QuestionId, r.Value })
-            .Select(g => new { g.Key.QuestionId, g.Key.Value, Count = g.Sum(r => r.Count) })
-            .ToDictionaryAsync(r => (r.QuestionId, r.Value), r => r.Count));
+    private Task<Dictionary<(int, int), long>> RollupCountsAsync(int unitId) => app.WithDbAsync(async db =>
+        (await db.DailyRollups.Where(r => r.UnitId == unitId).Select(r => r.Answers).ToListAsync())
+            .SelectMany(AnswerCounts.Parse).GroupBy(a => (a.QuestionId, a.Value)).ToDictionary(g => g.Key, g => g.Sum(a => a.Count)));
 }

@@ -124,7 +124,10 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
             Input.ApplyTo(unit);
             if (unit.ParentId != parent!.Id)
             {
+                await using var transaction = await db.Database.BeginTransactionAsync();
                 await UnitTree.MoveAsync(db, unit, parent);
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
             }
         }
 

@@ -83,8 +83,12 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
             return Page();
         }
 
-        await UnitTree.MergeAsync(db, unit, successor!, Date);
-        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await UnitTree.MergeAsync(db, unit, successor!, Date);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
         TempData["Message"] = l["Đã sáp nhập {0} vào {1}.", unit.Name, successor!.Name].Value;
         return Redirect("/quan-tri/don-vi");
     }

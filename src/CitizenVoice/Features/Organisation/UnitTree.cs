@@ -18,7 +18,10 @@ public static class UnitTree
         return "/" + string.Join('/', ids) + "/";
     }
 
-    /// <summary>Moves a unit (with everything under it) below a new parent.</summary>
+    /// <summary>
+    /// Moves a unit (with everything under it) below a new parent, and its history in the subtree rollups with it.
+    /// Call it inside a transaction that also saves the change.
+    /// </summary>
     public static async Task MoveAsync(AppDb db, Unit unit, Unit? newParent, CancellationToken cancellationToken = default)
     {
         if (newParent is not null && newParent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
@@ -35,6 +38,8 @@ public static class UnitTree
             return;
         }
 
+        // The caller saves the new paths in the transaction this runs in.
+        await Surveys.RollupRebuild.MoveSubtreeAsync(db, oldPath, newPath, cancellationToken);
         // Loaded and changed through the change tracker (not ExecuteUpdate) so the audit log sees every moved unit.
         var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToListAsync(cancellationToken);
         foreach (var u in subtree)

@@ -124,26 +124,24 @@ public static class ResultsExport
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
         var (start, end) = (from ?? new DateOnly(today.Year, 1, 1), to ?? today);
         var path = Path.Combine(Path.GetTempPath(), $"cv-extract-{Guid.NewGuid():N}.xlsx");
-        var query = db.SatisfactionRollups.AsNoTracking()
-            .Where(r => r.Day >= start && r.Day <= end)
+        var query = db.DailyRollups.AsNoTracking()
+            .Where(r => r.Day >= start && r.Day <= end && r.Answers != "")
             .Join(db.Units.Where(u => u.Path.StartsWith(root)), r => r.UnitId, u => u.Id, (r, u) => new { r, u.Code })
             .Join(db.Fields, x => x.r.FieldId, f => f.Id, (x, f) => new { x.r, x.Code, Field = f.Code });
         var rowsPerSheet = configuration.GetValue("Exports:RowsPerSheet", MaxRowsPerSheet);
-        var sheetCount = Math.Max(1, (int)((await query.LongCountAsync(ct) + rowsPerSheet - 1) / rowsPerSheet));
+        // A line per question × value of each daily row: as many as the packed answers have entries (";" + 1).
+        var lines = await query.SumAsync(x => (long)(x.r.Answers.Length - x.r.Answers.Replace(";", "").Length + 1), ct);
+        var sheetCount = Math.Max(1, (int)((lines + rowsPerSheet - 1) / rowsPerSheet));
         using var rows = query
             .OrderBy(x => x.r.Day).ThenBy(x => x.r.UnitId)
-            .Select(x => new
-            {
-                Ngay = x.r.Day, DonVi = x.Code, LinhVuc = x.Field, ThuTuc = x.r.ProcedureId, Kenh = x.r.Channel,
-                NguoiTraLoi = x.r.RespondentType, CauHoi = x.r.QuestionId, GiaTri = x.r.Value, SoLuong = x.r.Count,
-            })
+            .Select(x => new { x.r.Day, Unit = x.Code, x.Field, x.r.ProcedureId, x.r.Channel, x.r.RespondentType, x.r.Answers })
             .AsEnumerable()
-            .Select(x => new Dictionary<string, object?>
+            .SelectMany(x => AnswerCounts.Parse(x.Answers).Select(a => new Dictionary<string, object?>
             {
-                ["Ngày"] = x.Ngay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Đơn vị"] = x.DonVi, ["Lĩnh vực"] = x.LinhVuc,
-                ["Thủ tục"] = x.ThuTuc == 0 ? null : x.ThuTuc, ["Kênh"] = x.Kenh.ToString().ToLowerInvariant(), ["Người trả lời"] = x.NguoiTraLoi,
-                ["Câu hỏi"] = x.CauHoi, ["Giá trị"] = x.GiaTri, ["Số lượng"] = x.SoLuong,
-            })
+                ["Ngày"] = x.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Đơn vị"] = x.Unit, ["Lĩnh vực"] = x.Field,
+                ["Thủ tục"] = x.ProcedureId == 0 ? null : x.ProcedureId, ["Kênh"] = x.Channel.ToString().ToLowerInvariant(), ["Người trả lời"] = x.RespondentType,
+                ["Câu hỏi"] = a.QuestionId, ["Giá trị"] = a.Value, ["Số lượng"] = a.Count,
+            }))
             .GetEnumerator();
 
         // Excel holds 1,048,576 rows a sheet: a longer extract continues on "Dữ liệu 2", "Dữ liệu 3"…, every sheet

@@ -23,21 +23,16 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     public async Task<SatisfactionFigures> FiguresAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        if (MonthlyServes(filter))
+        var rows = MonthlyServes(filter)
+            ? MonthlyRows(scope, filter).Select(r => new Row(r.Responses, r.Answers))
+            : DailyRows(scope, filter).Select(r => new Row(r.Responses, r.Answers));
+        var total = new Total();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var monthly = await MonthlyRows(scope, filter)
-                .GroupBy(r => new { r.QuestionId, r.Value })
-                .Select(g => new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)))
-                .ToListAsync(ct);
-            return Compute(await QuestionsAsync(ct), monthly.Where(c => c.QuestionId != 0), monthly.Where(c => c.QuestionId == 0).Sum(c => c.N));
+            total.Add(row);
         }
 
-        var counts = await AnswerRows(scope, filter)
-            .GroupBy(r => new { r.QuestionId, r.Value })
-            .Select(g => new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)))
-            .ToListAsync(ct);
-        var responses = await ResponseRows(scope, filter).SumAsync(r => (long?)r.Count, ct) ?? 0;
-        return Compute(await QuestionsAsync(ct), counts, responses);
+        return total.Compute(await QuestionsAsync(ct));
     }
 
     /// <summary>Figures for each unit directly under the filter's unit, each with its whole subtree (and merged predecessors).</summary>
@@ -49,87 +44,107 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
             .Where(u => u.ParentId == parentId && u.ValidTo == null && u.SuccessorId == null)
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).ToListAsync(ct);
         var questions = await QuestionsAsync(ct);
+        var totals = children.ToDictionary(c => c.Id, _ => new Total());
         if (MonthlyServes(filter))
         {
-            var result = new List<(UnitRef, SatisfactionFigures)>();
             foreach (var child in children)
             {
                 var childScope = await ScopeAsync(filter with { UnitCode = child.Code, Subunits = true }, ct);
-                var monthly = await MonthlyRows(childScope, filter)
-                    .GroupBy(r => new { r.QuestionId, r.Value })
-                    .Select(g => new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)))
-                    .ToListAsync(ct);
-                result.Add((child, Compute(questions, monthly.Where(c => c.QuestionId != 0), monthly.Where(c => c.QuestionId == 0).Sum(c => c.N))));
+                await foreach (var row in MonthlyRows(childScope, filter).Select(r => new Row(r.Responses, r.Answers)).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    totals[child.Id].Add(row);
+                }
             }
-
-            return result;
+        }
+        else
+        {
+            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToDictionaryAsync(u => u.Id, u => (u.Path, u.SuccessorId), ct);
+            // Each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
+            var ownerOf = units.Keys.ToDictionary(id => id, id =>
+            {
+                var path = CurrentPath(id, units);
+                return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
+            });
+            await foreach (var row in DailyRows(scope, filter).Select(r => new { r.UnitId, Row = new Row(r.Responses, r.Answers) }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (ownerOf.GetValueOrDefault(row.UnitId) is { } owner)
+                {
+                    totals[owner].Add(row.Row);
+                }
+            }
         }
 
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToDictionaryAsync(u => u.Id, u => (u.Path, u.SuccessorId), ct);
-        // Each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
-        var ownerOf = units.Keys.ToDictionary(id => id, id =>
-        {
-            var path = CurrentPath(id, units);
-            return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
-        });
-
-        var counts = await AnswerRows(scope, filter)
-            .GroupBy(r => new { r.UnitId, r.QuestionId, r.Value })
-            .Select(g => new { g.Key.UnitId, Row = new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)) })
-            .ToListAsync(ct);
-        var responses = await ResponseRows(scope, filter)
-            .GroupBy(r => r.UnitId).Select(g => new { UnitId = g.Key, N = g.Sum(r => r.Count) }).ToListAsync(ct);
-        return [.. children.Select(child => (child, Compute(
-            questions,
-            counts.Where(c => ownerOf.GetValueOrDefault(c.UnitId) == child.Id).Select(c => c.Row),
-            responses.Where(r => ownerOf.GetValueOrDefault(r.UnitId) == child.Id).Sum(r => r.N))))];
+        return [.. children.Select(child => (child, totals[child.Id].Compute(questions)))];
     }
 
     /// <summary>The index month by month over the filter's period.</summary>
     public async Task<IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)>> ByMonthAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        if (MonthlyServes(filter))
+        var rows = MonthlyServes(filter)
+            ? MonthlyRows(scope, filter).Select(r => new { Day = r.Month, Row = new Row(r.Responses, r.Answers) })
+            : DailyRows(scope, filter).Select(r => new { r.Day, Row = new Row(r.Responses, r.Answers) });
+        var months = new SortedDictionary<DateOnly, Total>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var monthly = await MonthlyRows(scope, filter)
-                .GroupBy(r => new { r.Month, r.QuestionId, r.Value })
-                .Select(g => new { g.Key.Month, Row = new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)) })
-                .ToListAsync(ct);
-            var meta = await QuestionsAsync(ct);
-            return [.. monthly.GroupBy(m => m.Month).OrderBy(g => g.Key).Select(g => (g.Key, Compute(
-                meta, g.Where(c => c.Row.QuestionId != 0).Select(c => c.Row), g.Where(c => c.Row.QuestionId == 0).Sum(c => c.Row.N))))];
+            var month = new DateOnly(row.Day.Year, row.Day.Month, 1);
+            if (!months.TryGetValue(month, out var total))
+            {
+                months[month] = total = new Total();
+            }
+
+            total.Add(row.Row);
         }
 
-        var counts = await AnswerRows(scope, filter)
-            .GroupBy(r => new { r.Day.Year, r.Day.Month, r.QuestionId, r.Value })
-            .Select(g => new { g.Key.Year, g.Key.Month, Row = new Count(g.Key.QuestionId, g.Key.Value, g.Sum(r => r.Count)) })
-            .ToListAsync(ct);
-        var responses = await ResponseRows(scope, filter)
-            .GroupBy(r => new { r.Day.Year, r.Day.Month }).Select(g => new { g.Key.Year, g.Key.Month, N = g.Sum(r => r.Count) }).ToListAsync(ct);
         var questions = await QuestionsAsync(ct);
-        return [.. responses.OrderBy(r => r.Year).ThenBy(r => r.Month).Select(m => (new DateOnly(m.Year, m.Month, 1), Compute(
-            questions, counts.Where(c => c.Year == m.Year && c.Month == m.Month).Select(c => c.Row), m.N)))];
+        return [.. months.Where(m => m.Value.Responses != 0).Select(m => (m.Key, m.Value.Compute(questions)))];
     }
 
     /// <summary>As provincial reports present it: per level (province, district, commune), ratings, satisfied and the rate.</summary>
     public async Task<IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)>> ByLevelAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        var counts = MonthlyServes(filter)
-            ? await OwnMonthlyRows(scope, filter)
-                .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.QuestionId, r.Value, r.Count })
-                .GroupBy(r => new { r.Level, r.QuestionId, r.Value })
-                .Select(g => new { g.Key.Level, g.Key.QuestionId, g.Key.Value, N = g.Sum(r => r.Count) })
-                .ToListAsync(ct)
-            : await AnswerRows(scope, filter)
-                .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.QuestionId, r.Value, r.Count })
-                .GroupBy(r => new { r.Level, r.QuestionId, r.Value })
-                .Select(g => new { g.Key.Level, g.Key.QuestionId, g.Key.Value, N = g.Sum(r => r.Count) })
-                .ToListAsync(ct);
+        var rows = MonthlyServes(filter)
+            ? OwnMonthlyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, Row = new Row(r.Responses, r.Answers) })
+            : DailyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, Row = new Row(r.Responses, r.Answers) });
+        var levels = new SortedDictionary<UnitLevel, Total>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!levels.TryGetValue(row.Level, out var total))
+            {
+                levels[row.Level] = total = new Total();
+            }
+
+            total.Add(row.Row);
+        }
+
         var questions = await QuestionsAsync(ct);
-        return [.. counts.Where(c => questions.TryGetValue(c.QuestionId, out var q) && q.Kind == QuestionKind.Element && q.Scale!.Allows(c.Value))
-            .GroupBy(c => c.Level).OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Sum(c => c.N), g.Where(c => questions[c.QuestionId].IsSatisfied(c.Value)).Sum(c => c.N)))];
+        return [.. levels.Select(level =>
+        {
+            var counts = level.Value.Counts().Where(c => questions.TryGetValue(c.QuestionId, out var q) && q.Kind == QuestionKind.Element && q.Scale!.Allows(c.Value)).ToList();
+            return (level.Key, counts.Sum(c => c.N), counts.Where(c => questions[c.QuestionId].IsSatisfied(c.Value)).Sum(c => c.N));
+        }).Where(l => l.Item2 > 0)];
+    }
+
+    /// <summary>A rollup row as the report reads it: people, and their answers packed.</summary>
+    private sealed record Row(long Responses, string Answers);
+
+    /// <summary>Rollup rows summed in memory: the responses and every question × value count.</summary>
+    private sealed class Total
+    {
+        private readonly AnswerCounts _answers = new();
+
+        public long Responses { get; private set; }
+
+        public void Add(Row row)
+        {
+            Responses += row.Responses;
+            _answers.Add(row.Answers);
+        }
+
+        public IEnumerable<Count> Counts() => _answers.Entries.Select(e => new Count(e.QuestionId, e.Value, e.Count));
+
+        public SatisfactionFigures Compute(Dictionary<int, QuestionMeta> questions) => SatisfactionReport.Compute(questions, Counts(), Responses);
     }
 
     public sealed record UnitRef(int Id, string Code, string Name, UnitLevel Level, string Path);
@@ -144,13 +159,13 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     }
 
     /// <summary>
-    /// The monthly rollup answers a filter without procedure, channel or respondent type over whole months (the
-    /// current month counts as whole: nothing after today exists yet).
+    /// The monthly rollup answers a filter without a procedure over whole months (the current month counts as whole:
+    /// nothing after today exists yet).
     /// </summary>
     private bool MonthlyServes(SatisfactionFilter f)
     {
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        return f.ProcedureCode is null && f.Channel is null && f.RespondentType is null && f.From.Day == 1
+        return f.ProcedureCode is null && f.From.Day == 1
             && (f.To.AddDays(1).Day == 1 || f.To >= today);
     }
 
@@ -164,6 +179,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
             ? rows.Where(r => r.Scope == unitScope && r.UnitId == ids[0])
             : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
+        if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
+        if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
         return rows;
     }
 
@@ -171,26 +188,17 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     private IQueryable<MonthlyRollup> OwnMonthlyRows(Scope scope, SatisfactionFilter f)
     {
         var first = new DateOnly(f.From.Year, f.From.Month, 1);
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && r.QuestionId != 0 && r.Month >= first && r.Month <= f.To);
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && r.Month >= first && r.Month <= f.To);
         if (scope.UnitIds is { } ids) { rows = rows.Where(r => ids.Contains(r.UnitId)); }
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        return rows;
-    }
-
-    private IQueryable<SatisfactionRollup> AnswerRows(Scope scope, SatisfactionFilter f)
-    {
-        var rows = db.SatisfactionRollups.AsNoTracking().Where(r => r.Day >= f.From && r.Day <= f.To);
-        if (scope.UnitIds is { } ids) { rows = ids.Count == 1 ? rows.Where(r => r.UnitId == ids[0]) : rows.Where(r => ids.Contains(r.UnitId)); }
-        if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        if (scope.ProcedureId is { } procedure) { rows = rows.Where(r => r.ProcedureId == procedure); }
         if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
         if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
         return rows;
     }
 
-    private IQueryable<ResponseRollup> ResponseRows(Scope scope, SatisfactionFilter f)
+    private IQueryable<DailyRollup> DailyRows(Scope scope, SatisfactionFilter f)
     {
-        var rows = db.ResponseRollups.AsNoTracking().Where(r => r.Day >= f.From && r.Day <= f.To);
+        var rows = db.DailyRollups.AsNoTracking().Where(r => r.Day >= f.From && r.Day <= f.To);
         if (scope.UnitIds is { } ids) { rows = ids.Count == 1 ? rows.Where(r => r.UnitId == ids[0]) : rows.Where(r => ids.Contains(r.UnitId)); }
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
         if (scope.ProcedureId is { } procedure) { rows = rows.Where(r => r.ProcedureId == procedure); }

@@ -67,8 +67,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 var id = Guid.CreateVersion7();
                 var comment = random.Next(8) == 0 ? Comments[random.Next(Comments.Length)] : null;
                 responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment]);
-                var cell = new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], day, field, 0, (int)channel, respondent);
-                rollups.AddResponse(cell, +1);
+                var given = new List<(int QuestionId, int Value)>(scored.Length + 1);
                 foreach (var (question, element) in scored)
                 {
                     if (random.NextDouble() < 0.03)
@@ -77,16 +76,16 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                     }
 
                     var mood = target.Mood - (element == "E5" ? 0.06 : 0);
-                    var value = Answer(random, mood, question.Scale!);
-                    answers.Add([id, question.Id, value]);
-                    rollups.AddAnswer(cell, question.Id, value, +1);
+                    given.Add((question.Id, Answer(random, mood, question.Scale!)));
                 }
 
                 if (respondentQuestion is not null && respondent != 0)
                 {
-                    answers.Add([id, respondentQuestion.Id, respondent]);
-                    rollups.AddAnswer(cell, respondentQuestion.Id, respondent, +1);
+                    given.Add((respondentQuestion.Id, respondent));
                 }
+
+                answers.AddRange(given.Select(a => new object?[] { id, a.QuestionId, a.Value }));
+                rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], day, field, 0, (int)channel, respondent), given, +1);
             }
 
             await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -4,98 +4,103 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// Recomputes both rollups from raw, non-deleted responses and lists every cell where they differ. It scans
+/// Recomputes the rollups from raw, non-deleted responses and lists every count where they differ. It scans
 /// everything (optionally a period), so it is an administrator's check, not a report.
 /// </summary>
 public sealed class RollupCheck(AppDb db)
 {
-    /// <summary>A rollup cell; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count.</summary>
+    /// <summary>A rollup count; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count.</summary>
     public sealed record Key(DateOnly Day, int UnitId, int FieldId, int ProcedureId, SurveyChannel Channel, int RespondentType, int? QuestionId, int? Value);
 
-    /// <summary>A cell whose recorded count is not what the raw responses give; <see cref="Table"/> names the rollup.</summary>
+    /// <summary>A count whose recorded value is not what the raw responses give; <see cref="Table"/> names the rollup.</summary>
     public sealed record Difference(Key Key, long Expected, long Recorded, string Table = "daily");
 
     public async Task<IReadOnlyList<Difference>> RunAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
         var responses = db.SurveyResponses.AsNoTracking()
             .Where(r => !r.IsDeleted && (from == null || r.Day >= from) && (to == null || r.Day <= to));
-        var expectedAnswers = await responses
+        var answers = await responses
             .SelectMany(r => r.Answers.Where(a => a.Value != null), (r, a) => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, a.QuestionId, Value = a.Value!.Value })
             .GroupBy(a => new { a.Day, a.UnitId, a.FieldId, a.ProcedureId, a.Channel, a.RespondentType, a.QuestionId, a.Value })
             .Select(g => new { g.Key, Count = (long)g.Count() })
             .ToListAsync(cancellationToken);
-        var expectedResponses = await responses
+        var people = await responses
             .GroupBy(r => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType })
             .Select(g => new { g.Key, Count = (long)g.Count() })
             .ToListAsync(cancellationToken);
-        var recordedAnswers = await db.SatisfactionRollups.AsNoTracking()
-            .Where(r => (from == null || r.Day >= from) && (to == null || r.Day <= to)).ToListAsync(cancellationToken);
-        var recordedResponses = await db.ResponseRollups.AsNoTracking()
-            .Where(r => (from == null || r.Day >= from) && (to == null || r.Day <= to)).ToListAsync(cancellationToken);
+        var expected = new Counts();
+        foreach (var a in answers)
+        {
+            expected.Add(new Key(a.Key.Day, a.Key.UnitId, a.Key.FieldId, a.Key.ProcedureId, a.Key.Channel, a.Key.RespondentType, a.Key.QuestionId, a.Key.Value), a.Count);
+        }
 
-        var expected = expectedAnswers.ToDictionary(
-                e => new Key(e.Key.Day, e.Key.UnitId, e.Key.FieldId, e.Key.ProcedureId, e.Key.Channel, e.Key.RespondentType, e.Key.QuestionId, e.Key.Value), e => e.Count)
-            .Concat(expectedResponses.ToDictionary(
-                e => new Key(e.Key.Day, e.Key.UnitId, e.Key.FieldId, e.Key.ProcedureId, e.Key.Channel, e.Key.RespondentType, null, null), e => e.Count))
-            .ToDictionary();
-        var recorded = recordedAnswers.ToDictionary(
-                r => new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, r.QuestionId, r.Value), r => r.Count)
-            .Concat(recordedResponses.ToDictionary(
-                r => new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null), r => r.Count))
-            .ToDictionary();
-        var differences = expected.Keys.Union(recorded.Keys)
-            .Select(k => new Difference(k, expected.GetValueOrDefault(k), recorded.GetValueOrDefault(k)))
-            .Where(d => d.Expected != d.Recorded)
+        foreach (var p in people)
+        {
+            expected.Add(new Key(p.Key.Day, p.Key.UnitId, p.Key.FieldId, p.Key.ProcedureId, p.Key.Channel, p.Key.RespondentType, null, null), p.Count);
+        }
+
+        var recorded = new Counts();
+        await foreach (var r in db.DailyRollups.AsNoTracking().Where(r => (from == null || r.Day >= from) && (to == null || r.Day <= to)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            recorded.AddRow(new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers);
+        }
+
+        var differences = Compare(expected, recorded, _ => "daily")
             .OrderBy(d => d.Key.Day).ThenBy(d => d.Key.UnitId).ThenBy(d => d.Key.QuestionId).ToList();
-        differences.AddRange(await MonthlyDifferencesAsync(responses, from, to, cancellationToken));
+        differences.AddRange(await MonthlyDifferencesAsync(expected, from, to, cancellationToken));
         return differences;
     }
 
     /// <summary>
-    /// The monthly rows, rebuilt from the daily response and answer counts of the raw data expanded to each unit's
-    /// current ancestors. (A unit moved after its responses were recorded keeps its history under its old ancestors;
-    /// the check reports such rows as differences, which is the signal to rebuild after a reorganisation.)
-    /// Monthly cells are compared only for whole months inside the period.
+    /// The monthly rows, rebuilt from the expected daily counts expanded to each unit's current ancestors. (A unit
+    /// moved after its responses were recorded keeps its history under its old ancestors; the check reports such rows
+    /// as differences, which is the signal to rebuild after a reorganisation: <see cref="RollupRebuild"/>.)
+    /// Monthly rows are compared only for whole months inside the period. Their keys carry the month in
+    /// <see cref="Key.Day"/>, the unit's scope in <see cref="Key.ProcedureId"/> (0 own, 1 subtree).
     /// </summary>
-    private async Task<IEnumerable<Difference>> MonthlyDifferencesAsync(IQueryable<SurveyResponse> responses, DateOnly? from, DateOnly? to, CancellationToken ct)
+    private async Task<IEnumerable<Difference>> MonthlyDifferencesAsync(Counts daily, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var paths = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Path, ct);
-        var counts = await responses
-            .SelectMany(r => r.Answers.Where(a => a.Value != null), (r, a) => new { r.UnitId, r.Day.Year, r.Day.Month, r.FieldId, a.QuestionId, Value = a.Value!.Value })
-            .GroupBy(x => new { x.UnitId, x.Year, x.Month, x.FieldId, x.QuestionId, x.Value })
-            .Select(g => new { g.Key, Count = (long)g.Count() }).ToListAsync(ct);
-        var responseCounts = await responses.GroupBy(r => new { r.UnitId, r.Day.Year, r.Day.Month, r.FieldId })
-            .Select(g => new { g.Key, Count = (long)g.Count() }).ToListAsync(ct);
-        var expected = new Dictionary<(int, int, DateOnly, int, int, int), long>();
-        void Add(int unitId, DateOnly month, int fieldId, int questionId, int value, long count)
+        var expected = new Counts();
+        foreach (var (key, count) in daily.All)
         {
-            var own = (unitId, MonthlyRollup.Own, month, fieldId, questionId, value);
-            expected[own] = expected.GetValueOrDefault(own) + count;
-            foreach (var ancestor in RollupCounts.Lineage(paths[unitId]))
+            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1), ProcedureId = MonthlyRollup.Own };
+            expected.Add(month, count);
+            foreach (var ancestor in RollupCounts.Lineage(paths[key.UnitId]))
             {
-                var tree = (ancestor, MonthlyRollup.Tree, month, fieldId, questionId, value);
-                expected[tree] = expected.GetValueOrDefault(tree) + count;
+                expected.Add(month with { UnitId = ancestor, ProcedureId = MonthlyRollup.Tree }, count);
             }
         }
 
-        foreach (var c in counts)
+        var recorded = new Counts();
+        await foreach (var r in db.MonthlyRollups.AsNoTracking().Where(r => (from == null || r.Month >= from) && (to == null || r.Month <= to)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            Add(c.Key.UnitId, new DateOnly(c.Key.Year, c.Key.Month, 1), c.Key.FieldId, c.Key.QuestionId, c.Key.Value, c.Count);
+            recorded.AddRow(new Key(r.Month, r.UnitId, r.FieldId, r.Scope, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers);
         }
 
-        foreach (var c in responseCounts)
-        {
-            Add(c.Key.UnitId, new DateOnly(c.Key.Year, c.Key.Month, 1), c.Key.FieldId, 0, 0, c.Count);
-        }
-
-        var recorded = await db.MonthlyRollups.AsNoTracking().Where(r => (from == null || r.Month >= from) && (to == null || r.Month <= to)).ToListAsync(ct);
         bool Whole(DateOnly month) => (from is null || month >= from) && (to is null || month.AddMonths(1).AddDays(-1) <= to);
-        var recordedByKey = recorded.ToDictionary(r => (r.UnitId, r.Scope, r.Month, r.FieldId, r.QuestionId, r.Value), r => r.Count);
-        return expected.Keys.Union(recordedByKey.Keys).Where(k => Whole(k.Item3))
-            .Select(k => (Key: k, Expected: expected.GetValueOrDefault(k), Recorded: recordedByKey.GetValueOrDefault(k)))
-            .Where(d => d.Expected != d.Recorded)
-            .Select(d => new Difference(
-                new Key(d.Key.Item3, d.Key.Item1, d.Key.Item4, 0, 0, 0, d.Key.Item5 == 0 ? null : d.Key.Item5, d.Key.Item5 == 0 ? null : d.Key.Item6),
-                d.Expected, d.Recorded, d.Key.Item2 == MonthlyRollup.Own ? "monthly" : "monthly (tree)"));
+        return Compare(expected, recorded, key => key.ProcedureId == MonthlyRollup.Own ? "monthly" : "monthly (tree)").Where(d => Whole(d.Key.Day));
+    }
+
+    private static IEnumerable<Difference> Compare(Counts expected, Counts recorded, Func<Key, string> table) =>
+        expected.All.Keys.Union(recorded.All.Keys)
+            .Select(k => new Difference(k, expected.All.GetValueOrDefault(k), recorded.All.GetValueOrDefault(k), table(k)))
+            .Where(d => d.Expected != d.Recorded);
+
+    /// <summary>Counts by key: a rollup row unpacked into its response count and one count per question × value.</summary>
+    private sealed class Counts
+    {
+        public Dictionary<Key, long> All { get; } = [];
+
+        public void Add(Key key, long count) => All[key] = All.GetValueOrDefault(key) + count;
+
+        public void AddRow(Key row, long responses, string answers)
+        {
+            Add(row, responses);
+            foreach (var (questionId, value, count) in AnswerCounts.Parse(answers))
+            {
+                Add(row with { QuestionId = questionId, Value = value }, count);
+            }
+        }
     }
 }

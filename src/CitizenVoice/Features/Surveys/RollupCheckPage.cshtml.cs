@@ -6,13 +6,23 @@ namespace CitizenVoice.Features.Surveys;
 
 /// <summary>Lets an administrator verify that the rollups the reports read agree with the raw responses.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class RollupCheckPageModel(RollupCheck check) : PageModel
+public sealed class RollupCheckPageModel(RollupCheck check, RollupRebuild rebuild) : PageModel
 {
     public IReadOnlyList<RollupCheck.Difference>? Differences { get; private set; }
+
+    /// <summary>How many responses the last rebuild counted.</summary>
+    public long? Rebuilt { get; private set; }
 
     public void OnGet()
     {
     }
 
     public async Task OnPostAsync() => Differences = await check.RunAsync(cancellationToken: HttpContext.RequestAborted);
+
+    /// <summary>After a reorganisation: recompute every rollup row under the units' current places, then check again.</summary>
+    public async Task OnPostRebuildAsync()
+    {
+        Rebuilt = await rebuild.RunAsync(HttpContext.RequestAborted);
+        Differences = await check.RunAsync(cancellationToken: HttpContext.RequestAborted);
+    }
 }

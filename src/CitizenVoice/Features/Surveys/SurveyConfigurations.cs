@@ -94,15 +94,15 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
     }
 }
 
-internal sealed class SatisfactionRollupConfiguration : IEntityTypeConfiguration<SatisfactionRollup>
+internal sealed class DailyRollupConfiguration : IEntityTypeConfiguration<DailyRollup>
 {
-    public const string Table = "SatisfactionRollups";
+    public const string Table = "DailyRollups";
 
-    public void Configure(EntityTypeBuilder<SatisfactionRollup> rollup)
+    public void Configure(EntityTypeBuilder<DailyRollup> rollup)
     {
         rollup.ToTable(Table);
         // Reports read a unit subtree over a period: the key starts with unit, then day, so it serves them directly.
-        rollup.HasKey(r => new { r.UnitId, r.Day, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, r.QuestionId, r.Value });
+        rollup.HasKey(r => new { r.UnitId, r.Day, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType });
     }
 }
 
@@ -113,18 +113,7 @@ internal sealed class MonthlyRollupConfiguration : IEntityTypeConfiguration<Mont
     public void Configure(EntityTypeBuilder<MonthlyRollup> rollup)
     {
         rollup.ToTable(Table);
-        rollup.HasKey(r => new { r.UnitId, r.Scope, r.Month, r.FieldId, r.QuestionId, r.Value });
-    }
-}
-
-internal sealed class ResponseRollupConfiguration : IEntityTypeConfiguration<ResponseRollup>
-{
-    public const string Table = "ResponseRollups";
-
-    public void Configure(EntityTypeBuilder<ResponseRollup> rollup)
-    {
-        rollup.ToTable(Table);
-        rollup.HasKey(r => new { r.UnitId, r.Day, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType });
+        rollup.HasKey(r => new { r.UnitId, r.Scope, r.Month, r.FieldId, r.Channel, r.RespondentType });
     }
 }
 

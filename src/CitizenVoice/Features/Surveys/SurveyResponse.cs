@@ -62,11 +62,13 @@ public enum SurveyChannel
 }
 
 /// <summary>
-/// Answer counts per day × unit × field × procedure × channel × respondent type × question × value, kept in the same
-/// transaction as every response, so reports never scan raw responses. <see cref="ProcedureId"/> is 0 when the
-/// response named no procedure (a key column cannot be null).
+/// The day's counts per unit × field × procedure × channel × respondent type, kept in the same transaction as every
+/// response, so reports never scan raw responses: how many responded (<see cref="Responses"/>: the number of people
+/// behind an index — answers of one person are not independent, so intervals count people) and how many gave each
+/// value to each question (<see cref="Answers"/>, packed by <see cref="AnswerCounts"/>). <see cref="ProcedureId"/> is 0
+/// when the response named no procedure (a key column cannot be null).
 /// </summary>
-public sealed class SatisfactionRollup
+public sealed class DailyRollup
 {
     public DateOnly Day { get; set; }
     public int UnitId { get; set; }
@@ -74,24 +76,8 @@ public sealed class SatisfactionRollup
     public int ProcedureId { get; set; }
     public SurveyChannel Channel { get; set; }
     public int RespondentType { get; set; }
-    public int QuestionId { get; set; }
-    public int Value { get; set; }
-    public long Count { get; set; }
-}
-
-/// <summary>
-/// Response counts with the same dimensions as <see cref="SatisfactionRollup"/> but without question and value: the
-/// number of people behind an index (answers of one person are not independent, so intervals count people).
-/// </summary>
-public sealed class ResponseRollup
-{
-    public DateOnly Day { get; set; }
-    public int UnitId { get; set; }
-    public int FieldId { get; set; }
-    public int ProcedureId { get; set; }
-    public SurveyChannel Channel { get; set; }
-    public int RespondentType { get; set; }
-    public long Count { get; set; }
+    public long Responses { get; set; }
+    public string Answers { get; set; } = "";
 }
 
 /// <summary>The survey feature's stored secrets: one row. The receipt key is kept encrypted with Data Protection.</summary>
@@ -102,9 +88,9 @@ public sealed class SurveySecret
 }
 
 /// <summary>
-/// Monthly counts per unit, for the results screens. <see cref="Scope"/> 0 rows hold the unit's own responses;
-/// scope 1 rows hold the responses of the unit and everything under it at the time they were recorded, so a
-/// province's year is a dozen rows per question instead of a scan of every commune's days.
+/// Monthly counts per unit, field, channel and respondent type, for the results screens. <see cref="Scope"/> 0 rows
+/// hold the unit's own responses; scope 1 rows hold the responses of the unit and everything under it at the time
+/// they were recorded, so a province's year is a few hundred rows instead of a scan of every commune's days.
 /// </summary>
 public sealed class MonthlyRollup
 {
@@ -115,9 +101,9 @@ public sealed class MonthlyRollup
     public int Scope { get; set; }
     public DateOnly Month { get; set; }
     public int FieldId { get; set; }
-    /// <summary>0 for the response count row; otherwise the question answered.</summary>
-    public int QuestionId { get; set; }
-    /// <summary>0 for the response count row; otherwise the answer's value.</summary>
-    public int Value { get; set; }
-    public long Count { get; set; }
+    public SurveyChannel Channel { get; set; }
+    public int RespondentType { get; set; }
+    public long Responses { get; set; }
+    /// <summary>Packed by <see cref="AnswerCounts"/>.</summary>
+    public string Answers { get; set; } = "";
 }

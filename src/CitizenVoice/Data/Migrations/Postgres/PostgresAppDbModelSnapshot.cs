@@ -743,6 +743,38 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.DailyRollup", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
+
+                    b.ToTable("DailyRollups", (string)null);
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -844,16 +876,20 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("FieldId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("QuestionId")
+                    b.Property<int>("Channel")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Value")
+                    b.Property<int>("RespondentType")
                         .HasColumnType("integer");
 
-                    b.Property<long>("Count")
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Responses")
                         .HasColumnType("bigint");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });
@@ -1048,68 +1084,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.HasIndex("QuestionnaireId");
 
                     b.ToTable("QuestionnaireElement");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.ResponseRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
-
-                    b.ToTable("ResponseRollups", (string)null);
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SatisfactionRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "QuestionId", "Value");
-
-                    b.ToTable("SatisfactionRollups", (string)null);
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Scale", b =>

@@ -713,6 +713,38 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.DailyRollup", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
+
+                    b.ToTable("DailyRollups", (string)null);
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -814,16 +846,20 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<int>("FieldId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("QuestionId")
+                    b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Value")
+                    b.Property<int>("RespondentType")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Count")
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Responses")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });
@@ -1012,68 +1048,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.HasIndex("QuestionnaireId");
 
                     b.ToTable("QuestionnaireElement");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.ResponseRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
-
-                    b.ToTable("ResponseRollups", (string)null);
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SatisfactionRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType", "QuestionId", "Value");
-
-                    b.ToTable("SatisfactionRollups", (string)null);
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Scale", b =>

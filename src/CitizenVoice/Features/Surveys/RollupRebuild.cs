@@ -1,0 +1,106 @@
+using CitizenVoice.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>
+/// Recomputes every rollup row from the raw, non-deleted responses, under each unit's current ancestors: after a
+/// reorganisation moves a unit (its old subtree rows stay with its old parent until then), or when an upgrade changes
+/// how rollups are stored. One transaction: reports see the old rows until the new ones are complete, and responses
+/// arriving meanwhile wait for it (on SQLite at the write gate, on PostgreSQL at the table lock), so none is lost.
+/// </summary>
+public sealed class RollupRebuild(AppDb db, WriteGate gate)
+{
+    public async Task<long> RunAsync(CancellationToken ct = default)
+    {
+        using var turn = await gate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"LOCK TABLE \"{DailyRollupConfiguration.Table}\", \"{MonthlyRollupConfiguration.Table}\" IN EXCLUSIVE MODE", ct);
+        }
+
+        await db.DailyRollups.ExecuteDeleteAsync(ct);
+        await db.MonthlyRollups.ExecuteDeleteAsync(ct);
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path }).ToListAsync(ct);
+        long counted = 0;
+        // A unit's month at a time: small enough to hold, and the (unit, field, day) index finds it.
+        foreach (var unit in units)
+        {
+            var lineage = RollupCounts.Lineage(unit.Path);
+            var months = await db.SurveyResponses.Where(r => r.UnitId == unit.Id && !r.IsDeleted)
+                .Select(r => new { r.Day.Year, r.Day.Month }).Distinct().ToListAsync(ct);
+            foreach (var month in months)
+            {
+                var first = new DateOnly(month.Year, month.Month, 1);
+                var next = first.AddMonths(1);
+                var responses = await db.SurveyResponses.AsNoTracking().Include(r => r.Answers)
+                    .Where(r => r.UnitId == unit.Id && !r.IsDeleted && r.Day >= first && r.Day < next).ToListAsync(ct);
+                var counts = new RollupCounts();
+                foreach (var response in responses)
+                {
+                    counts.Add(response, lineage, +1);
+                }
+
+                await counts.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
+                counted += responses.Count;
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return counted;
+    }
+
+    /// <summary>
+    /// A unit moves from <paramref name="oldPath"/> to <paramref name="newPath"/> with everything under it: its history
+    /// leaves the subtree rows of the units it no longer sits under and joins those of its new ancestors, so a
+    /// district's figures are the sum of the communes it has now, whichever rows a report reads. Runs in the caller's
+    /// transaction, before the new paths are saved, and moves only monthly sums: no response is read.
+    /// </summary>
+    public static async Task MoveSubtreeAsync(AppDb db, string oldPath, string newPath, CancellationToken ct = default)
+    {
+        var before = RollupCounts.Lineage(oldPath)[..^1];
+        var after = RollupCounts.Lineage(newPath)[..^1];
+        var left = before.Except(after).ToArray();
+        var joined = after.Except(before).ToArray();
+        if (left.Length == 0 && joined.Length == 0)
+        {
+            return;
+        }
+
+        var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).Select(u => u.Id).ToListAsync(ct);
+        var counts = new RollupCounts();
+        await foreach (var own in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && subtree.Contains(r.UnitId)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            foreach (var ancestor in left)
+            {
+                counts.AddToTree(ancestor, own, -1);
+            }
+
+            foreach (var ancestor in joined)
+            {
+                counts.AddToTree(ancestor, own, +1);
+            }
+        }
+
+        await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
+    }
+}
+
+/// <summary>
+/// An upgrade that changed how rollups are stored leaves them empty while responses exist: rebuild them before the
+/// app serves any figure.
+/// </summary>
+internal sealed class RollupRebuildOnUpgrade(AppDb db, RollupRebuild rebuild) : ISeeder
+{
+    public int Order => 35;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.DailyRollups.AnyAsync(cancellationToken) && await db.SurveyResponses.AnyAsync(r => !r.IsDeleted, cancellationToken))
+        {
+            await rebuild.RunAsync(cancellationToken);
+        }
+    }
+}
