@@ -163,23 +163,38 @@ switch (command)
 
             Console.WriteLine($"GET /api/v1/satisfaction (random unit, field, month-aligned period, from the rollups): {Percentiles(api)}");
             var pages = new List<double>();
+            var slowest = (Ms: 0.0, Query: "");
             for (var i = 0; i < Math.Min(60, queries); i++)
             {
+                var q = RandomQuery();
                 var sw = Stopwatch.StartNew();
-                await http.GetStringAsync("/ket-qua-khao-sat?" + RandomQuery());
+                await http.GetStringAsync("/ket-qua-khao-sat?" + q);
                 pages.Add(sw.Elapsed.TotalMilliseconds);
+                slowest = sw.Elapsed.TotalMilliseconds > slowest.Ms ? (sw.Elapsed.TotalMilliseconds, q) : slowest;
             }
 
-            Console.WriteLine($"GET /ket-qua-khao-sat (whole dashboard: index, year earlier, sub-units, months, levels): {Percentiles(pages)}");
+            Console.WriteLine($"GET /ket-qua-khao-sat (whole dashboard: index, year earlier, sub-units, months, levels): {Percentiles(pages)}; slowest: {slowest.Query}");
             var channel = new List<double>();
             for (var i = 0; i < Math.Min(30, queries); i++)
             {
                 var sw = Stopwatch.StartNew();
-                await http.GetStringAsync("/api/v1/satisfaction?" + RandomQuery() + "&channel=kiosk");
+                await http.GetStringAsync("/api/v1/satisfaction?" + RandomQuery() + "&channel=kiosk&respondent=citizen");
                 channel.Add(sw.Elapsed.TotalMilliseconds);
             }
 
-            Console.WriteLine($"GET /api/v1/satisfaction with a channel filter (daily rollup): {Percentiles(channel)}");
+            Console.WriteLine($"GET /api/v1/satisfaction with channel and respondent filters (monthly rollup): {Percentiles(channel)}");
+            var daily = new List<double>();
+            for (var i = 0; i < Math.Min(30, queries); i++)
+            {
+                // Periods that start or end mid-month are read from the daily rows.
+                var start = today.AddDays(-random.Next(30, 400));
+                var unit = random.Next(4) == 0 ? "BK" : units[random.Next(units.Count)];
+                var sw = Stopwatch.StartNew();
+                await http.GetStringAsync($"/api/v1/satisfaction?unit={unit}&from={start:yyyy-MM-dd}&to={start.AddDays(random.Next(7, 120)):yyyy-MM-dd}");
+                daily.Add(sw.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"GET /api/v1/satisfaction over periods starting mid-month (daily rollup): {Percentiles(daily)}");
         }
 
         // The same figure computed by scanning raw answers, for the ratio that shows what the rollups buy.

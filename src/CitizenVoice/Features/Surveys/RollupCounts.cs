@@ -43,7 +43,7 @@ public sealed class RollupCounts
     {
         var month = new DateOnly(cell.Day.Year, cell.Day.Month, 1);
         // The daily row, the unit's own monthly row, and a subtree monthly row for the unit and each unit above it.
-        Span<Sum> sums = new Sum[cell.Lineage.Length + 2];
+        var sums = new Sum[cell.Lineage.Length + 2];
         sums[0] = SumOf(_daily, (cell.UnitId, cell.Day, cell.FieldId, cell.ProcedureId, cell.Channel, cell.RespondentType));
         sums[1] = SumOf(_monthly, (cell.UnitId, MonthlyRollup.Own, month, cell.FieldId, cell.Channel, cell.RespondentType));
         for (var i = 0; i < cell.Lineage.Length; i++)
