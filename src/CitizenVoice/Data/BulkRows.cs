@@ -8,9 +8,8 @@ namespace CitizenVoice.Data;
 
 /// <summary>
 /// Many rows into one table inside the caller's transaction, the fastest way each database takes them: on SQLite
-/// one prepared statement stepped per row; on PostgreSQL binary COPY, or, when rows must be merged into existing rows
-/// (<c>onConflict</c>, e.g. counts that add up), one INSERT over unnest()ed arrays, in the order given. Values are CLR
-/// values of the column's type.
+/// one prepared statement stepped per row (with <c>onConflict</c>, an upsert: counts that add up); on PostgreSQL
+/// binary COPY. Values are CLR values of the column's type.
 /// </summary>
 public static class BulkRows
 {
@@ -21,10 +20,15 @@ public static class BulkRows
         var columnList = string.Join(", ", columns.Select(c => $"\"{c}\""));
         if (connection is NpgsqlConnection npgsql)
         {
+            if (onConflict is not null)
+            {
+                throw new ArgumentException("On PostgreSQL rows to merge are written by their owner (RollupCounts), not copied.", nameof(onConflict));
+            }
+
             var list = rows as IReadOnlyList<object?[]> ?? [.. rows];
             if (list.Count > 0)
             {
-                await CopyAsync(npgsql, (NpgsqlTransaction?)transaction, table, columns, columnList, list, onConflict, ct);
+                await CopyAsync(npgsql, (NpgsqlTransaction?)transaction, table, columnList, list, ct);
             }
 
             return;
@@ -86,33 +90,8 @@ public static class BulkRows
     };
 
     private static async Task CopyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string table, string[] columns, string columnList, IReadOnlyList<object?[]> rows,
-        string? onConflict, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string table, string columnList, IEnumerable<object?[]> rows, CancellationToken ct)
     {
-        if (onConflict is not null)
-        {
-            // Counts that add up: one statement over arrays (one per column), rows locked in the order given, so writers
-            // that give them in one agreed order never deadlock. Such rows have no nulls.
-            var arrays = columns.Select((_, c) =>
-            {
-                var values = Array.CreateInstance(rows[0][c]!.GetType(), rows.Count);
-                for (var r = 0; r < rows.Count; r++)
-                {
-                    values.SetValue(rows[r][c], r);
-                }
-
-                return new NpgsqlParameter { ParameterName = "p" + c, Value = values };
-            });
-            var names = string.Join(", ", columns.Select((_, c) => "c" + c));
-            await using var merge = new NpgsqlCommand(
-                $"INSERT INTO \"{table}\" ({columnList}) SELECT {names} FROM unnest({string.Join(", ", columns.Select((_, c) => "@p" + c))}) "
-                + $"WITH ORDINALITY AS u({names}, n) ORDER BY n ON CONFLICT {onConflict}",
-                connection, transaction);
-            merge.Parameters.AddRange(arrays.ToArray());
-            await merge.ExecuteNonQueryAsync(ct);
-            return;
-        }
-
         await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({columnList}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {

@@ -121,6 +121,23 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.RollupCheck>().RunAsync());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("BK-NS")]
+    public async Task Figures_per_level_from_the_monthly_rows_equal_those_from_the_daily_rows(string? unit)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = scope.ServiceProvider.GetRequiredService<Features.Satisfaction.SatisfactionReport>();
+        var to = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
+        // From the 1st of a month: the monthly rows; from the day before: the daily rows. No response is that old.
+        var monthly = await report.ByLevelAsync(new(unit, true, null, null, null, null, new DateOnly(2000, 1, 1), to));
+        var daily = await report.ByLevelAsync(new(unit, true, null, null, null, null, new DateOnly(1999, 12, 31), to));
+
+        Assert.Equal(daily, monthly);
+        Assert.Contains(monthly, l => l.Level == UnitLevel.Commune && l.Ratings > 0);
+        Assert.Equal(unit is null, monthly.Any(l => l.Level == UnitLevel.Province));
+    }
+
     [Fact]
     public async Task Respondent_type_filters_to_organisations()
     {

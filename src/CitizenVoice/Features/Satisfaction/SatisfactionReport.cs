@@ -105,10 +105,11 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     {
         var scope = await ScopeAsync(filter, ct);
         var rows = MonthlyServes(filter)
-            ? OwnMonthlyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, Row = new Row(r.Responses, r.Answers) })
-            : DailyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, Row = new Row(r.Responses, r.Answers) });
+            ? LevelMonthlyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { r.Scope, u.Level, Row = new Row(r.Responses, r.Answers) })
+                .AsAsyncEnumerable().Select(r => new { Level = MonthlyRollup.IsBelow(r.Scope) ? MonthlyRollup.LevelOf(r.Scope) : r.Level, r.Row })
+            : DailyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, Row = new Row(r.Responses, r.Answers) }).AsAsyncEnumerable();
         var levels = new SortedDictionary<UnitLevel, Total>();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in rows.WithCancellation(ct))
         {
             if (!levels.TryGetValue(row.Level, out var total))
             {
@@ -159,13 +160,13 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     }
 
     /// <summary>
-    /// The monthly rollup answers a filter without a procedure over whole months (the current month counts as whole:
-    /// nothing after today exists yet).
+    /// The monthly rollup answers a filter without procedure, channel or respondent type over whole months (the
+    /// current month counts as whole: nothing after today exists yet). The others read the daily rows.
     /// </summary>
     private bool MonthlyServes(SatisfactionFilter f)
     {
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        return f.ProcedureCode is null && f.From.Day == 1
+        return f.ProcedureCode is null && f.Channel is null && f.RespondentType is null && f.From.Day == 1
             && (f.To.AddDays(1).Day == 1 || f.To >= today);
     }
 
@@ -179,20 +180,20 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
             ? rows.Where(r => r.Scope == unitScope && r.UnitId == ids[0])
             : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
-        if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
         return rows;
     }
 
-    /// <summary>The own (not subtree) monthly rows of every unit in the scope: for figures per level.</summary>
-    private IQueryable<MonthlyRollup> OwnMonthlyRows(Scope scope, SatisfactionFilter f)
+    /// <summary>
+    /// The monthly rows that give figures per level: the own rows of the scope's units and, with sub-units, their rows
+    /// for each level below them.
+    /// </summary>
+    private IQueryable<MonthlyRollup> LevelMonthlyRows(Scope scope, SatisfactionFilter f)
     {
         var first = new DateOnly(f.From.Year, f.From.Month, 1);
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && r.Month >= first && r.Month <= f.To);
-        if (scope.UnitIds is { } ids) { rows = rows.Where(r => ids.Contains(r.UnitId)); }
+        var ids = scope.MonthlyUnitIds;
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month >= first && r.Month <= f.To);
+        rows = scope.Subunits ? rows.Where(r => r.Scope == MonthlyRollup.Own || r.Scope >= MonthlyRollup.FirstBelow) : rows.Where(r => r.Scope == MonthlyRollup.Own);
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
-        if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
         return rows;
     }
 

@@ -38,6 +38,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
             .Select(u => new { u.Id, u.Level, u.Path }).ToListAsync(ct);
         var lineage = units.ToDictionary(u => u.Id, u => RollupCounts.Lineage(u.Path));
+        var levels = units.ToDictionary(u => u.Id, u => u.Level);
         var fields = await db.Fields.AsNoTracking().Select(f => new { f.Id, f.Code }).ToListAsync(ct);
         // Communes handle residence and identity cards; districts and the province handle everything.
         var targets = units.Select(u => new Target(u.Id,
@@ -85,7 +86,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 }
 
                 answers.AddRange(given.Select(a => new object?[] { id, a.QuestionId, a.Value }));
-                rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], day, field, 0, (int)channel, respondent), given, +1);
+                rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], levels[target.UnitId], day, field, 0, (int)channel, respondent), given, +1);
             }
 
             await using var transaction = await connection.BeginTransactionAsync(ct);

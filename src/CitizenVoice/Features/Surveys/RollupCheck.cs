@@ -56,30 +56,42 @@ public sealed class RollupCheck(AppDb db)
     /// moved after its responses were recorded keeps its history under its old ancestors; the check reports such rows
     /// as differences, which is the signal to rebuild after a reorganisation: <see cref="RollupRebuild"/>.)
     /// Monthly rows are compared only for whole months inside the period. Their keys carry the month in
-    /// <see cref="Key.Day"/>, the unit's scope in <see cref="Key.ProcedureId"/> (0 own, 1 subtree).
+    /// <see cref="Key.Day"/> and the row's scope (own, subtree, a level below) in <see cref="Key.ProcedureId"/>.
     /// </summary>
     private async Task<IEnumerable<Difference>> MonthlyDifferencesAsync(Counts daily, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var paths = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => new { u.Path, u.Level }, ct);
         var expected = new Counts();
         foreach (var (key, count) in daily.All)
         {
-            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1), ProcedureId = MonthlyRollup.Own };
+            var unit = units[key.UnitId];
+            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1), ProcedureId = MonthlyRollup.Own, Channel = 0, RespondentType = 0 };
             expected.Add(month, count);
-            foreach (var ancestor in RollupCounts.Lineage(paths[key.UnitId]))
+            var lineage = RollupCounts.Lineage(unit.Path);
+            foreach (var ancestor in lineage)
             {
                 expected.Add(month with { UnitId = ancestor, ProcedureId = MonthlyRollup.Tree }, count);
+            }
+
+            foreach (var ancestor in lineage[..^1])
+            {
+                expected.Add(month with { UnitId = ancestor, ProcedureId = MonthlyRollup.Below(unit.Level) }, count);
             }
         }
 
         var recorded = new Counts();
         await foreach (var r in db.MonthlyRollups.AsNoTracking().Where(r => (from == null || r.Month >= from) && (to == null || r.Month <= to)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            recorded.AddRow(new Key(r.Month, r.UnitId, r.FieldId, r.Scope, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers);
+            recorded.AddRow(new Key(r.Month, r.UnitId, r.FieldId, r.Scope, 0, 0, null, null), r.Responses, r.Answers);
         }
 
         bool Whole(DateOnly month) => (from is null || month >= from) && (to is null || month.AddMonths(1).AddDays(-1) <= to);
-        return Compare(expected, recorded, key => key.ProcedureId == MonthlyRollup.Own ? "monthly" : "monthly (tree)").Where(d => Whole(d.Key.Day));
+        return Compare(expected, recorded, key => key.ProcedureId switch
+        {
+            MonthlyRollup.Own => "monthly",
+            MonthlyRollup.Tree => "monthly (tree)",
+            var scope => $"monthly ({MonthlyRollup.LevelOf(scope)} below)",
+        }).Where(d => Whole(d.Key.Day));
     }
 
     private static IEnumerable<Difference> Compare(Counts expected, Counts recorded, Func<Key, string> table) =>

@@ -1,22 +1,23 @@
 using System.Data.Common;
 using System.Globalization;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// Rollup increments for a set of responses — the daily rows (<see cref="DailyRollup"/>) and the monthly own and
-/// subtree rows (<see cref="MonthlyRollup"/>) — summed in memory, so a rollup row touched by many responses of the set
-/// is written once, and each row carries all its answer counts packed (<see cref="AnswerCounts"/>): a response touches
-/// one daily row and a monthly row per unit of its lineage, not a row per question. Written in the caller's
+/// Rollup increments for a set of responses — the daily rows (<see cref="DailyRollup"/>) and the monthly own, subtree
+/// and per-level rows (<see cref="MonthlyRollup"/>) — summed in memory, so a rollup row touched by many responses of
+/// the set is written once, and each row carries all its answer counts packed (<see cref="AnswerCounts"/>): a response
+/// touches one daily row and two monthly rows per unit of its lineage, not a row per question. Written in the caller's
 /// transaction, always in the same order, so concurrent writers lock shared rows in the same order.
 /// </summary>
 public sealed class RollupCounts
 {
-    /// <summary>The dimensions a response is counted under; <see cref="Lineage"/> is its unit and every unit above.</summary>
-    public readonly record struct Cell(int UnitId, int[] Lineage, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType);
+    /// <summary>The dimensions a response is counted under; <see cref="Lineage"/> is its unit and every unit above, <see cref="Level"/> its unit's level.</summary>
+    public readonly record struct Cell(int UnitId, int[] Lineage, UnitLevel Level, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType);
 
     private sealed class Sum
     {
@@ -25,30 +26,35 @@ public sealed class RollupCounts
     }
 
     private readonly Dictionary<(int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType), Sum> _daily = [];
-    private readonly Dictionary<(int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType), Sum> _monthly = [];
+    private readonly Dictionary<(int UnitId, int Scope, DateOnly Month, int FieldId), Sum> _monthly = [];
 
     /// <summary>The ids in a unit path ("/1/4/37/" → 1, 4, 37): the unit and every unit above it.</summary>
     public static int[] Lineage(string path) =>
         [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture))];
 
-    public static Cell CellOf(SurveyResponse response, int[] lineage) =>
-        new(response.UnitId, lineage, response.Day, response.FieldId, response.ProcedureId ?? 0, (int)response.Channel, response.RespondentType);
-
     /// <summary>Counts a response and its scaled answers (<paramref name="delta"/> −1 takes a deleted one out).</summary>
-    public void Add(SurveyResponse response, int[] lineage, int delta) =>
-        Add(CellOf(response, lineage), response.Answers.Where(a => a.Value is not null).Select(a => (a.QuestionId, a.Value!.Value)), delta);
+    public void Add(SurveyResponse response, int[] lineage, UnitLevel level, int delta) =>
+        Add(new Cell(response.UnitId, lineage, level, response.Day, response.FieldId, response.ProcedureId ?? 0, (int)response.Channel, response.RespondentType),
+            response.Answers.Where(a => a.Value is not null).Select(a => (a.QuestionId, a.Value!.Value)), delta);
 
     /// <summary>Counts one response of <paramref name="cell"/> with its scaled answers (question, value).</summary>
     public void Add(in Cell cell, IEnumerable<(int QuestionId, int Value)> answers, int delta)
     {
         var month = new DateOnly(cell.Day.Year, cell.Day.Month, 1);
-        // The daily row, the unit's own monthly row, and a subtree monthly row for the unit and each unit above it.
-        var sums = new Sum[cell.Lineage.Length + 2];
+        // The daily row, the unit's own monthly row, a subtree row for the unit and each unit above it, and for each
+        // unit above it the row of units of this level below it.
+        var above = cell.Lineage.Length - 1;
+        var sums = new Sum[2 + cell.Lineage.Length + above];
         sums[0] = SumOf(_daily, (cell.UnitId, cell.Day, cell.FieldId, cell.ProcedureId, cell.Channel, cell.RespondentType));
-        sums[1] = SumOf(_monthly, (cell.UnitId, MonthlyRollup.Own, month, cell.FieldId, cell.Channel, cell.RespondentType));
+        sums[1] = SumOf(_monthly, (cell.UnitId, MonthlyRollup.Own, month, cell.FieldId));
         for (var i = 0; i < cell.Lineage.Length; i++)
         {
-            sums[i + 2] = SumOf(_monthly, (cell.Lineage[i], MonthlyRollup.Tree, month, cell.FieldId, cell.Channel, cell.RespondentType));
+            sums[2 + i] = SumOf(_monthly, (cell.Lineage[i], MonthlyRollup.Tree, month, cell.FieldId));
+        }
+
+        for (var i = 0; i < above; i++)
+        {
+            sums[2 + cell.Lineage.Length + i] = SumOf(_monthly, (cell.Lineage[i], MonthlyRollup.Below(cell.Level), month, cell.FieldId));
         }
 
         foreach (var sum in sums)
@@ -65,14 +71,20 @@ public sealed class RollupCounts
         }
     }
 
-    /// <summary>Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row to another unit's subtree row.</summary>
-    public void AddToTree(int ancestorId, MonthlyRollup own, int sign)
+    /// <summary>
+    /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row to the rows of a unit above it: its
+    /// subtree row and its row for units of <paramref name="level"/> below it.
+    /// </summary>
+    public void AddToAncestor(int ancestorId, MonthlyRollup own, UnitLevel level, int sign)
     {
-        var sum = SumOf(_monthly, (ancestorId, MonthlyRollup.Tree, own.Month, own.FieldId, (int)own.Channel, own.RespondentType));
-        sum.Responses += sign * own.Responses;
-        foreach (var (questionId, value, count) in AnswerCounts.Parse(own.Answers))
+        foreach (var scope in new[] { MonthlyRollup.Tree, MonthlyRollup.Below(level) })
         {
-            sum.Answers.Add(questionId, value, sign * count);
+            var sum = SumOf(_monthly, (ancestorId, scope, own.Month, own.FieldId));
+            sum.Responses += sign * own.Responses;
+            foreach (var (questionId, value, count) in AnswerCounts.Parse(own.Answers))
+            {
+                sum.Answers.Add(questionId, value, sign * count);
+            }
         }
     }
 
@@ -92,12 +104,12 @@ public sealed class RollupCounts
         await WriteAsync(connection, transaction, DailyRollupConfiguration.Table, dailyKey,
             _daily.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key)
                 .Select(r => (new object[] { r.Key.UnitId, r.Key.Day, r.Key.FieldId, r.Key.ProcedureId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
-        string[] monthlyKey = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType"];
+        string[] monthlyKey = ["UnitId", "Scope", "Month", "FieldId"];
         await WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, monthlyKey,
             // The subtree rows of districts and the province are shared by nearly every batch: they go last, so a
             // writer holds their locks only for the moment before it commits.
             _monthly.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
-                .Select(r => (new object[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
+                .Select(r => (new object[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId }, r.Value)).ToList(), ct);
     }
 
     /// <summary>Adds each row's increments to the stored row, creating it if it does not exist yet.</summary>

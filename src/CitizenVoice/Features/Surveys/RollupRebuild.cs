@@ -23,7 +23,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
 
         await db.DailyRollups.ExecuteDeleteAsync(ct);
         await db.MonthlyRollups.ExecuteDeleteAsync(ct);
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToListAsync(ct);
         long counted = 0;
         // A unit's month at a time: small enough to hold, and the (unit, field, day) index finds it.
         foreach (var unit in units)
@@ -40,7 +40,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
                 var counts = new RollupCounts();
                 foreach (var response in responses)
                 {
-                    counts.Add(response, lineage, +1);
+                    counts.Add(response, lineage, unit.Level, +1);
                 }
 
                 await counts.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
@@ -69,18 +69,19 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
             return;
         }
 
-        var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).Select(u => u.Id).ToListAsync(ct);
+        var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToDictionaryAsync(u => u.Id, u => u.Level, ct);
+        var ids = subtree.Keys.ToList();
         var counts = new RollupCounts();
-        await foreach (var own in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && subtree.Contains(r.UnitId)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var own in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && ids.Contains(r.UnitId)).AsAsyncEnumerable().WithCancellation(ct))
         {
             foreach (var ancestor in left)
             {
-                counts.AddToTree(ancestor, own, -1);
+                counts.AddToAncestor(ancestor, own, subtree[own.UnitId], -1);
             }
 
             foreach (var ancestor in joined)
             {
-                counts.AddToTree(ancestor, own, +1);
+                counts.AddToAncestor(ancestor, own, subtree[own.UnitId], +1);
             }
         }
 

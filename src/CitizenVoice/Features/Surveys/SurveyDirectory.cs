@@ -18,7 +18,7 @@ public sealed class SurveyDirectory(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReloadOnMissAfter = TimeSpan.FromSeconds(1);
 
-    public sealed record UnitEntry(int Id, string Path, bool Active);
+    public sealed record UnitEntry(int Id, string Path, Organisation.UnitLevel Level, bool Active);
 
     public sealed record FieldEntry(int Id, bool Active);
 
@@ -48,7 +48,7 @@ public sealed class SurveyDirectory(TimeProvider clock)
         }
 
         var units = await db.Units.AsNoTracking()
-            .Select(u => new { u.Code, Entry = new UnitEntry(u.Id, u.Path, u.ValidTo == null && u.SuccessorId == null) }).ToListAsync(ct);
+            .Select(u => new { u.Code, Entry = new UnitEntry(u.Id, u.Path, u.Level, u.ValidTo == null && u.SuccessorId == null) }).ToListAsync(ct);
         var fields = await db.Fields.AsNoTracking().Select(f => new { f.Code, Entry = new FieldEntry(f.Id, f.IsActive) }).ToListAsync(ct);
         var current = await db.Questionnaires.AsNoTracking().Where(q => q.IsCurrent && q.Status == QuestionnaireStatus.Published)
             .OrderByDescending(q => q.Version).Select(q => (int?)q.Id).FirstOrDefaultAsync(ct);

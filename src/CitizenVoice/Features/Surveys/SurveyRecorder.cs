@@ -226,7 +226,7 @@ public sealed class SurveyRecorder(
             EnteredById = staff?.FindFirstValue(ClaimTypes.NameIdentifier),
         };
 
-        var result = await writer.WriteAsync(response, RollupCounts.Lineage(unit.Path), staff is null ? null : AuditOf(response, staff), submission.Id is not null, cancellationToken);
+        var result = await writer.WriteAsync(response, RollupCounts.Lineage(unit.Path), unit.Level, staff is null ? null : AuditOf(response, staff), submission.Id is not null, cancellationToken);
         return result == WriteResult.DuplicateReceipt ? new RecordOutcome(RecordStatus.DuplicateReceipt) : new RecordOutcome(RecordStatus.Created, response.Id);
     }
 
@@ -264,9 +264,9 @@ public sealed class SurveyRecorder(
         response.DeletedReason = reason;
         response.DeletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        var path = await db.Units.Where(u => u.Id == response.UnitId).Select(u => u.Path).SingleAsync(cancellationToken);
+        var unit = await db.Units.Where(u => u.Id == response.UnitId).Select(u => new { u.Path, u.Level }).SingleAsync(cancellationToken);
         var counts = new RollupCounts();
-        counts.Add(response, RollupCounts.Lineage(path), -1);
+        counts.Add(response, RollupCounts.Lineage(unit.Path), unit.Level, -1);
         await counts.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -88,21 +88,31 @@ public sealed class SurveySecret
 }
 
 /// <summary>
-/// Monthly counts per unit, field, channel and respondent type, for the results screens. <see cref="Scope"/> 0 rows
-/// hold the unit's own responses; scope 1 rows hold the responses of the unit and everything under it at the time
-/// they were recorded, so a province's year is a few hundred rows instead of a scan of every commune's days.
+/// Monthly counts per unit and field, for the results screens. <see cref="Scope"/> 0 rows hold the unit's own
+/// responses; scope 1 rows hold the responses of the unit and everything under it (where the units sat when the
+/// responses were recorded, or since the last move); scope <see cref="Below"/>(level) rows hold those of the units of
+/// that level under it. A province's year is a few dozen rows per figure instead of a scan of every commune's days,
+/// and its figures per level (province, district, commune) a few dozen more.
 /// </summary>
 public sealed class MonthlyRollup
 {
     public const int Own = 0;
     public const int Tree = 1;
 
+    /// <summary>Scopes from here on count the units of one level below a unit.</summary>
+    public const int FirstBelow = 10;
+
+    /// <summary>The scope of rows counting the units of <paramref name="level"/> below a unit.</summary>
+    public static int Below(Organisation.UnitLevel level) => FirstBelow + (int)level;
+
+    public static bool IsBelow(int scope) => scope >= FirstBelow;
+
+    public static Organisation.UnitLevel LevelOf(int belowScope) => (Organisation.UnitLevel)(belowScope - FirstBelow);
+
     public int UnitId { get; set; }
     public int Scope { get; set; }
     public DateOnly Month { get; set; }
     public int FieldId { get; set; }
-    public SurveyChannel Channel { get; set; }
-    public int RespondentType { get; set; }
     public long Responses { get; set; }
     /// <summary>Packed by <see cref="AnswerCounts"/>.</summary>
     public string Answers { get; set; } = "";

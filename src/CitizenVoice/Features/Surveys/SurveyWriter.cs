@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Threading.Channels;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Organisation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 {
     public const int MaxBatch = 1000;
 
-    private sealed record Pending(SurveyResponse Response, int[] Lineage, AuditEntry? Audit, bool MayExist, TaskCompletionSource<WriteResult> Done);
+    private sealed record Pending(SurveyResponse Response, int[] Lineage, UnitLevel Level, AuditEntry? Audit, bool MayExist, TaskCompletionSource<WriteResult> Done);
 
     /// <summary>One writing loop and its connection.</summary>
     private sealed class Lane
@@ -59,11 +60,12 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 
     /// <summary>Stores a checked response and returns once it is committed.</summary>
     /// <param name="lineage">The response's unit and every unit above it (for the subtree rollups).</param>
+    /// <param name="level">The level of the response's unit (for the per-level rollups).</param>
     /// <param name="mayExist">The id came from outside (a kiosk's client id, an import row's key) and may already be stored.</param>
-    public async Task<WriteResult> WriteAsync(SurveyResponse response, int[] lineage, AuditEntry? audit, bool mayExist, CancellationToken cancellationToken)
+    public async Task<WriteResult> WriteAsync(SurveyResponse response, int[] lineage, UnitLevel level, AuditEntry? audit, bool mayExist, CancellationToken cancellationToken)
     {
         _ = _loop.Value;
-        var pending = new Pending(response, lineage, audit, mayExist, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(response, lineage, level, audit, mayExist, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // Once queued the response will be written; the caller hears how it went even if its client has gone.
         return await pending.Done.Task;
@@ -159,7 +161,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
             var counts = new RollupCounts();
             foreach (var pending in written)
             {
-                counts.Add(pending.Response, pending.Lineage, +1);
+                counts.Add(pending.Response, pending.Lineage, pending.Level, +1);
             }
 
             await counts.WriteAsync(connection, transaction, CancellationToken.None);

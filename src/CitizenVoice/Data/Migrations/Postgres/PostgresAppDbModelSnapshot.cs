@@ -876,12 +876,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("FieldId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
@@ -889,7 +883,7 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<long>("Responses")
                         .HasColumnType("bigint");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CitizenVoice.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261128075139_PackedRollups")]
+    [Migration("20261128084039_PackedRollups")]
     partial class PackedRollups
     {
         /// <inheritdoc />
@@ -879,12 +879,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("FieldId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
@@ -892,7 +886,7 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<long>("Responses")
                         .HasColumnType("bigint");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });

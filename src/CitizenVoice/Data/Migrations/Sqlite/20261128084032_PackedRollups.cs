@@ -11,9 +11,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Rollups now pack every answer count of a row into one column, and monthly rows gain channel and
-            // respondent type. The old rows cannot be converted in SQL: they are emptied here and rebuilt from the raw
-            // responses when the app starts (RollupRebuildOnUpgrade).
+            // Rollups now pack every answer count of a row into one column, and monthly rows gain per-level scopes.
+            // The old rows cannot be converted in SQL: they are emptied here and rebuilt from the raw responses when
+            // the app starts (RollupRebuildOnUpgrade).
             migrationBuilder.Sql("DELETE FROM \"MonthlyRollups\"");
 
             migrationBuilder.DropTable(
@@ -22,20 +22,22 @@ namespace CitizenVoice.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "SatisfactionRollups");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_MonthlyRollups",
+                table: "MonthlyRollups");
+
+            migrationBuilder.DropColumn(
+                name: "QuestionId",
+                table: "MonthlyRollups");
+
+            migrationBuilder.DropColumn(
+                name: "Value",
+                table: "MonthlyRollups");
+
             migrationBuilder.RenameColumn(
                 name: "Count",
                 table: "MonthlyRollups",
                 newName: "Responses");
-
-            migrationBuilder.RenameColumn(
-                name: "Value",
-                table: "MonthlyRollups",
-                newName: "RespondentType");
-
-            migrationBuilder.RenameColumn(
-                name: "QuestionId",
-                table: "MonthlyRollups",
-                newName: "Channel");
 
             migrationBuilder.AddColumn<string>(
                 name: "Answers",
@@ -43,6 +45,11 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_MonthlyRollups",
+                table: "MonthlyRollups",
+                columns: new[] { "UnitId", "Scope", "Month", "FieldId" });
 
             migrationBuilder.CreateTable(
                 name: "DailyRollups",
@@ -69,6 +76,10 @@ namespace CitizenVoice.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "DailyRollups");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_MonthlyRollups",
+                table: "MonthlyRollups");
+
             migrationBuilder.DropColumn(
                 name: "Answers",
                 table: "MonthlyRollups");
@@ -78,15 +89,24 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 table: "MonthlyRollups",
                 newName: "Count");
 
-            migrationBuilder.RenameColumn(
-                name: "RespondentType",
+            migrationBuilder.AddColumn<int>(
+                name: "QuestionId",
                 table: "MonthlyRollups",
-                newName: "Value");
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
-            migrationBuilder.RenameColumn(
-                name: "Channel",
+            migrationBuilder.AddColumn<int>(
+                name: "Value",
                 table: "MonthlyRollups",
-                newName: "QuestionId");
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_MonthlyRollups",
+                table: "MonthlyRollups",
+                columns: new[] { "UnitId", "Scope", "Month", "FieldId", "QuestionId", "Value" });
 
             migrationBuilder.CreateTable(
                 name: "ResponseRollups",

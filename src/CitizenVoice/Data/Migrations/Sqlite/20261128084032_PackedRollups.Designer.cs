@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CitizenVoice.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261128075127_PackedRollups")]
+    [Migration("20261128084032_PackedRollups")]
     partial class PackedRollups
     {
         /// <inheritdoc />
@@ -849,12 +849,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<int>("FieldId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -862,7 +856,7 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<long>("Responses")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });
