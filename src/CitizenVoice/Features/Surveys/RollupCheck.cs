@@ -52,9 +52,8 @@ public sealed class RollupCheck(AppDb db)
     }
 
     /// <summary>
-    /// The monthly rows, rebuilt from the expected daily counts expanded to each unit's current ancestors. (A unit
-    /// moved after its responses were recorded keeps its history under its old ancestors; the check reports such rows
-    /// as differences, which is the signal to rebuild after a reorganisation: <see cref="RollupRebuild"/>.)
+    /// The monthly rows, rebuilt from the expected daily counts expanded to each unit's current ancestors (a move
+    /// shifts a unit's history to its new ancestors, <see cref="RollupRebuild.MoveSubtreeAsync"/>, so they agree).
     /// Monthly rows are compared only for whole months inside the period. Their keys carry the month in
     /// <see cref="Key.Day"/> and the row's scope (own, subtree, a level below) in <see cref="Key.ProcedureId"/>.
     /// </summary>

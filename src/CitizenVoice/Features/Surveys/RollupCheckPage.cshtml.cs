@@ -19,7 +19,7 @@ public sealed class RollupCheckPageModel(RollupCheck check, RollupRebuild rebuil
 
     public async Task OnPostAsync() => Differences = await check.RunAsync(cancellationToken: HttpContext.RequestAborted);
 
-    /// <summary>After a reorganisation: recompute every rollup row under the units' current places, then check again.</summary>
+    /// <summary>Recomputes every rollup row from the raw responses, then checks again.</summary>
     public async Task OnPostRebuildAsync()
     {
         Rebuilt = await rebuild.RunAsync(HttpContext.RequestAborted);

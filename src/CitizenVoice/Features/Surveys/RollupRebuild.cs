@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// Recomputes every rollup row from the raw, non-deleted responses, under each unit's current ancestors: after a
-/// reorganisation moves a unit (its old subtree rows stay with its old parent until then), or when an upgrade changes
-/// how rollups are stored. One transaction: reports see the old rows until the new ones are complete, and responses
+/// Recomputes every rollup row from the raw, non-deleted responses, under each unit's current ancestors: when the
+/// check finds the rollups differ from the responses (a fault, or data changed outside the app), or when an upgrade
+/// changes how rollups are stored. (Moving a unit needs no rebuild: <see cref="MoveSubtreeAsync"/> shifts its rows.) One transaction: reports see the old rows until the new ones are complete, and responses
 /// arriving meanwhile wait for it (on SQLite at the write gate, on PostgreSQL at the table lock), so none is lost.
 /// </summary>
 public sealed class RollupRebuild(AppDb db, WriteGate gate)
