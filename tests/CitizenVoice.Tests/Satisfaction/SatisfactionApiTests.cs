@@ -139,6 +139,30 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task A_period_not_aligned_to_months_counts_exactly_the_answers_of_its_days()
+    {
+        using var client = app.CreateClient();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        // The 10th of a month a year ago to the 20th of last month: whole months in the middle, part months at each end.
+        var from = new DateOnly(today.Year - 1, today.Month, 10);
+        var to = new DateOnly(today.Year, today.Month, 20).AddMonths(-1);
+        var report = await SatisfactionAsync(client, $"subunits=true&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        var question = report.GetProperty("questions")[0];
+        // A question's figure follows its code across questionnaire versions.
+        var code = question.GetProperty("code").GetString();
+        var versions = await app.WithDbAsync(db => db.Set<Features.Surveys.Question>().Where(q => q.Code == code).Select(q => q.Id).ToListAsync());
+
+        var days = await app.WithDbAsync(db => db.DailyRollups.Where(r => r.Day >= from && r.Day <= to).Select(r => new { r.Responses, r.Answers }).ToListAsync());
+        Assert.Equal(days.Sum(d => d.Responses), report.GetProperty("responses").GetInt64());
+        var expected = days.SelectMany(d => Features.Surveys.AnswerCounts.Parse(d.Answers)).Where(a => versions.Contains(a.QuestionId))
+            .GroupBy(a => a.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.Count));
+        var distribution = question.GetProperty("distribution").EnumerateArray()
+            .Where(d => d.GetProperty("count").GetInt64() > 0).ToDictionary(d => d.GetProperty("value").GetInt32(), d => d.GetProperty("count").GetInt64());
+        Assert.Equal(expected.OrderBy(e => e.Key), distribution.OrderBy(e => e.Key));
+        Assert.True(distribution.Values.Sum() > 100);
+    }
+
+    [Fact]
     public async Task Respondent_type_filters_to_organisations()
     {
         var unit = await NewCommuneAsync("BK-CD");

@@ -23,16 +23,47 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     public async Task<SatisfactionFigures> FiguresAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        var rows = MonthlyServes(filter)
-            ? MonthlyRows(scope, filter).Select(r => new Row(r.Responses, r.Answers))
-            : DailyRows(scope, filter).Select(r => new Row(r.Responses, r.Answers));
         var total = new Total();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        foreach (var (part, monthly) in Parts(filter))
         {
-            total.Add(row);
+            var rows = monthly
+                ? MonthlyRows(scope, part).Select(r => new Row(r.Responses, r.Answers))
+                : DailyRows(scope, part).Select(r => new Row(r.Responses, r.Answers));
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                total.Add(row);
+            }
         }
 
         return total.Compute(await QuestionsAsync(ct));
+    }
+
+    /// <summary>
+    /// A period that is not whole months (a year earlier than "since the 1st of last November until today" ends on
+    /// today's date a year ago) is read as its whole months from the monthly rows and only the days before and after
+    /// them from the daily rows, so it costs a few partial months, not a year of daily rows.
+    /// </summary>
+    private IEnumerable<(SatisfactionFilter Part, bool Monthly)> Parts(SatisfactionFilter f)
+    {
+        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        var firstWhole = f.From.Day == 1 ? f.From : new DateOnly(f.From.Year, f.From.Month, 1).AddMonths(1);
+        var lastWholeEnd = f.To.AddDays(1).Day == 1 || f.To >= today ? f.To : new DateOnly(f.To.Year, f.To.Month, 1).AddDays(-1);
+        if (MonthlyServes(f) || !MonthlyServes(f with { From = firstWhole, To = lastWholeEnd }) || firstWhole > lastWholeEnd)
+        {
+            yield return (f, MonthlyServes(f));
+            yield break;
+        }
+
+        if (f.From < firstWhole)
+        {
+            yield return (f with { To = firstWhole.AddDays(-1) }, false);
+        }
+
+        yield return (f with { From = firstWhole, To = lastWholeEnd }, true);
+        if (lastWholeEnd < f.To)
+        {
+            yield return (f with { From = lastWholeEnd.AddDays(1) }, false);
+        }
     }
 
     /// <summary>Figures for each unit directly under the filter's unit, each with its whole subtree (and merged predecessors).</summary>
