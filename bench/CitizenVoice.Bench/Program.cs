@@ -182,7 +182,7 @@ switch (command)
                 channel.Add(sw.Elapsed.TotalMilliseconds);
             }
 
-            Console.WriteLine($"GET /api/v1/satisfaction with channel and respondent filters (monthly rollup): {Percentiles(channel)}");
+            Console.WriteLine($"GET /api/v1/satisfaction with channel and respondent filters (daily rollup): {Percentiles(channel)}");
             var daily = new List<double>();
             for (var i = 0; i < Math.Min(30, queries); i++)
             {
