@@ -64,17 +64,10 @@ public sealed class RollupCheck(AppDb db)
         foreach (var (key, count) in daily.All)
         {
             var unit = units[key.UnitId];
-            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1), ProcedureId = MonthlyRollup.Own, Channel = 0, RespondentType = 0 };
-            expected.Add(month, count);
-            var lineage = RollupCounts.Lineage(unit.Path);
-            foreach (var ancestor in lineage)
+            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1), Channel = 0, RespondentType = 0 };
+            foreach (var (unitId, scope) in RollupCounts.MonthlyRowsOf(key.UnitId, RollupCounts.Lineage(unit.Path), unit.Level))
             {
-                expected.Add(month with { UnitId = ancestor, ProcedureId = MonthlyRollup.Tree }, count);
-            }
-
-            foreach (var ancestor in lineage[..^1])
-            {
-                expected.Add(month with { UnitId = ancestor, ProcedureId = MonthlyRollup.Below(unit.Level) }, count);
+                expected.Add(month with { UnitId = unitId, ProcedureId = scope }, count);
             }
         }
 

@@ -37,24 +37,33 @@ public sealed class RollupCounts
         Add(new Cell(response.UnitId, lineage, level, response.Day, response.FieldId, response.ProcedureId ?? 0, (int)response.Channel, response.RespondentType),
             response.Answers.Where(a => a.Value is not null).Select(a => (a.QuestionId, a.Value!.Value)), delta);
 
+    /// <summary>
+    /// The monthly rows a unit's responses count in: the unit's own row, a subtree row for the unit and each unit
+    /// above it, and for each unit above it the row of units of the unit's level below it. The writer, a move and the
+    /// check all follow this one rule.
+    /// </summary>
+    public static IEnumerable<(int UnitId, int Scope)> MonthlyRowsOf(int unitId, int[] lineage, UnitLevel level)
+    {
+        yield return (unitId, MonthlyRollup.Own);
+        foreach (var unit in lineage)
+        {
+            yield return (unit, MonthlyRollup.Tree);
+        }
+
+        foreach (var above in lineage[..^1])
+        {
+            yield return (above, MonthlyRollup.Below(level));
+        }
+    }
+
     /// <summary>Counts one response of <paramref name="cell"/> with its scaled answers (question, value).</summary>
     public void Add(in Cell cell, IEnumerable<(int QuestionId, int Value)> answers, int delta)
     {
         var month = new DateOnly(cell.Day.Year, cell.Day.Month, 1);
-        // The daily row, the unit's own monthly row, a subtree row for the unit and each unit above it, and for each
-        // unit above it the row of units of this level below it.
-        var above = cell.Lineage.Length - 1;
-        var sums = new Sum[2 + cell.Lineage.Length + above];
-        sums[0] = SumOf(_daily, (cell.UnitId, cell.Day, cell.FieldId, cell.ProcedureId, cell.Channel, cell.RespondentType));
-        sums[1] = SumOf(_monthly, (cell.UnitId, MonthlyRollup.Own, month, cell.FieldId));
-        for (var i = 0; i < cell.Lineage.Length; i++)
+        var sums = new List<Sum> { SumOf(_daily, (cell.UnitId, cell.Day, cell.FieldId, cell.ProcedureId, cell.Channel, cell.RespondentType)) };
+        foreach (var (unitId, scope) in MonthlyRowsOf(cell.UnitId, cell.Lineage, cell.Level))
         {
-            sums[2 + i] = SumOf(_monthly, (cell.Lineage[i], MonthlyRollup.Tree, month, cell.FieldId));
-        }
-
-        for (var i = 0; i < above; i++)
-        {
-            sums[2 + cell.Lineage.Length + i] = SumOf(_monthly, (cell.Lineage[i], MonthlyRollup.Below(cell.Level), month, cell.FieldId));
+            sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId)));
         }
 
         foreach (var sum in sums)
@@ -72,14 +81,14 @@ public sealed class RollupCounts
     }
 
     /// <summary>
-    /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row to the rows of a unit above it: its
-    /// subtree row and its row for units of <paramref name="level"/> below it.
+    /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row to every monthly row it counts in
+    /// under <paramref name="lineage"/>: taken out under the old lineage and added under the new, it moves a unit's history.
     /// </summary>
-    public void AddToAncestor(int ancestorId, MonthlyRollup own, UnitLevel level, int sign)
+    public void AddMonthly(MonthlyRollup own, int[] lineage, UnitLevel level, int sign)
     {
-        foreach (var scope in new[] { MonthlyRollup.Tree, MonthlyRollup.Below(level) })
+        foreach (var (unitId, scope) in MonthlyRowsOf(own.UnitId, lineage, level))
         {
-            var sum = SumOf(_monthly, (ancestorId, scope, own.Month, own.FieldId));
+            var sum = SumOf(_monthly, (unitId, scope, own.Month, own.FieldId));
             sum.Responses += sign * own.Responses;
             foreach (var (questionId, value, count) in AnswerCounts.Parse(own.Answers))
             {

@@ -60,29 +60,15 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     /// </summary>
     public static async Task MoveSubtreeAsync(AppDb db, string oldPath, string newPath, CancellationToken ct = default)
     {
-        var before = RollupCounts.Lineage(oldPath)[..^1];
-        var after = RollupCounts.Lineage(newPath)[..^1];
-        var left = before.Except(after).ToArray();
-        var joined = after.Except(before).ToArray();
-        if (left.Length == 0 && joined.Length == 0)
-        {
-            return;
-        }
-
-        var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToDictionaryAsync(u => u.Id, u => u.Level, ct);
+        var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToDictionaryAsync(u => u.Id, u => new { u.Path, u.Level }, ct);
         var ids = subtree.Keys.ToList();
         var counts = new RollupCounts();
         await foreach (var own in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && ids.Contains(r.UnitId)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            foreach (var ancestor in left)
-            {
-                counts.AddToAncestor(ancestor, own, subtree[own.UnitId], -1);
-            }
-
-            foreach (var ancestor in joined)
-            {
-                counts.AddToAncestor(ancestor, own, subtree[own.UnitId], +1);
-            }
+            // Out of every row it counted in, into every row it counts in now; the rows of ancestors it keeps cancel out.
+            var unit = subtree[own.UnitId];
+            counts.AddMonthly(own, RollupCounts.Lineage(unit.Path), unit.Level, -1);
+            counts.AddMonthly(own, RollupCounts.Lineage(newPath + unit.Path[oldPath.Length..]), unit.Level, +1);
         }
 
         await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
