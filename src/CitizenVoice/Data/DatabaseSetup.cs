@@ -33,20 +33,22 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         builder.Services.AddSingleton<WriteGate>();
 
+        // The options are built once (the interceptors are singletons): building them per request cost more than the
+        // context itself.
         if (options.IsPostgres)
         {
             var connectionString = builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             builder.Services.AddDbContext<AppDb, PostgresAppDb>((sp, db) => db
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var connectionString = SqliteConnectionString(builder);
             builder.Services.AddDbContext<AppDb, SqliteAppDb>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
