@@ -26,7 +26,6 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<Scale> Scales => Set<Scale>();
     public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
-    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<MonthlyRollup> MonthlyRollups => Set<MonthlyRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();

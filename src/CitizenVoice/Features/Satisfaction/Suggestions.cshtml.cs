@@ -57,14 +57,17 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         var rows = await db.SurveyResponses.AsNoTracking()
             .Where(r => !r.IsDeleted && r.Comment != null && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(unit.Path)))
             .Where(r => string.IsNullOrEmpty(Field) || db.Fields.Any(f => f.Id == r.FieldId && f.Code == Field))
-            .Where(r => unsatisfied == null || r.Answers.Any(a => a.Value != null && unsatisfied.Contains(a.QuestionId * 100 + a.Value.Value)))
-            .OrderByDescending(r => r.Day).Take(Scanned)
+            .OrderByDescending(r => r.Day)
             .Select(r => new
             {
-                r.Comment, r.Day,
+                r.Comment, r.Day, r.Answers,
                 UnitName = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First(),
                 FieldName = db.Fields.Where(f => f.Id == r.FieldId).Select(f => f.Name).First(),
             })
+            .AsAsyncEnumerable()
+            // Answers are packed in the response row, so the element filter runs here, on comments only.
+            .Where(r => unsatisfied == null || r.Answers.Exists(a => a.Value != null && unsatisfied.Contains(a.QuestionId * 100 + a.Value.Value)))
+            .Take(Scanned)
             .ToListAsync(ct);
         var all = rows.Select(r => (Item: new Item(r.Comment!, r.Day, r.UnitName, r.FieldName), Folded: SuggestionTopics.Fold(r.Comment!))).ToList();
         Topics = SuggestionTopics.Count(all.Select(a => a.Folded));
@@ -79,7 +82,7 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
     /// The not-satisfied answers to the element's criteria in every questionnaire version (matched by element code),
     /// coded question × 100 + value; null when no element is chosen.
     /// </summary>
-    private async Task<List<int>?> UnsatisfiedAnswersAsync(string? element, CancellationToken ct)
+    private async Task<HashSet<int>?> UnsatisfiedAnswersAsync(string? element, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(element))
         {

@@ -56,7 +56,6 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         {
             var size = (int)Math.Min(Batch, count - written);
             var responses = new List<object?[]>(size);
-            var answers = new List<object?[]>(size * scored.Length);
             var rollups = new RollupCounts();
             for (var i = 0; i < size; i++)
             {
@@ -67,7 +66,6 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 var respondent = respondentQuestion is null ? 0 : random.NextDouble() switch { < 0.80 => 1, < 0.95 => 2, _ => 0 };
                 var id = Guid.CreateVersion7();
                 var comment = random.Next(8) == 0 ? Comments[random.Next(Comments.Length)] : null;
-                responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment]);
                 var given = new List<(int QuestionId, int Value)>(scored.Length + 1);
                 foreach (var (question, element) in scored)
                 {
@@ -85,15 +83,14 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                     given.Add((respondentQuestion.Id, respondent));
                 }
 
-                answers.AddRange(given.Select(a => new object?[] { id, a.QuestionId, a.Value }));
+                responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment,
+                    false, SurveyAnswer.Pack(given.Select(a => new SurveyAnswer { QuestionId = a.QuestionId, Value = a.Value }))]);
                 rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], levels[target.UnitId], day, field, 0, (int)channel, respondent), given, +1);
             }
 
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
-                ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted"],
-                responses.Select(r => r.Append(false).ToArray()), ct: ct);
-            await BulkRows.WriteAsync(connection, transaction, "SurveyAnswers", ["ResponseId", "QuestionId", "Value"], answers, ct: ct);
+                ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted", "Answers"], responses, ct: ct);
             await rollups.WriteAsync(connection, transaction, ct);
             await transaction.CommitAsync(ct);
             written += size;

@@ -17,26 +17,19 @@ public sealed class RollupCheck(AppDb db)
 
     public async Task<IReadOnlyList<Difference>> RunAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
-        var responses = db.SurveyResponses.AsNoTracking()
-            .Where(r => !r.IsDeleted && (from == null || r.Day >= from) && (to == null || r.Day <= to));
-        var answers = await responses
-            .SelectMany(r => r.Answers.Where(a => a.Value != null), (r, a) => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, a.QuestionId, Value = a.Value!.Value })
-            .GroupBy(a => new { a.Day, a.UnitId, a.FieldId, a.ProcedureId, a.Channel, a.RespondentType, a.QuestionId, a.Value })
-            .Select(g => new { g.Key, Count = (long)g.Count() })
-            .ToListAsync(cancellationToken);
-        var people = await responses
-            .GroupBy(r => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType })
-            .Select(g => new { g.Key, Count = (long)g.Count() })
-            .ToListAsync(cancellationToken);
+        // One pass over the raw responses, unpacking each one's answers: the same counting the writer does, from scratch.
         var expected = new Counts();
-        foreach (var a in answers)
+        await foreach (var r in db.SurveyResponses.AsNoTracking()
+            .Where(r => !r.IsDeleted && (from == null || r.Day >= from) && (to == null || r.Day <= to))
+            .Select(r => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, r.Answers })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            expected.Add(new Key(a.Key.Day, a.Key.UnitId, a.Key.FieldId, a.Key.ProcedureId, a.Key.Channel, a.Key.RespondentType, a.Key.QuestionId, a.Key.Value), a.Count);
-        }
-
-        foreach (var p in people)
-        {
-            expected.Add(new Key(p.Key.Day, p.Key.UnitId, p.Key.FieldId, p.Key.ProcedureId, p.Key.Channel, p.Key.RespondentType, null, null), p.Count);
+            var key = new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null);
+            expected.Add(key, 1);
+            foreach (var answer in r.Answers.Where(a => a.Value is not null))
+            {
+                expected.Add(key with { QuestionId = answer.QuestionId, Value = answer.Value }, 1);
+            }
         }
 
         var recorded = new Counts();

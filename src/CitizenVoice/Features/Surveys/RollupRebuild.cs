@@ -35,7 +35,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
             {
                 var first = new DateOnly(month.Year, month.Month, 1);
                 var next = first.AddMonths(1);
-                var responses = await db.SurveyResponses.AsNoTracking().Include(r => r.Answers)
+                var responses = await db.SurveyResponses.AsNoTracking()
                     .Where(r => r.UnitId == unit.Id && !r.IsDeleted && r.Day >= first && r.Day < next).ToListAsync(ct);
                 var counts = new RollupCounts();
                 foreach (var response in responses)

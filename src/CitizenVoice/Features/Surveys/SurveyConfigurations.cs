@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CitizenVoice.Features.Surveys;
@@ -80,17 +81,9 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         response.HasOne<Organisation.Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         response.HasOne<Organisation.ServiceField>().WithMany().HasForeignKey(r => r.FieldId).OnDelete(DeleteBehavior.Restrict);
         response.HasOne<Organisation.Procedure>().WithMany().HasForeignKey(r => r.ProcedureId).OnDelete(DeleteBehavior.Restrict);
-        response.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<SurveyAnswer>
-{
-    public void Configure(EntityTypeBuilder<SurveyAnswer> answer)
-    {
-        answer.HasKey(a => new { a.ResponseId, a.QuestionId });
-        answer.Property(a => a.Text).HasMaxLength(2000);
-        answer.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        response.Property(r => r.Answers).HasConversion(
+            answers => SurveyAnswer.Pack(answers), packed => SurveyAnswer.Unpack(packed),
+            new ValueComparer<List<SurveyAnswer>>((a, b) => a!.SequenceEqual(b!), answers => answers.Aggregate(0, (hash, a) => HashCode.Combine(hash, a)), answers => answers.ToList()));
     }
 }
 

@@ -252,7 +252,7 @@ public sealed class SurveyRecorder(
     /// <summary>Soft-deletes a response with a reason and takes its answers out of the rollups, in one transaction.</summary>
     public async Task<bool> DeleteAsync(Guid id, string reason, CancellationToken cancellationToken = default)
     {
-        var response = await db.SurveyResponses.Include(r => r.Answers).SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, cancellationToken);
+        var response = await db.SurveyResponses.SingleOrDefaultAsync(r => r.Id == id && !r.IsDeleted, cancellationToken);
         if (response is null)
         {
             return false;

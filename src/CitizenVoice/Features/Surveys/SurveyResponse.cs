@@ -40,15 +40,70 @@ public sealed class SurveyResponse : IAudited
     public static DateOnly VietnameseDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
 }
 
-/// <summary>One answer. Free-text answers have <see cref="Text"/>; scaled answers have <see cref="Value"/>.</summary>
-public sealed class SurveyAnswer : IAudited
+/// <summary>
+/// One answer. Free-text answers have <see cref="Text"/>; scaled answers have <see cref="Value"/>. A response's answers
+/// are stored packed in one column of its row (<see cref="Pack"/>): one row per response instead of one per answer is
+/// what lets a single writer keep up with a province's counters, and nothing queries single answers in SQL — reports
+/// read the rollups, and the rare scans (the check, a rebuild, suggestions by element) unpack in memory.
+/// </summary>
+public sealed record SurveyAnswer
 {
-    public Guid ResponseId { get; set; }
-    public int QuestionId { get; set; }
-    public int? Value { get; set; }
-    public string? Text { get; set; }
+    public int QuestionId { get; init; }
+    public int? Value { get; init; }
+    public string? Text { get; init; }
 
-    string IAudited.AuditKey => string.Create(CultureInfo.InvariantCulture, $"{ResponseId}/{QuestionId}");
+    /// <summary>Answers as a JSON object by question id, in question order: <c>{"12":4,"13":5,"40":"Cần thêm ghế"}</c>.</summary>
+    public static string Pack(IEnumerable<SurveyAnswer> answers)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = PackedJson }))
+        {
+            json.WriteStartObject();
+            Span<char> name = stackalloc char[11];
+            foreach (var answer in answers.OrderBy(a => a.QuestionId))
+            {
+                answer.QuestionId.TryFormat(name, out var length, provider: CultureInfo.InvariantCulture);
+                if (answer.Value is { } value)
+                {
+                    json.WriteNumber(name[..length], value);
+                }
+                else
+                {
+                    json.WriteString(name[..length], answer.Text);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The answers of a packed column (any JSON object of question id to number or text).</summary>
+    public static List<SurveyAnswer> Unpack(string? packed)
+    {
+        var answers = new List<SurveyAnswer>();
+        if (string.IsNullOrEmpty(packed))
+        {
+            return answers;
+        }
+
+        var json = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(packed));
+        json.Read();
+        while (json.Read() && json.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var questionId = int.Parse(json.GetString()!, CultureInfo.InvariantCulture);
+            json.Read();
+            answers.Add(json.TokenType == System.Text.Json.JsonTokenType.Number
+                ? new SurveyAnswer { QuestionId = questionId, Value = json.GetInt32() }
+                : new SurveyAnswer { QuestionId = questionId, Text = json.GetString() });
+        }
+
+        return answers;
+    }
+
+    /// <summary>Vietnamese text stays readable in the column (only what JSON requires is escaped).</summary>
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder PackedJson = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 }
 
 public enum SurveyChannel

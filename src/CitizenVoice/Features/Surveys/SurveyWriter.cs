@@ -21,7 +21,7 @@ public enum WriteResult
 
 /// <summary>
 /// Group commit. Every checked response, from every request, is handed to this writer (one lane on SQLite, a few on
-/// PostgreSQL), which stores whatever has queued up since its last commit in ONE transaction: the responses, their answers, the staff audit entries and the
+/// PostgreSQL), which stores whatever has queued up since its last commit in ONE transaction: the responses (their answers packed in the row), the staff audit entries and the
 /// rollup counts, summed over the batch so a rollup row shared by many responses is written once. A request gets its
 /// answer only after that commit, so an acknowledged response survives a crash (SQLite in WAL with synchronous=FULL
 /// syncs the log at each commit). Under load a commit carries hundreds of responses for the price of one sync and one
@@ -33,7 +33,9 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 {
     public const int MaxBatch = 1000;
 
-    private sealed record Pending(SurveyResponse Response, int[] Lineage, UnitLevel Level, AuditEntry? Audit, bool MayExist, TaskCompletionSource<WriteResult> Done);
+    /// <summary>A response waiting for the writer, with its answers already packed (on the caller's thread, not the writer's).</summary>
+    private sealed record Pending(
+        SurveyResponse Response, string Answers, int[] Lineage, UnitLevel Level, AuditEntry? Audit, bool MayExist, TaskCompletionSource<WriteResult> Done);
 
     /// <summary>One writing loop and its connection.</summary>
     private sealed class Lane
@@ -65,7 +67,7 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
     public async Task<WriteResult> WriteAsync(SurveyResponse response, int[] lineage, UnitLevel level, AuditEntry? audit, bool mayExist, CancellationToken cancellationToken)
     {
         _ = _loop.Value;
-        var pending = new Pending(response, lineage, level, audit, mayExist, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(response, SurveyAnswer.Pack(response.Answers), lineage, level, audit, mayExist, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // Once queued the response will be written; the caller hears how it went even if its client has gone.
         return await pending.Done.Task;
@@ -148,14 +150,13 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
             var written = batch.Where((_, i) => results[i] == WriteResult.Written).ToList();
             await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
                 ["Id", "QuestionnaireId", "UnitId", "FieldId", "ProcedureId", "Channel", "RespondentType", "CreatedAt", "Day", "ReceiptHash",
-                 "Comment", "ContactProtected", "ContactConsentAt", "EnteredById", "IsDeleted"],
-                written.Select(p => p.Response).Select(r => new object?[]
+                 "Comment", "ContactProtected", "ContactConsentAt", "EnteredById", "IsDeleted", "Answers"],
+                written.Select(p => (p.Response, p.Answers)).Select(w => new object?[]
                 {
-                    r.Id, r.QuestionnaireId, r.UnitId, r.FieldId, r.ProcedureId, (int)r.Channel, r.RespondentType, r.CreatedAt, r.Day, r.ReceiptHash,
-                    r.Comment, r.ContactProtected, r.ContactConsentAt, r.EnteredById, false,
+                    w.Response.Id, w.Response.QuestionnaireId, w.Response.UnitId, w.Response.FieldId, w.Response.ProcedureId, (int)w.Response.Channel,
+                    w.Response.RespondentType, w.Response.CreatedAt, w.Response.Day, w.Response.ReceiptHash, w.Response.Comment,
+                    w.Response.ContactProtected, w.Response.ContactConsentAt, w.Response.EnteredById, false, w.Answers,
                 }));
-            await BulkRows.WriteAsync(connection, transaction, "SurveyAnswers", ["ResponseId", "QuestionId", "Value", "Text"],
-                written.SelectMany(p => p.Response.Answers.Select(a => new object?[] { p.Response.Id, a.QuestionId, a.Value, a.Text })));
             await BulkRows.WriteAsync(connection, transaction, "AuditLog", ["At", "UserId", "UserName", "Action", "EntityType", "EntityKey", "Before", "After"],
                 written.Where(p => p.Audit is not null).Select(p => p.Audit!).Select(a => new object?[] { a.At, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityKey, a.Before, a.After }));
             var counts = new RollupCounts();

@@ -1144,32 +1144,14 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("ScaleOption");
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyAnswer", b =>
-                {
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int?>("Value")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ResponseId", "QuestionId");
-
-                    b.HasIndex("QuestionId");
-
-                    b.ToTable("SurveyAnswers");
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
@@ -1700,21 +1682,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyAnswer", b =>
-                {
-                    b.HasOne("CitizenVoice.Features.Surveys.Question", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CitizenVoice.Features.Surveys.SurveyResponse", null)
-                        .WithMany("Answers")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
@@ -1858,11 +1825,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Scale", b =>
                 {
                     b.Navigation("Options");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
-                {
-                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyRound", b =>

@@ -1104,31 +1104,13 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("ScaleOption");
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyAnswer", b =>
-                {
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ResponseId", "QuestionId");
-
-                    b.HasIndex("QuestionId");
-
-                    b.ToTable("SurveyAnswers");
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")
@@ -1650,21 +1632,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyAnswer", b =>
-                {
-                    b.HasOne("CitizenVoice.Features.Surveys.Question", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CitizenVoice.Features.Surveys.SurveyResponse", null)
-                        .WithMany("Answers")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
@@ -1808,11 +1775,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Scale", b =>
                 {
                     b.Navigation("Options");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
-                {
-                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyRound", b =>
