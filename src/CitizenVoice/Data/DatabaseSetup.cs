@@ -33,22 +33,22 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         builder.Services.AddSingleton<WriteGate>();
 
-        // The options are built once (the interceptors are singletons): building them per request cost more than the
-        // context itself.
+        // Pooled contexts: every API post needs one, and building a context per request cost a tenth of the
+        // request's CPU. Nothing in AppDb holds per-request state (the interceptors are singletons).
         if (options.IsPostgres)
         {
             var connectionString = builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            builder.Services.AddDbContext<AppDb, PostgresAppDb>((sp, db) => db
+            builder.Services.AddDbContextPool<AppDb, PostgresAppDb>((sp, db) => db
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(builder);
-            builder.Services.AddDbContext<AppDb, SqliteAppDb>((sp, db) => db
+            builder.Services.AddDbContextPool<AppDb, SqliteAppDb>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);

@@ -132,12 +132,30 @@ public sealed class AnswerCounts
             return true;
         }
 
+        /// <summary>An integer up to <paramref name="end"/> (or the end of the text); digits by hand, the general parser costs more here.</summary>
         private long Number(char end)
         {
-            var stop = _rest.IndexOf(end);
-            var digits = stop < 0 ? _rest : _rest[..stop];
-            _rest = stop < 0 ? [] : _rest[(stop + 1)..];
-            return long.Parse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            var i = 0;
+            var negative = _rest[0] == '-';
+            if (negative)
+            {
+                i++;
+            }
+
+            long number = 0;
+            for (; i < _rest.Length && _rest[i] != end; i++)
+            {
+                var digit = _rest[i] - '0';
+                if ((uint)digit > 9)
+                {
+                    throw new FormatException("Not a packed answer count: " + new string(_rest));
+                }
+
+                number = number * 10 + digit;
+            }
+
+            _rest = i < _rest.Length ? _rest[(i + 1)..] : [];
+            return negative ? -number : number;
         }
     }
 
