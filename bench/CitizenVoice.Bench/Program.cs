@@ -378,11 +378,16 @@ switch (command)
     case "viewers": await LiveRoomBench.RunAsync(args, root); break;
 
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/CitizenVoice.Bench -- results|ingest|crash [--provider Sqlite|Postgres] [--postgres CONN] [--responses N] [--seconds S]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/CitizenVoice.Bench -- results|ingest|crash|viewers [--provider Sqlite|Postgres] [--postgres CONN] [--responses N] [--database FILE|NAME] [--keep yes] [--seconds S]");
         break;
 }
 
-if (provider == "Sqlite" && existing.Length == 0)
+if (Arg("keep", "no") == "yes")
+{
+    // A generated database to run the queries on again later with --database.
+    Console.WriteLine($"kept the database: {database}");
+}
+else if (provider == "Sqlite" && existing.Length == 0)
 {
     Directory.Delete(work, recursive: true);
 }
