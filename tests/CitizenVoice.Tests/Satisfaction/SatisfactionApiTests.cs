@@ -169,6 +169,10 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         using var client = app.CreateClient();
         var questionnaire = await SurveyData.CurrentAsync(client);
         var respondentQuestion = int.Parse(questionnaire.GetProperty("profile")[0].GetProperty("id").GetString()!, CultureInfo.InvariantCulture);
+        // The district above, with its communes, reads the monthly subtree rows for the filter.
+        async Task<long> DistrictOrganisationsAsync() =>
+            (await SatisfactionAsync(client, "unit=BK-CD&field=CON-DAU&respondent=organisation&channel=online")).GetProperty("responses").GetInt64();
+        var districtBefore = await DistrictOrganisationsAsync();
         await PostAsync(client, unit, "CON-DAU", [.. SurveyData.AllAnswers(questionnaire, 5), new(respondentQuestion, 2)]);
         await PostAsync(client, unit, "CON-DAU", [.. SurveyData.AllAnswers(questionnaire, 1), new(respondentQuestion, 1)]);
 
@@ -176,6 +180,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(1, organisations.GetProperty("responses").GetInt64());
         Assert.Equal(100.0, organisations.GetProperty("satisfiedRate").GetDouble());
         Assert.Equal(0.0, (await SatisfactionAsync(client, $"unit={unit}&respondent=citizen")).GetProperty("satisfiedRate").GetDouble());
+        Assert.Equal(districtBefore + 1, await DistrictOrganisationsAsync());
     }
 
     [Fact]

@@ -191,13 +191,13 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     }
 
     /// <summary>
-    /// The monthly rollup answers a filter without procedure, channel or respondent type over whole months (the
-    /// current month counts as whole: nothing after today exists yet). The others read the daily rows.
+    /// The monthly rollup answers a filter without procedure over whole months (the current month counts as whole:
+    /// nothing after today exists yet). The others read the daily rows.
     /// </summary>
     private bool MonthlyServes(SatisfactionFilter f)
     {
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        return f.ProcedureCode is null && f.Channel is null && f.RespondentType is null && f.From.Day == 1
+        return f.ProcedureCode is null && f.From.Day == 1
             && (f.To.AddDays(1).Day == 1 || f.To >= today);
     }
 
@@ -210,7 +210,14 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         rows = ids.Count == 1
             ? rows.Where(r => r.Scope == unitScope && r.UnitId == ids[0])
             : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
+        return Filtered(rows, scope, f);
+    }
+
+    private static IQueryable<MonthlyRollup> Filtered(IQueryable<MonthlyRollup> rows, Scope scope, SatisfactionFilter f)
+    {
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
+        if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
+        if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
         return rows;
     }
 
@@ -224,8 +231,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var ids = scope.MonthlyUnitIds;
         var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month >= first && r.Month <= f.To);
         rows = scope.Subunits ? rows.Where(r => r.Scope == MonthlyRollup.Own || r.Scope >= MonthlyRollup.FirstBelow) : rows.Where(r => r.Scope == MonthlyRollup.Own);
-        if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        return rows;
+        return Filtered(rows, scope, f);
     }
 
     private IQueryable<DailyRollup> DailyRows(Scope scope, SatisfactionFilter f)

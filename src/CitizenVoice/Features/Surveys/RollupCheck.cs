@@ -57,7 +57,7 @@ public sealed class RollupCheck(AppDb db)
         foreach (var (key, count) in daily.All)
         {
             var unit = units[key.UnitId];
-            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1), Channel = 0, RespondentType = 0 };
+            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1) };
             foreach (var (unitId, scope) in RollupCounts.MonthlyRowsOf(key.UnitId, RollupCounts.Lineage(unit.Path), unit.Level))
             {
                 expected.Add(month with { UnitId = unitId, ProcedureId = scope }, count);
@@ -67,7 +67,7 @@ public sealed class RollupCheck(AppDb db)
         var recorded = new Counts();
         await foreach (var r in db.MonthlyRollups.AsNoTracking().Where(r => (from == null || r.Month >= from) && (to == null || r.Month <= to)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            recorded.AddRow(new Key(r.Month, r.UnitId, r.FieldId, r.Scope, 0, 0, null, null), r.Responses, r.Answers);
+            recorded.AddRow(new Key(r.Month, r.UnitId, r.FieldId, r.Scope, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers);
         }
 
         bool Whole(DateOnly month) => (from is null || month >= from) && (to is null || month.AddMonths(1).AddDays(-1) <= to);

@@ -26,7 +26,7 @@ public sealed class RollupCounts
     }
 
     private readonly Dictionary<(int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType), Sum> _daily = [];
-    private readonly Dictionary<(int UnitId, int Scope, DateOnly Month, int FieldId), Sum> _monthly = [];
+    private readonly Dictionary<(int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType), Sum> _monthly = [];
 
     /// <summary>The ids in a unit path ("/1/4/37/" → 1, 4, 37): the unit and every unit above it.</summary>
     public static int[] Lineage(string path) =>
@@ -63,7 +63,7 @@ public sealed class RollupCounts
         var sums = new List<Sum> { SumOf(_daily, (cell.UnitId, cell.Day, cell.FieldId, cell.ProcedureId, cell.Channel, cell.RespondentType)) };
         foreach (var (unitId, scope) in MonthlyRowsOf(cell.UnitId, cell.Lineage, cell.Level))
         {
-            sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId)));
+            sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, cell.Channel, cell.RespondentType)));
         }
 
         foreach (var sum in sums)
@@ -88,7 +88,7 @@ public sealed class RollupCounts
     {
         foreach (var (unitId, scope) in MonthlyRowsOf(own.UnitId, lineage, level))
         {
-            var sum = SumOf(_monthly, (unitId, scope, own.Month, own.FieldId));
+            var sum = SumOf(_monthly, (unitId, scope, own.Month, own.FieldId, (int)own.Channel, own.RespondentType));
             sum.Responses += sign * own.Responses;
             foreach (var (questionId, value, count) in AnswerCounts.Parse(own.Answers))
             {
@@ -113,12 +113,12 @@ public sealed class RollupCounts
         await WriteAsync(connection, transaction, DailyRollupConfiguration.Table, dailyKey,
             _daily.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key)
                 .Select(r => (new object[] { r.Key.UnitId, r.Key.Day, r.Key.FieldId, r.Key.ProcedureId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
-        string[] monthlyKey = ["UnitId", "Scope", "Month", "FieldId"];
+        string[] monthlyKey = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType"];
         await WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, monthlyKey,
             // The subtree rows of districts and the province are shared by nearly every batch: they go last, so a
             // writer holds their locks only for the moment before it commits.
             _monthly.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
-                .Select(r => (new object[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId }, r.Value)).ToList(), ct);
+                .Select(r => (new object[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
     }
 
     /// <summary>Adds each row's increments to the stored row, creating it if it does not exist yet.</summary>

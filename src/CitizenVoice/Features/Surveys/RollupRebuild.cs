@@ -85,7 +85,7 @@ internal sealed class RollupRebuildOnUpgrade(AppDb db, RollupRebuild rebuild) : 
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (!await db.DailyRollups.AnyAsync(cancellationToken) && await db.SurveyResponses.AnyAsync(r => !r.IsDeleted, cancellationToken))
+        if (!await db.MonthlyRollups.AnyAsync(cancellationToken) && await db.SurveyResponses.AnyAsync(r => !r.IsDeleted, cancellationToken))
         {
             await rebuild.RunAsync(cancellationToken);
         }

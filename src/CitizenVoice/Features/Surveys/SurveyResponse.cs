@@ -143,7 +143,8 @@ public sealed class SurveySecret
 }
 
 /// <summary>
-/// Monthly counts per unit and field, for the results screens. <see cref="Scope"/> 0 rows hold the unit's own
+/// Monthly counts per unit, field, channel and respondent type, for the results screens (a filter on channel or
+/// respondent type reads a few more of these rows instead of a year of daily rows). <see cref="Scope"/> 0 rows hold the unit's own
 /// responses; scope 1 rows hold the responses of the unit and everything under it (where the units sat when the
 /// responses were recorded, or since the last move); scope <see cref="Below"/>(level) rows hold those of the units of
 /// that level under it. A province's year is a few dozen rows per figure instead of a scan of every commune's days,
@@ -168,6 +169,8 @@ public sealed class MonthlyRollup
     public int Scope { get; set; }
     public DateOnly Month { get; set; }
     public int FieldId { get; set; }
+    public SurveyChannel Channel { get; set; }
+    public int RespondentType { get; set; }
     public long Responses { get; set; }
     /// <summary>Packed by <see cref="AnswerCounts"/>.</summary>
     public string Answers { get; set; } = "";

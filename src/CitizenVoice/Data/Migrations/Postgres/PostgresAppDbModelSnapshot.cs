@@ -876,6 +876,12 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("FieldId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
@@ -883,7 +889,7 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<long>("Responses")
                         .HasColumnType("bigint");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });

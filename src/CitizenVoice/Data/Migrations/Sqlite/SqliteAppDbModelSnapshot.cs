@@ -846,6 +846,12 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<int>("FieldId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -853,7 +859,7 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<long>("Responses")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });
