@@ -152,6 +152,24 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         Assert.Empty(await CheckAsync());
     }
 
+    [Fact]
+    public async Task Monthly_rows_rebuilt_from_the_daily_rows_agree_with_the_responses()
+    {
+        using var client = app.CreateClient();
+        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
+            new { unitCode = "BK-BB", fieldCode = "CCCD", channel = "kiosk", answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 2) });
+        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(db => db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1)));
+        Assert.NotEmpty(await CheckAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RollupRebuild>().MonthlyFromDailyAsync() > 0);
+        }
+
+        Assert.Empty(await CheckAsync());
+    }
+
     private async Task<IReadOnlyList<RollupCheck.Difference>> CheckAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();

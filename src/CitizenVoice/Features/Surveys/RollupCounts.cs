@@ -84,13 +84,21 @@ public sealed class RollupCounts
     /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row to every monthly row it counts in
     /// under <paramref name="lineage"/>: taken out under the old lineage and added under the new, it moves a unit's history.
     /// </summary>
-    public void AddMonthly(MonthlyRollup own, int[] lineage, UnitLevel level, int sign)
+    public void AddMonthly(MonthlyRollup own, int[] lineage, UnitLevel level, int sign) =>
+        AddMonthly(own.UnitId, own.Month, own.FieldId, (int)own.Channel, own.RespondentType, own.Responses, own.Answers, lineage, level, sign);
+
+    /// <summary>Adds a daily row to every monthly row its unit's responses count in: the monthly rows rebuilt from the daily ones.</summary>
+    public void AddMonthly(DailyRollup day, int[] lineage, UnitLevel level) =>
+        AddMonthly(day.UnitId, new DateOnly(day.Day.Year, day.Day.Month, 1), day.FieldId, (int)day.Channel, day.RespondentType, day.Responses, day.Answers, lineage, level, +1);
+
+    private void AddMonthly(int ownUnitId, DateOnly month, int fieldId, int channel, int respondentType, long responses, string answers, int[] lineage, UnitLevel level, int sign)
     {
-        foreach (var (unitId, scope) in MonthlyRowsOf(own.UnitId, lineage, level))
+        var counts = AnswerCounts.Parse(answers).ToList();
+        foreach (var (unitId, scope) in MonthlyRowsOf(ownUnitId, lineage, level))
         {
-            var sum = SumOf(_monthly, (unitId, scope, own.Month, own.FieldId, (int)own.Channel, own.RespondentType));
-            sum.Responses += sign * own.Responses;
-            foreach (var (questionId, value, count) in AnswerCounts.Parse(own.Answers))
+            var sum = SumOf(_monthly, (unitId, scope, month, fieldId, channel, respondentType));
+            sum.Responses += sign * responses;
+            foreach (var (questionId, value, count) in counts)
             {
                 sum.Answers.Add(questionId, value, sign * count);
             }

@@ -16,10 +16,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     {
         using var turn = await gate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync($"LOCK TABLE \"{DailyRollupConfiguration.Table}\", \"{MonthlyRollupConfiguration.Table}\" IN EXCLUSIVE MODE", ct);
-        }
+        await LockRollupsAsync(ct);
 
         await db.DailyRollups.ExecuteDeleteAsync(ct);
         await db.MonthlyRollups.ExecuteDeleteAsync(ct);
@@ -52,6 +49,45 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         return counted;
     }
 
+    /// <summary>On PostgreSQL, writers in other processes wait at the rollup tables (in this one they wait at the gate).</summary>
+    private async Task LockRollupsAsync(CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"LOCK TABLE \"{DailyRollupConfiguration.Table}\", \"{MonthlyRollupConfiguration.Table}\" IN EXCLUSIVE MODE", ct);
+        }
+    }
+
+    /// <summary>
+    /// Recomputes the monthly rows from the daily ones, which hold the same counts by day: an upgrade that changes only
+    /// the monthly rows reads a few rows per unit and day instead of every response.
+    /// </summary>
+    public async Task<long> MonthlyFromDailyAsync(CancellationToken ct = default)
+    {
+        using var turn = await gate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockRollupsAsync(ct);
+
+        await db.MonthlyRollups.ExecuteDeleteAsync(ct);
+        long counted = 0;
+        foreach (var unit in await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToListAsync(ct))
+        {
+            // A unit at a time (the daily key starts with the unit): its months, fields, channels and respondent types.
+            var lineage = RollupCounts.Lineage(unit.Path);
+            var counts = new RollupCounts();
+            await foreach (var day in db.DailyRollups.AsNoTracking().Where(r => r.UnitId == unit.Id).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                counts.AddMonthly(day, lineage, unit.Level);
+                counted += day.Responses;
+            }
+
+            await counts.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return counted;
+    }
+
     /// <summary>
     /// A unit moves from <paramref name="oldPath"/> to <paramref name="newPath"/> with everything under it: its history
     /// leaves the subtree rows of the units it no longer sits under and joins those of its new ancestors, so a
@@ -77,7 +113,8 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
 
 /// <summary>
 /// An upgrade that changed how rollups are stored leaves them empty while responses exist: rebuild them before the
-/// app serves any figure.
+/// app serves any figure — the monthly rows from the daily ones when only they were emptied (a few rows per unit and day
+/// instead of every response), everything from the responses otherwise.
 /// </summary>
 internal sealed class RollupRebuildOnUpgrade(AppDb db, RollupRebuild rebuild) : ISeeder
 {
@@ -85,7 +122,16 @@ internal sealed class RollupRebuildOnUpgrade(AppDb db, RollupRebuild rebuild) : 
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (!await db.MonthlyRollups.AnyAsync(cancellationToken) && await db.SurveyResponses.AnyAsync(r => !r.IsDeleted, cancellationToken))
+        if (await db.MonthlyRollups.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        if (await db.DailyRollups.AnyAsync(cancellationToken))
+        {
+            await rebuild.MonthlyFromDailyAsync(cancellationToken);
+        }
+        else if (await db.SurveyResponses.AnyAsync(r => !r.IsDeleted, cancellationToken))
         {
             await rebuild.RunAsync(cancellationToken);
         }
