@@ -90,6 +90,14 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var report = await SatisfactionAsync(client, $"unit={successor}&field=CU-TRU");
         Assert.Equal(2, report.GetProperty("responses").GetInt64());
         Assert.Equal(50.0, report.GetProperty("satisfiedRate").GetDouble());
+
+        // The district's table of units under it shows the history in the successor's line; the old unit has none.
+        await using var scope = app.Services.CreateAsyncScope();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var children = await scope.ServiceProvider.GetRequiredService<Features.Satisfaction.SatisfactionReport>()
+            .ByChildUnitAsync(new Features.Satisfaction.SatisfactionFilter("BK-BT", true, "CU-TRU", null, null, null, new DateOnly(today.Year, 1, 1), today));
+        Assert.Equal(2, children.Single(c => c.Unit.Code == successor).Figures.Responses);
+        Assert.DoesNotContain(children, c => c.Unit.Code == old);
     }
 
     [Fact]

@@ -73,17 +73,17 @@ public static class UnitTree
     }
 
     /// <summary>The unit and every unit merged into it, directly or through a chain of merges.</summary>
-    public static async Task<List<int>> WithPredecessorsAsync(AppDb db, int unitId, CancellationToken cancellationToken = default)
+    public static async Task<List<int>> WithPredecessorsAsync(AppDb db, int unitId, CancellationToken cancellationToken = default) =>
+        WithPredecessors(unitId, await db.Units.Where(u => u.SuccessorId != null)
+            .ToDictionaryAsync(u => u.Id, u => u.SuccessorId!.Value, cancellationToken));
+
+    /// <summary>The same, from the successor of every unit merged away (few: a report reads them once).</summary>
+    public static List<int> WithPredecessors(int unitId, IReadOnlyDictionary<int, int> successorOf)
     {
         var result = new List<int> { unitId };
-        var frontier = new List<int> { unitId };
-        while (frontier.Count > 0)
+        for (var i = 0; i < result.Count; i++)
         {
-            var current = frontier;
-            frontier = await db.Units.Where(u => u.SuccessorId != null && current.Contains(u.SuccessorId.Value))
-                .Select(u => u.Id).ToListAsync(cancellationToken);
-            frontier.RemoveAll(result.Contains);
-            result.AddRange(frontier);
+            result.AddRange(successorOf.Where(s => s.Value == result[i] && !result.Contains(s.Key)).Select(s => s.Key).ToList());
         }
 
         return result;

@@ -78,13 +78,21 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
         if (MonthlyServes(filter))
         {
+            // Each child's subtree rows (its own and those of units merged into it), all read in one query.
+            var units = await UnitLinksAsync(ct);
+            var childOf = new Dictionary<int, int>();
             foreach (var child in children)
             {
-                var childScope = await ScopeAsync(filter with { UnitCode = child.Code, Subunits = true }, ct);
-                await foreach (var row in MonthlyRows(childScope, filter).Select(r => new Row(r.Responses, r.Answers)).AsAsyncEnumerable().WithCancellation(ct))
+                foreach (var id in Subtree(child.Id, units).MonthlyIds)
                 {
-                    totals[child.Id].Add(row);
+                    childOf[id] = child.Id;
                 }
+            }
+
+            var rows = MonthlyRows(scope with { MonthlyUnitIds = [.. childOf.Keys] }, filter).Select(r => new { r.UnitId, Row = new Row(r.Responses, r.Answers) });
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                totals[childOf[row.UnitId]].Add(row.Row);
             }
         }
         else
@@ -261,19 +269,14 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
                 .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).SingleOrDefaultAsync(ct)
                 ?? throw new UnknownCodeException("unit", f.UnitCode);
             // The unit, the units merged into it, and (with sub-units) everything under any of them.
-            var lineage = await UnitTree.WithPredecessorsAsync(db, unit.Id, ct);
+            var units = await UnitLinksAsync(ct);
             if (f.Subunits)
             {
-                var lineagePaths = await db.Units.Where(u => lineage.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct);
-                var all = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path }).ToListAsync(ct);
-                ids = [.. all.Where(u => lineagePaths.Any(p => u.Path.StartsWith(p.Path, StringComparison.Ordinal))).Select(u => u.Id)];
-                // A predecessor already inside another lineage member's tree is counted by that tree's rows.
-                monthlyIds = [.. lineagePaths.Where(p => !lineagePaths.Any(o => o.Id != p.Id && p.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(p => p.Id)];
+                (ids, monthlyIds) = Subtree(unit.Id, units);
             }
             else
             {
-                ids = lineage;
-                monthlyIds = lineage;
+                ids = monthlyIds = UnitTree.WithPredecessors(unit.Id, units.SuccessorOf);
             }
         }
 
@@ -353,6 +356,27 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var overall = questions.Values.Where(q => q.Kind == QuestionKind.Overall && q.Scale is not null).GroupBy(q => q.Code).Select(Figure)
             .Where(q => q.Rate.N > 0).OrderByDescending(q => q.Rate.N).FirstOrDefault();
         return new SatisfactionFigures(responses, SatisfactionMath.MeanOf(elements.Select(e => e.Index), responses), elements, overall);
+    }
+
+    /// <summary>Every unit's path, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>
+    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, int> SuccessorOf);
+
+    private async Task<UnitLinks> UnitLinksAsync(CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToListAsync(ct);
+        return new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value));
+    }
+
+    /// <summary>
+    /// With sub-units: every unit under the unit or a unit merged into it (for daily rows), and the units whose subtree
+    /// rows make up the figure (for monthly rows) — each of those not already inside another one's tree, which counts it.
+    /// </summary>
+    private static (List<int> Ids, List<int> MonthlyIds) Subtree(int unitId, UnitLinks units)
+    {
+        var lineage = UnitTree.WithPredecessors(unitId, units.SuccessorOf).Select(id => (Id: id, Path: units.PathOf[id])).ToList();
+        var ids = units.PathOf.Where(u => lineage.Any(l => u.Value.StartsWith(l.Path, StringComparison.Ordinal))).Select(u => u.Key).ToList();
+        var monthlyIds = lineage.Where(l => !lineage.Any(o => o.Id != l.Id && l.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(l => l.Id).ToList();
+        return (ids, monthlyIds);
     }
 
     private static string CurrentPath(int unitId, Dictionary<int, (string Path, int? SuccessorId)> units)

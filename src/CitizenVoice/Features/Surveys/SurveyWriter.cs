@@ -21,8 +21,9 @@ public enum WriteResult
 
 /// <summary>
 /// Group commit. Every checked response, from every request, is handed to this writer (one lane on SQLite, a few on
-/// PostgreSQL), which stores whatever has queued up since its last commit in ONE transaction: the responses (their answers packed in the row), the staff audit entries and the
-/// rollup counts, summed over the batch so a rollup row shared by many responses is written once. A request gets its
+/// PostgreSQL), which stores whatever has queued up since its last commit in ONE transaction: the responses (each one
+/// row, its answers packed in it), the staff audit entries and the rollup counts, summed over the batch so a rollup row
+/// shared by many responses is written once. A request gets its
 /// answer only after that commit, so an acknowledged response survives a crash (SQLite in WAL with synchronous=FULL
 /// syncs the log at each commit). Under load a commit carries hundreds of responses for the price of one sync and one
 /// pass over the rollup rows; when it is quiet a batch is one response and nothing waits.
