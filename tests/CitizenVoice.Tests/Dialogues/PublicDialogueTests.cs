@@ -90,7 +90,7 @@ public sealed class PublicDialogueTests(CitizenVoiceApp app)
             formAction: "handler=Question");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var stored = await app.WithDbAsync(db => db.Opinions.AsNoTracking().SingleAsync(o => o.SessionId == sessionId));
-        Assert.DoesNotContain("0912", stored.ProtectedContact);
+        Assert.DoesNotContain("0912 345 678", stored.ProtectedContact, StringComparison.Ordinal);
         Assert.NotNull(stored.ContactConsentAt);
         Assert.Equal("0912 345 678", app.Services.GetRequiredService<ContactProtector>().Unprotect(stored.ProtectedContact!));
     }
