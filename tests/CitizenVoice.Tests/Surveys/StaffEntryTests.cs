@@ -96,10 +96,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
     [Fact]
     public async Task The_rollup_check_reports_a_tampered_count()
     {
-        using var client = app.CreateClient();
-        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
-            new { unitCode = "BK-BT", fieldCode = "DKX", channel = "online", answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 1) });
-        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BT").Select(u => u.Id).SingleAsync());
+        var unitId = await PostOneAsync("BK-BT", "DKX", "online", 1);
 
         // Five more "1" answers to one question in one daily row than the responses hold.
         Task TamperAsync(int delta) => app.WithDbAsync(async db =>
@@ -131,10 +128,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
     [Fact]
     public async Task Rebuilding_recomputes_lost_and_wrong_rollup_rows_from_the_responses()
     {
-        using var client = app.CreateClient();
-        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
-            new { unitCode = "BK-BB", fieldCode = "CCCD", channel = "online", answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 4) });
-        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync());
+        var unitId = await PostOneAsync("BK-BB", "CCCD", "online", 4);
         await app.WithDbAsync(async db =>
         {
             await db.DailyRollups.Where(r => r.UnitId == unitId).ExecuteDeleteAsync();
@@ -155,10 +149,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
     [Fact]
     public async Task Monthly_rows_rebuilt_from_the_daily_rows_agree_with_the_responses()
     {
-        using var client = app.CreateClient();
-        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
-            new { unitCode = "BK-BB", fieldCode = "CCCD", channel = "kiosk", answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 2) });
-        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync());
+        var unitId = await PostOneAsync("BK-BB", "CCCD", "kiosk", 2);
         await app.WithDbAsync(db => db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1)));
         Assert.NotEmpty(await CheckAsync());
 
@@ -168,6 +159,16 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         }
 
         Assert.Empty(await CheckAsync());
+    }
+
+    /// <summary>Posts one response answering every question with <paramref name="value"/>; returns its unit's id.</summary>
+    private async Task<int> PostOneAsync(string unit, string field, string channel, int value)
+    {
+        using var client = app.CreateClient();
+        using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
+            new { unitCode = unit, fieldCode = field, channel, answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), value) });
+        Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
+        return await app.WithDbAsync(db => db.Units.Where(u => u.Code == unit).Select(u => u.Id).SingleAsync());
     }
 
     private async Task<IReadOnlyList<RollupCheck.Difference>> CheckAsync()

@@ -97,9 +97,9 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         }
         else
         {
-            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToDictionaryAsync(u => u.Id, u => (u.Path, u.SuccessorId), ct);
+            var units = await UnitLinksAsync(ct);
             // Each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
-            var ownerOf = units.Keys.ToDictionary(id => id, id =>
+            var ownerOf = units.PathOf.Keys.ToDictionary(id => id, id =>
             {
                 var path = CurrentPath(id, units);
                 return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
@@ -361,10 +361,18 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     /// <summary>Every unit's path, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>
     private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, int> SuccessorOf);
 
+    private UnitLinks? _units;
+
+    /// <summary>Read once per request (the report is scoped): a dashboard asks for figures, sub-units, months and levels.</summary>
     private async Task<UnitLinks> UnitLinksAsync(CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToListAsync(ct);
-        return new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value));
+        if (_units is null)
+        {
+            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToListAsync(ct);
+            _units = new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value));
+        }
+
+        return _units;
     }
 
     /// <summary>
@@ -379,15 +387,15 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return (ids, monthlyIds);
     }
 
-    private static string CurrentPath(int unitId, Dictionary<int, (string Path, int? SuccessorId)> units)
+    private static string CurrentPath(int unitId, UnitLinks units)
     {
         var seen = new HashSet<int>();
         var id = unitId;
-        while (units[id].SuccessorId is { } next && seen.Add(id))
+        while (units.SuccessorOf.TryGetValue(id, out var next) && seen.Add(id))
         {
             id = next;
         }
 
-        return units[id].Path;
+        return units.PathOf[id];
     }
 }
