@@ -108,8 +108,9 @@ switch (command)
             Console.WriteLine($"# results benchmark: {responses:N0} responses on {provider}");
             await CreateDatabaseAsync();
             await using var scope = services.CreateAsyncScope();
+            var reported = 0L;
             await scope.ServiceProvider.GetRequiredService<SyntheticResponses>().GenerateAsync(responses, today.AddYears(-2).AddDays(1), today, 7,
-                done => { if (done % 100_000 == 0) { Console.WriteLine($"  generated {done:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)"); } });
+                done => { if (done / 500_000 > reported) { reported = done / 500_000; Console.WriteLine($"  generated {done:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)"); } });
             Console.WriteLine($"generate: {responses:N0} responses in {clock.Elapsed.TotalSeconds:N0} s ({responses / clock.Elapsed.TotalSeconds:N0} responses/s)");
         }
 

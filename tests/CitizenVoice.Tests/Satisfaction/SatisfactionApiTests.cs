@@ -112,6 +112,10 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var oldDistrict = await ResponsesAsync("unit=BK-CD");
         var newDistrict = await ResponsesAsync("unit=BK-CM");
         var province = await ResponsesAsync("subunits=true");
+        var day = $"&from={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}&to={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}";
+        var oldDistrictToday = await ResponsesAsync("unit=BK-CD" + day);
+        var newDistrictToday = await ResponsesAsync("unit=BK-CM" + day);
+        Assert.True(oldDistrictToday >= 2);
 
         await app.WithDbAsync(async db =>
         {
@@ -124,6 +128,9 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(oldDistrict - 2, await ResponsesAsync("unit=BK-CD"));
         Assert.Equal(newDistrict + 2, await ResponsesAsync("unit=BK-CM"));
         Assert.Equal(province, await ResponsesAsync("subunits=true"));
+        // Today alone (not a whole month but on the 1st) is read from the subtree-by-day rows, which moved too.
+        Assert.Equal(oldDistrictToday - 2, await ResponsesAsync("unit=BK-CD" + day));
+        Assert.Equal(newDistrictToday + 2, await ResponsesAsync("unit=BK-CM" + day));
         // The subtree rows now agree with the units' current places, as if rebuilt from the raw responses.
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.RollupCheck>().RunAsync());
@@ -132,18 +139,35 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     [Theory]
     [InlineData(null)]
     [InlineData("BK-NS")]
-    public async Task Figures_per_level_from_the_monthly_rows_equal_those_from_the_daily_rows(string? unit)
+    public async Task Figures_per_level_from_the_monthly_rows_equal_the_own_daily_rows_of_each_level(string? unit)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var report = scope.ServiceProvider.GetRequiredService<Features.Satisfaction.SatisfactionReport>();
         var to = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
-        // From the 1st of a month: the monthly rows; from the day before: the daily rows. No response is that old.
-        var monthly = await report.ByLevelAsync(new(unit, true, null, null, null, null, new DateOnly(2000, 1, 1), to));
-        var daily = await report.ByLevelAsync(new(unit, true, null, null, null, null, new DateOnly(1999, 12, 31), to));
+        var levels = await report.ByLevelAsync(new(unit, true, null, null, null, null, new DateOnly(2000, 1, 1), to));
 
-        Assert.Equal(daily, monthly);
-        Assert.Contains(monthly, l => l.Level == UnitLevel.Commune && l.Ratings > 0);
-        Assert.Equal(unit is null, monthly.Any(l => l.Level == UnitLevel.Province));
+        // The same by hand from the daily rows: each unit's own answers to element questions, by the unit's level.
+        var catalog = scope.ServiceProvider.GetRequiredService<Features.Surveys.QuestionnaireCatalog>();
+        var scales = new Dictionary<int, Features.Surveys.ScaleView>();
+        foreach (var id in await app.WithDbAsync(db => db.Questionnaires.Where(q => q.Status == Features.Surveys.QuestionnaireStatus.Published).Select(q => q.Id).ToListAsync()))
+        {
+            foreach (var question in (await catalog.LoadAsync(id))!.Elements.SelectMany(e => e.Questions))
+            {
+                scales[question.Id] = question.Scale!;
+            }
+        }
+
+        var path = unit is null ? "/" : await app.WithDbAsync(db => db.Units.Where(u => u.Code == unit).Select(u => u.Path).SingleAsync());
+        var rows = await app.WithDbAsync(db => db.DailyRollups.Join(db.Units.Where(u => u.Path.StartsWith(path)), r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.Answers }).ToListAsync());
+        var expected = rows.SelectMany(r => Features.Surveys.AnswerCounts.Parse(r.Answers).Select(a => (r.Level, a.QuestionId, a.Value, a.Count)))
+            .Where(a => scales.TryGetValue(a.QuestionId, out var scale) && scale.Allows(a.Value))
+            .GroupBy(a => a.Level)
+            .Select(g => (g.Key, g.Sum(a => a.Count), g.Where(a => scales[a.QuestionId].Values.Single(v => v.Value == a.Value).Satisfied).Sum(a => a.Count)))
+            .OrderBy(l => l.Key).ToList();
+
+        Assert.Equal(expected, levels);
+        Assert.Contains(levels, l => l.Level == UnitLevel.Commune && l.Ratings > 0);
+        Assert.Equal(unit is null, levels.Any(l => l.Level == UnitLevel.Province));
     }
 
     [Fact]

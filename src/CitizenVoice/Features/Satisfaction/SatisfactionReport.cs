@@ -24,12 +24,9 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     {
         var scope = await ScopeAsync(filter, ct);
         var total = new Total();
-        foreach (var (part, monthly) in Parts(filter))
+        foreach (var (part, source) in Parts(filter, scope.Subunits))
         {
-            var rows = monthly
-                ? MonthlyRows(scope, part).Select(r => new Row(r.Responses, r.Answers))
-                : DailyRows(scope, part).Select(r => new Row(r.Responses, r.Answers));
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var row in Rows(scope, part, source).AsAsyncEnumerable().WithCancellation(ct))
             {
                 total.Add(row);
             }
@@ -38,31 +35,44 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return total.Compute(await QuestionsAsync(ct));
     }
 
+    /// <summary>Where a part of a period is read from: <see cref="MonthlyRollup"/> rows by month or subtree by day, or <see cref="DailyRollup"/> rows.</summary>
+    private enum Source { Monthly, TreeDays, Daily }
+
     /// <summary>
-    /// A period that is not whole months (a year earlier than "since the 1st of last November until today" ends on
-    /// today's date a year ago) is read as its whole months from the monthly rows and only the days before and after
-    /// them from the daily rows, so it costs a few partial months, not a year of daily rows.
+    /// Which rows answer each part of a period, so a figure never reads more than a few hundred rows. Whole months come
+    /// from the monthly rows (the current month counts as whole: nothing after today exists yet). The days before and
+    /// after them (a year earlier than "since the 1st of last November until today" ends on today's date a year ago)
+    /// come from the subtree-by-day rows for a subtree's figure without channel or respondent filter
+    /// (<paramref name="subtree"/>), otherwise from the daily rows, which for a single unit are few. A procedure
+    /// filter reads the daily rows throughout: procedures are too many to key the other rows by.
     /// </summary>
-    private IEnumerable<(SatisfactionFilter Part, bool Monthly)> Parts(SatisfactionFilter f)
+    private IEnumerable<(SatisfactionFilter Part, Source Source)> Parts(SatisfactionFilter f, bool subtree)
     {
+        if (f.ProcedureCode is not null)
+        {
+            yield return (f, Source.Daily);
+            yield break;
+        }
+
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
         var firstWhole = f.From.Day == 1 ? f.From : new DateOnly(f.From.Year, f.From.Month, 1).AddMonths(1);
         var lastWholeEnd = f.To.AddDays(1).Day == 1 || f.To >= today ? f.To : new DateOnly(f.To.Year, f.To.Month, 1).AddDays(-1);
-        if (MonthlyServes(f) || !MonthlyServes(f with { From = firstWhole, To = lastWholeEnd }) || firstWhole > lastWholeEnd)
+        var days = subtree && f.Channel is null && f.RespondentType is null ? Source.TreeDays : Source.Daily;
+        if (firstWhole > lastWholeEnd)
         {
-            yield return (f, MonthlyServes(f));
+            yield return (f, days);
             yield break;
         }
 
         if (f.From < firstWhole)
         {
-            yield return (f with { To = firstWhole.AddDays(-1) }, false);
+            yield return (f with { To = firstWhole.AddDays(-1) }, days);
         }
 
-        yield return (f with { From = firstWhole, To = lastWholeEnd }, true);
+        yield return (f with { From = firstWhole, To = lastWholeEnd }, Source.Monthly);
         if (lastWholeEnd < f.To)
         {
-            yield return (f with { From = lastWholeEnd.AddDays(1) }, false);
+            yield return (f with { From = lastWholeEnd.AddDays(1) }, days);
         }
     }
 
@@ -76,39 +86,31 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).ToListAsync(ct);
         var questions = await QuestionsAsync(ct);
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
-        if (MonthlyServes(filter))
+        var units = await UnitLinksAsync(ct);
+        // Monthly and subtree-by-day rows: each child's subtree rows (its own and those of units merged into it).
+        var childOf = new Dictionary<int, int>();
+        foreach (var child in children)
         {
-            // Each child's subtree rows (its own and those of units merged into it), all read in one query.
-            var units = await UnitLinksAsync(ct);
-            var childOf = new Dictionary<int, int>();
-            foreach (var child in children)
+            foreach (var id in Subtree(child.Id, units).MonthlyIds)
             {
-                foreach (var id in Subtree(child.Id, units).MonthlyIds)
-                {
-                    childOf[id] = child.Id;
-                }
-            }
-
-            var rows = MonthlyRows(scope with { MonthlyUnitIds = [.. childOf.Keys] }, filter).Select(r => new { r.UnitId, Row = new Row(r.Responses, r.Answers) });
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
-            {
-                totals[childOf[row.UnitId]].Add(row.Row);
+                childOf[id] = child.Id;
             }
         }
-        else
+
+        // Daily rows: each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
+        var ownerOf = units.PathOf.Keys.ToDictionary(id => id, id =>
         {
-            var units = await UnitLinksAsync(ct);
-            // Each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
-            var ownerOf = units.PathOf.Keys.ToDictionary(id => id, id =>
+            var path = CurrentPath(id, units);
+            return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
+        });
+        foreach (var (part, source) in Parts(filter, subtree: true))
+        {
+            var rows = Rows(source == Source.Daily ? scope : scope with { MonthlyUnitIds = [.. childOf.Keys] }, part, source);
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                var path = CurrentPath(id, units);
-                return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
-            });
-            await foreach (var row in DailyRows(scope, filter).Select(r => new { r.UnitId, Row = new Row(r.Responses, r.Answers) }).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                if (ownerOf.GetValueOrDefault(row.UnitId) is { } owner)
+                if ((source == Source.Daily ? ownerOf.GetValueOrDefault(row.UnitId) : childOf[row.UnitId]) is { } owner)
                 {
-                    totals[owner].Add(row.Row);
+                    totals[owner].Add(row);
                 }
             }
         }
@@ -120,19 +122,19 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     public async Task<IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)>> ByMonthAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        var rows = MonthlyServes(filter)
-            ? MonthlyRows(scope, filter).Select(r => new { Day = r.Month, Row = new Row(r.Responses, r.Answers) })
-            : DailyRows(scope, filter).Select(r => new { r.Day, Row = new Row(r.Responses, r.Answers) });
         var months = new SortedDictionary<DateOnly, Total>();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        foreach (var (part, source) in Parts(filter, scope.Subunits))
         {
-            var month = new DateOnly(row.Day.Year, row.Day.Month, 1);
-            if (!months.TryGetValue(month, out var total))
+            await foreach (var row in Rows(scope, part, source).AsAsyncEnumerable().WithCancellation(ct))
             {
-                months[month] = total = new Total();
-            }
+                var month = new DateOnly(row.Day.Year, row.Day.Month, 1);
+                if (!months.TryGetValue(month, out var total))
+                {
+                    months[month] = total = new Total();
+                }
 
-            total.Add(row.Row);
+                total.Add(row);
+            }
         }
 
         var questions = await QuestionsAsync(ct);
@@ -143,19 +145,24 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     public async Task<IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)>> ByLevelAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        var rows = MonthlyServes(filter)
-            ? LevelMonthlyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { r.Scope, u.Level, Row = new Row(r.Responses, r.Answers) })
-                .AsAsyncEnumerable().Select(r => new { Level = MonthlyRollup.IsBelow(r.Scope) ? MonthlyRollup.LevelOf(r.Scope) : r.Level, r.Row })
-            : DailyRows(scope, filter).Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { u.Level, Row = new Row(r.Responses, r.Answers) }).AsAsyncEnumerable();
+        var levelOf = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Level, ct);
         var levels = new SortedDictionary<UnitLevel, Total>();
-        await foreach (var row in rows.WithCancellation(ct))
+        // The days outside whole months come from the daily rows: there are no per-level rows by day.
+        foreach (var (part, source) in Parts(filter, subtree: false))
         {
-            if (!levels.TryGetValue(row.Level, out var total))
+            var rows = source == Source.Monthly
+                ? LevelMonthlyRows(scope, part).Select(r => new { r.Scope, Row = new Row(r.UnitId, r.Month, r.Responses, r.Answers) })
+                : DailyRows(scope, part).Select(r => new { Scope = MonthlyRollup.Own, Row = new Row(r.UnitId, r.Day, r.Responses, r.Answers) });
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                levels[row.Level] = total = new Total();
-            }
+                var level = MonthlyRollup.IsBelow(row.Scope) ? MonthlyRollup.LevelOf(row.Scope) : levelOf[row.Row.UnitId];
+                if (!levels.TryGetValue(level, out var total))
+                {
+                    levels[level] = total = new Total();
+                }
 
-            total.Add(row.Row);
+                total.Add(row.Row);
+            }
         }
 
         var questions = await QuestionsAsync(ct);
@@ -166,8 +173,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         }).Where(l => l.Item2 > 0)];
     }
 
-    /// <summary>A rollup row as the report reads it: people, and their answers packed.</summary>
-    private sealed record Row(long Responses, string Answers);
+    /// <summary>A rollup row as the report reads it: its unit and day (or month), people, and their answers packed.</summary>
+    private sealed record Row(int UnitId, DateOnly Day, long Responses, string Answers);
 
     /// <summary>Rollup rows summed in memory: the responses and every question × value count.</summary>
     private sealed class Total
@@ -198,16 +205,12 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         public bool IsSatisfied(int value) => Scale?.Values.Any(v => v.Value == value && v.Satisfied) == true;
     }
 
-    /// <summary>
-    /// The monthly rollup answers a filter without procedure over whole months (the current month counts as whole:
-    /// nothing after today exists yet). The others read the daily rows.
-    /// </summary>
-    private bool MonthlyServes(SatisfactionFilter f)
+    private IQueryable<Row> Rows(Scope scope, SatisfactionFilter part, Source source) => source switch
     {
-        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        return f.ProcedureCode is null && f.From.Day == 1
-            && (f.To.AddDays(1).Day == 1 || f.To >= today);
-    }
+        Source.Monthly => MonthlyRows(scope, part).Select(r => new Row(r.UnitId, r.Month, r.Responses, r.Answers)),
+        Source.TreeDays => TreeDayRows(scope, part).Select(r => new Row(r.UnitId, r.Month, r.Responses, r.Answers)),
+        _ => DailyRows(scope, part).Select(r => new Row(r.UnitId, r.Day, r.Responses, r.Answers)),
+    };
 
     private IQueryable<MonthlyRollup> MonthlyRows(Scope scope, SatisfactionFilter f)
     {
@@ -219,6 +222,17 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
             ? rows.Where(r => r.Scope == unitScope && r.UnitId == ids[0])
             : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
         return Filtered(rows, scope, f);
+    }
+
+    /// <summary>The subtree-by-day rows of the scope's units over the days of <paramref name="f"/> (no channel or respondent filter).</summary>
+    private IQueryable<MonthlyRollup> TreeDayRows(Scope scope, SatisfactionFilter f)
+    {
+        var ids = scope.MonthlyUnitIds;
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= f.From && r.Month <= f.To);
+        rows = ids.Count == 1
+            ? rows.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == ids[0])
+            : rows.Where(r => r.Scope == MonthlyRollup.TreeDay && ids.Contains(r.UnitId));
+        return scope.FieldId is { } field ? rows.Where(r => r.FieldId == field) : rows;
     }
 
     private static IQueryable<MonthlyRollup> Filtered(IQueryable<MonthlyRollup> rows, Scope scope, SatisfactionFilter f)

@@ -51,17 +51,19 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         long written = 0;
-        const int Batch = 5_000;
-        while (written < count)
+        const int Batch = 20_000;
+        var responses = new List<object?[]>(Batch);
+        var rollups = new RollupCounts();
+        // Day after day, the same number each day, whole days per batch: a batch's responses share their days' and
+        // months' rollup rows, so each of those rows is written once per batch instead of once per few responses.
+        for (var d = 0; d < days; d++)
         {
-            var size = (int)Math.Min(Batch, count - written);
-            var responses = new List<object?[]>(size);
-            var rollups = new RollupCounts();
-            for (var i = 0; i < size; i++)
+            var day = DateOnly.FromDayNumber(from.DayNumber + d);
+            var onDay = count * (d + 1) / days - count * d / days;
+            for (var i = 0; i < onDay; i++)
             {
                 var target = targets[random.Next(targets.Length)];
                 var field = target.FieldIds[random.Next(target.FieldIds.Length)];
-                var day = DateOnly.FromDayNumber(from.DayNumber + random.Next(days));
                 var channel = Pick(random);
                 var respondent = respondentQuestion is null ? 0 : random.NextDouble() switch { < 0.80 => 1, < 0.95 => 2, _ => 0 };
                 var id = Guid.CreateVersion7();
@@ -88,13 +90,18 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], levels[target.UnitId], day, field, 0, (int)channel, respondent), given, +1);
             }
 
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
-                ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted", "Answers"], responses, ct: ct);
-            await rollups.WriteAsync(connection, transaction, ct);
-            await transaction.CommitAsync(ct);
-            written += size;
-            progress?.Invoke(written);
+            if (responses.Count >= Batch || d == days - 1)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
+                    ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted", "Answers"], responses, ct: ct);
+                await rollups.WriteAsync(connection, transaction, ct);
+                await transaction.CommitAsync(ct);
+                written += responses.Count;
+                progress?.Invoke(written);
+                responses.Clear();
+                rollups = new RollupCounts();
+            }
         }
 
         await db.Database.CloseConnectionAsync();

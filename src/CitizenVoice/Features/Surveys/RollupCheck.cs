@@ -47,8 +47,9 @@ public sealed class RollupCheck(AppDb db)
     /// <summary>
     /// The monthly rows, rebuilt from the expected daily counts expanded to each unit's current ancestors (a move
     /// shifts a unit's history to its new ancestors, <see cref="RollupRebuild.MoveSubtreeAsync"/>, so they agree).
-    /// Monthly rows are compared only for whole months inside the period. Their keys carry the month in
-    /// <see cref="Key.Day"/> and the row's scope (own, subtree, a level below) in <see cref="Key.ProcedureId"/>.
+    /// Monthly rows are compared only for whole months inside the period. Their keys carry the month (the day for
+    /// subtree-by-day rows) in <see cref="Key.Day"/> and the row's scope (own, subtree, a level below, subtree by day)
+    /// in <see cref="Key.ProcedureId"/>.
     /// </summary>
     private async Task<IEnumerable<Difference>> MonthlyDifferencesAsync(Counts daily, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -57,10 +58,16 @@ public sealed class RollupCheck(AppDb db)
         foreach (var (key, count) in daily.All)
         {
             var unit = units[key.UnitId];
+            var lineage = RollupCounts.Lineage(unit.Path);
             var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1) };
-            foreach (var (unitId, scope) in RollupCounts.MonthlyRowsOf(key.UnitId, RollupCounts.Lineage(unit.Path), unit.Level))
+            foreach (var (unitId, scope) in RollupCounts.MonthlyRowsOf(key.UnitId, lineage, unit.Level))
             {
                 expected.Add(month with { UnitId = unitId, ProcedureId = scope }, count);
+            }
+
+            foreach (var unitId in lineage)
+            {
+                expected.Add(key with { UnitId = unitId, ProcedureId = MonthlyRollup.TreeDay, Channel = 0, RespondentType = 0 }, count);
             }
         }
 
@@ -75,8 +82,9 @@ public sealed class RollupCheck(AppDb db)
         {
             MonthlyRollup.Own => "monthly",
             MonthlyRollup.Tree => "monthly (tree)",
+            MonthlyRollup.TreeDay => "daily (tree)",
             var scope => $"monthly ({MonthlyRollup.LevelOf(scope)} below)",
-        }).Where(d => Whole(d.Key.Day));
+        }).Where(d => d.Key.ProcedureId == MonthlyRollup.TreeDay || Whole(d.Key.Day));
     }
 
     private static IEnumerable<Difference> Compare(Counts expected, Counts recorded, Func<Key, string> table) =>

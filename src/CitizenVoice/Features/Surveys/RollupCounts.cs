@@ -9,7 +9,7 @@ namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
 /// Rollup increments for a set of responses — the daily rows (<see cref="DailyRollup"/>) and the monthly own, subtree
-/// and per-level rows (<see cref="MonthlyRollup"/>) — summed in memory, so a rollup row touched by many responses of
+/// and per-level rows and the subtree-by-day rows (<see cref="MonthlyRollup"/>) — summed in memory, so a rollup row touched by many responses of
 /// the set is written once, and each row carries all its answer counts packed (<see cref="AnswerCounts"/>): a response
 /// touches one daily row and two monthly rows per unit of its lineage, not a row per question. Written in the caller's
 /// transaction, always in the same order, so concurrent writers lock shared rows in the same order.
@@ -66,6 +66,11 @@ public sealed class RollupCounts
             sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, cell.Channel, cell.RespondentType)));
         }
 
+        foreach (var unitId in cell.Lineage)
+        {
+            sums.Add(SumOf(_monthly, TreeDayKey(unitId, cell.Day, cell.FieldId)));
+        }
+
         foreach (var sum in sums)
         {
             sum.Responses += delta;
@@ -84,24 +89,57 @@ public sealed class RollupCounts
     /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row to every monthly row it counts in
     /// under <paramref name="lineage"/>: taken out under the old lineage and added under the new, it moves a unit's history.
     /// </summary>
-    public void AddMonthly(MonthlyRollup own, int[] lineage, UnitLevel level, int sign) =>
-        AddMonthly(own.UnitId, own.Month, own.FieldId, (int)own.Channel, own.RespondentType, own.Responses, own.Answers, lineage, level, sign);
-
-    /// <summary>Adds a daily row to every monthly row its unit's responses count in: the monthly rows rebuilt from the daily ones.</summary>
-    public void AddMonthly(DailyRollup day, int[] lineage, UnitLevel level) =>
-        AddMonthly(day.UnitId, new DateOnly(day.Day.Year, day.Day.Month, 1), day.FieldId, (int)day.Channel, day.RespondentType, day.Responses, day.Answers, lineage, level, +1);
-
-    private void AddMonthly(int ownUnitId, DateOnly month, int fieldId, int channel, int respondentType, long responses, string answers, int[] lineage, UnitLevel level, int sign)
+    public void AddMonthly(MonthlyRollup own, int[] lineage, UnitLevel level, int sign)
     {
-        var counts = AnswerCounts.Parse(answers).ToList();
-        foreach (var (unitId, scope) in MonthlyRowsOf(ownUnitId, lineage, level))
+        var counts = AnswerCounts.Parse(own.Answers).ToList();
+        foreach (var (unitId, scope) in MonthlyRowsOf(own.UnitId, lineage, level))
         {
-            var sum = SumOf(_monthly, (unitId, scope, month, fieldId, channel, respondentType));
-            sum.Responses += sign * responses;
-            foreach (var (questionId, value, count) in counts)
-            {
-                sum.Answers.Add(questionId, value, sign * count);
-            }
+            Add((unitId, scope, own.Month, own.FieldId, (int)own.Channel, own.RespondentType), own.Responses, counts, sign);
+        }
+    }
+
+    /// <summary>
+    /// Adds a daily row to every monthly and subtree-by-day row its unit's responses count in: those rows rebuilt from
+    /// the daily ones.
+    /// </summary>
+    public void AddMonthly(DailyRollup day, int[] lineage, UnitLevel level)
+    {
+        var counts = AnswerCounts.Parse(day.Answers).ToList();
+        var month = new DateOnly(day.Day.Year, day.Day.Month, 1);
+        foreach (var (unitId, scope) in MonthlyRowsOf(day.UnitId, lineage, level))
+        {
+            Add((unitId, scope, month, day.FieldId, (int)day.Channel, day.RespondentType), day.Responses, counts, +1);
+        }
+
+        foreach (var unitId in lineage)
+        {
+            Add(TreeDayKey(unitId, day.Day, day.FieldId), day.Responses, counts, +1);
+        }
+    }
+
+    /// <summary>
+    /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's subtree-by-day row to the same row of each of
+    /// <paramref name="ancestors"/>: how a move shifts the days of a whole subtree from its old ancestors to its new ones.
+    /// </summary>
+    public void AddTreeDay(MonthlyRollup treeDay, IEnumerable<int> ancestors, int sign)
+    {
+        var counts = AnswerCounts.Parse(treeDay.Answers).ToList();
+        foreach (var unitId in ancestors)
+        {
+            Add(TreeDayKey(unitId, treeDay.Month, treeDay.FieldId), treeDay.Responses, counts, sign);
+        }
+    }
+
+    /// <summary>The subtree-by-day row of a unit: the day in the month column, channel and respondent type not kept.</summary>
+    private static (int, int, DateOnly, int, int, int) TreeDayKey(int unitId, DateOnly day, int fieldId) => (unitId, MonthlyRollup.TreeDay, day, fieldId, 0, 0);
+
+    private void Add((int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType) key, long responses, List<(int QuestionId, int Value, long Count)> counts, int sign)
+    {
+        var sum = SumOf(_monthly, key);
+        sum.Responses += sign * responses;
+        foreach (var (questionId, value, count) in counts)
+        {
+            sum.Answers.Add(questionId, value, sign * count);
         }
     }
 

@@ -59,8 +59,8 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     }
 
     /// <summary>
-    /// Recomputes the monthly rows from the daily ones, which hold the same counts by day: an upgrade that changes only
-    /// the monthly rows reads a few rows per unit and day instead of every response.
+    /// Recomputes the monthly and subtree-by-day rows from the daily ones, which hold the same counts by day: an upgrade
+    /// that changes only those rows reads a few rows per unit and day instead of every response.
     /// </summary>
     public async Task<long> MonthlyFromDailyAsync(CancellationToken ct = default)
     {
@@ -92,7 +92,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     /// A unit moves from <paramref name="oldPath"/> to <paramref name="newPath"/> with everything under it: its history
     /// leaves the subtree rows of the units it no longer sits under and joins those of its new ancestors, so a
     /// district's figures are the sum of the communes it has now, whichever rows a report reads. Runs in the caller's
-    /// transaction, before the new paths are saved, and moves only monthly sums: no response is read.
+    /// transaction, before the new paths are saved, and moves only monthly and subtree-by-day sums: no response is read.
     /// </summary>
     public static async Task MoveSubtreeAsync(AppDb db, string oldPath, string newPath, CancellationToken ct = default)
     {
@@ -105,6 +105,16 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
             var unit = subtree[own.UnitId];
             counts.AddMonthly(own, RollupCounts.Lineage(unit.Path), unit.Level, -1);
             counts.AddMonthly(own, RollupCounts.Lineage(newPath + unit.Path[oldPath.Length..]), unit.Level, +1);
+        }
+
+        // The subtree's days are its root's subtree-by-day rows: out of the old ancestors' rows, into the new ones'.
+        var root = subtree.Single(u => u.Value.Path == oldPath).Key;
+        var oldAncestors = RollupCounts.Lineage(oldPath)[..^1];
+        var newAncestors = RollupCounts.Lineage(newPath)[..^1];
+        await foreach (var day in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == root).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            counts.AddTreeDay(day, oldAncestors, -1);
+            counts.AddTreeDay(day, newAncestors, +1);
         }
 
         await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);

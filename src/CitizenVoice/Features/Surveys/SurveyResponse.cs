@@ -148,12 +148,16 @@ public sealed class SurveySecret
 /// responses; scope 1 rows hold the responses of the unit and everything under it (where the units sat when the
 /// responses were recorded, or since the last move); scope <see cref="Below"/>(level) rows hold those of the units of
 /// that level under it. A province's year is a few dozen rows per figure instead of a scan of every commune's days,
-/// and its figures per level (province, district, commune) a few dozen more.
+/// and its figures per level (province, district, commune) a few dozen more. Scope <see cref="TreeDay"/> rows are the
+/// subtree by day, for the days at either end of a period that is not whole months (a year earlier than "this year
+/// until today"): <see cref="Month"/> holds the day, and channel and respondent type are not kept (both 0), so the
+/// province's part month is a row per day and field, not every commune's daily rows.
 /// </summary>
 public sealed class MonthlyRollup
 {
     public const int Own = 0;
     public const int Tree = 1;
+    public const int TreeDay = 2;
 
     /// <summary>Scopes from here on count the units of one level below a unit.</summary>
     public const int FirstBelow = 10;
