@@ -36,7 +36,8 @@ internal sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient();
-        for (var i = 0; i < 600; i++)
+        // Up to 20 minutes: an upgrade of a large database rebuilds rollup rows before the app is ready.
+        for (var i = 0; i < 2400; i++)
         {
             try
             {

@@ -185,17 +185,24 @@ switch (command)
 
             Console.WriteLine($"GET /api/v1/satisfaction with channel and respondent filters (monthly rows by channel and respondent type): {Percentiles(channel)}");
             var daily = new List<double>();
+            var dailyPages = new List<double>();
             for (var i = 0; i < Math.Min(30, queries); i++)
             {
-                // Periods that start or end mid-month: whole months from the monthly rows, the part months from the daily rows.
+                // Periods that start or end mid-month: whole months from the monthly rows, the days at either end from
+                // the subtree-by-day rows (or a single unit's daily rows).
                 var start = today.AddDays(-random.Next(30, 400));
                 var unit = random.Next(4) == 0 ? "BK" : units[random.Next(units.Count)];
+                var q = $"unit={unit}&from={start:yyyy-MM-dd}&to={start.AddDays(random.Next(7, 120)):yyyy-MM-dd}";
                 var sw = Stopwatch.StartNew();
-                await http.GetStringAsync($"/api/v1/satisfaction?unit={unit}&from={start:yyyy-MM-dd}&to={start.AddDays(random.Next(7, 120)):yyyy-MM-dd}");
+                await http.GetStringAsync("/api/v1/satisfaction?" + q);
                 daily.Add(sw.Elapsed.TotalMilliseconds);
+                sw.Restart();
+                await http.GetStringAsync("/ket-qua-khao-sat?" + q);
+                dailyPages.Add(sw.Elapsed.TotalMilliseconds);
             }
 
-            Console.WriteLine($"GET /api/v1/satisfaction over periods starting mid-month (whole months monthly, part months daily): {Percentiles(daily)}");
+            Console.WriteLine($"GET /api/v1/satisfaction over periods starting mid-month (whole months monthly, the ends by subtree and day): {Percentiles(daily)}");
+            Console.WriteLine($"GET /ket-qua-khao-sat over the same periods (figures per level read the ends from the daily rows): {Percentiles(dailyPages)}");
         }
 
         // The same figure computed by scanning raw answers, for the ratio that shows what the rollups buy.

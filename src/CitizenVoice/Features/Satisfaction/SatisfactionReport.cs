@@ -35,14 +35,14 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return total.Compute(await QuestionsAsync(ct));
     }
 
-    /// <summary>Where a part of a period is read from: <see cref="MonthlyRollup"/> rows by month or subtree by day, or <see cref="DailyRollup"/> rows.</summary>
-    private enum Source { Monthly, TreeDays, Daily }
+    /// <summary>Where a part of a period is read from: <see cref="MonthlyRollup"/> rows by month or by day, or <see cref="DailyRollup"/> rows.</summary>
+    private enum Source { Monthly, Days, Daily }
 
     /// <summary>
     /// Which rows answer each part of a period, so a figure never reads more than a few hundred rows. Whole months come
     /// from the monthly rows (the current month counts as whole: nothing after today exists yet). The days before and
     /// after them (a year earlier than "since the 1st of last November until today" ends on today's date a year ago)
-    /// come from the subtree-by-day rows for a subtree's figure without channel or respondent filter
+    /// come from the rows by day (subtree, each level below) for a subtree's figure without channel or respondent filter
     /// (<paramref name="subtree"/>), otherwise from the daily rows, which for a single unit are few. A procedure
     /// filter reads the daily rows throughout: procedures are too many to key the other rows by.
     /// </summary>
@@ -57,7 +57,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
         var firstWhole = f.From.Day == 1 ? f.From : new DateOnly(f.From.Year, f.From.Month, 1).AddMonths(1);
         var lastWholeEnd = f.To.AddDays(1).Day == 1 || f.To >= today ? f.To : new DateOnly(f.To.Year, f.To.Month, 1).AddDays(-1);
-        var days = subtree && f.Channel is null && f.RespondentType is null ? Source.TreeDays : Source.Daily;
+        var days = subtree && f.Channel is null && f.RespondentType is null ? Source.Days : Source.Daily;
         if (firstWhole > lastWholeEnd)
         {
             yield return (f, days);
@@ -87,7 +87,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var questions = await QuestionsAsync(ct);
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
         var units = await UnitLinksAsync(ct);
-        // Monthly and subtree-by-day rows: each child's subtree rows (its own and those of units merged into it).
+        // Monthly and by-day rows: each child's subtree rows (its own and those of units merged into it).
         var childOf = new Dictionary<int, int>();
         foreach (var child in children)
         {
@@ -147,21 +147,35 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var scope = await ScopeAsync(filter, ct);
         var levelOf = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Level, ct);
         var levels = new SortedDictionary<UnitLevel, Total>();
-        // The days outside whole months come from the daily rows: there are no per-level rows by day.
-        foreach (var (part, source) in Parts(filter, subtree: false))
+        void Add(UnitLevel level, Row row)
         {
-            var rows = source == Source.Monthly
-                ? LevelMonthlyRows(scope, part).Select(r => new { r.Scope, Row = new Row(r.UnitId, r.Month, r.Responses, r.Answers) })
-                : DailyRows(scope, part).Select(r => new { Scope = MonthlyRollup.Own, Row = new Row(r.UnitId, r.Day, r.Responses, r.Answers) });
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            if (!levels.TryGetValue(level, out var total))
             {
-                var level = MonthlyRollup.IsBelow(row.Scope) ? MonthlyRollup.LevelOf(row.Scope) : levelOf[row.Row.UnitId];
-                if (!levels.TryGetValue(level, out var total))
-                {
-                    levels[level] = total = new Total();
-                }
+                levels[level] = total = new Total();
+            }
 
-                total.Add(row.Row);
+            total.Add(row);
+        }
+
+        foreach (var (part, source) in Parts(filter, scope.Subunits))
+        {
+            // Whole months: the monthly own and per-level rows. The days at either end: the daily rows of the scope's
+            // units and their per-level rows by day (or, with a channel or respondent filter, every unit's daily rows).
+            if (source != Source.Daily)
+            {
+                await foreach (var r in LevelRows(scope, part, byDay: source == Source.Days).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    Add(MonthlyRollup.IsBelow(r.Scope) ? MonthlyRollup.LevelOf(r.Scope) : levelOf[r.UnitId], new Row(r.UnitId, r.Month, r.Responses, r.Answers));
+                }
+            }
+
+            if (source != Source.Monthly)
+            {
+                var own = DailyRows(source == Source.Days ? scope with { UnitIds = scope.MonthlyUnitIds } : scope, part);
+                await foreach (var row in own.Select(r => new Row(r.UnitId, r.Day, r.Responses, r.Answers)).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    Add(levelOf[row.UnitId], row);
+                }
             }
         }
 
@@ -208,7 +222,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     private IQueryable<Row> Rows(Scope scope, SatisfactionFilter part, Source source) => source switch
     {
         Source.Monthly => MonthlyRows(scope, part).Select(r => new Row(r.UnitId, r.Month, r.Responses, r.Answers)),
-        Source.TreeDays => TreeDayRows(scope, part).Select(r => new Row(r.UnitId, r.Month, r.Responses, r.Answers)),
+        Source.Days => TreeDayRows(scope, part).Select(r => new Row(r.UnitId, r.Month, r.Responses, r.Answers)),
         _ => DailyRows(scope, part).Select(r => new Row(r.UnitId, r.Day, r.Responses, r.Answers)),
     };
 
@@ -244,15 +258,23 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     }
 
     /// <summary>
-    /// The monthly rows that give figures per level: the own rows of the scope's units and, with sub-units, their rows
-    /// for each level below them.
+    /// The rows that give figures per level: by month, the own rows of the scope's units and, with sub-units, their rows
+    /// for each level below them; <paramref name="byDay"/>, only the rows for each level below, by day.
     /// </summary>
-    private IQueryable<MonthlyRollup> LevelMonthlyRows(Scope scope, SatisfactionFilter f)
+    private IQueryable<MonthlyRollup> LevelRows(Scope scope, SatisfactionFilter f, bool byDay)
     {
-        var first = new DateOnly(f.From.Year, f.From.Month, 1);
         var ids = scope.MonthlyUnitIds;
+        if (byDay)
+        {
+            var days = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Scope >= MonthlyRollup.FirstBelowDay && r.Month >= f.From && r.Month <= f.To);
+            return scope.FieldId is { } field ? days.Where(r => r.FieldId == field) : days;
+        }
+
+        var first = new DateOnly(f.From.Year, f.From.Month, 1);
         var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month >= first && r.Month <= f.To);
-        rows = scope.Subunits ? rows.Where(r => r.Scope == MonthlyRollup.Own || r.Scope >= MonthlyRollup.FirstBelow) : rows.Where(r => r.Scope == MonthlyRollup.Own);
+        rows = scope.Subunits
+            ? rows.Where(r => r.Scope == MonthlyRollup.Own || (r.Scope >= MonthlyRollup.FirstBelow && r.Scope < MonthlyRollup.FirstBelowDay))
+            : rows.Where(r => r.Scope == MonthlyRollup.Own);
         return Filtered(rows, scope, f);
     }
 

@@ -9,103 +9,133 @@ namespace CitizenVoice.Features.Surveys;
 /// </summary>
 public sealed class RollupCheck(AppDb db)
 {
-    /// <summary>A rollup count; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count.</summary>
+    /// <summary>
+    /// A rollup count; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count. Keys of monthly
+    /// rows carry the month (the day for subtree-by-day rows) in <see cref="Day"/> and the row's scope (own, subtree, a
+    /// level below, subtree by day) in <see cref="ProcedureId"/>.
+    /// </summary>
     public sealed record Key(DateOnly Day, int UnitId, int FieldId, int ProcedureId, SurveyChannel Channel, int RespondentType, int? QuestionId, int? Value);
 
     /// <summary>A count whose recorded value is not what the raw responses give; <see cref="Table"/> names the rollup.</summary>
     public sealed record Difference(Key Key, long Expected, long Recorded, string Table = "daily");
 
+    /// <summary>
+    /// Month by month, so the expected rows of one month are all it holds at once, at any number of responses: the
+    /// responses are counted by <see cref="RollupCounts"/> (the writer's own rule, under each unit's current ancestors:
+    /// a move shifts a unit's history to its new ancestors, <see cref="RollupRebuild.MoveSubtreeAsync"/>) and compared
+    /// row by row with the stored rows. Monthly rows are compared only for whole months inside the period.
+    /// </summary>
     public async Task<IReadOnlyList<Difference>> RunAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
-        // One pass over the raw responses, unpacking each one's answers: the same counting the writer does, from scratch.
-        var expected = new Counts();
-        await foreach (var r in db.SurveyResponses.AsNoTracking()
-            .Where(r => !r.IsDeleted && (from == null || r.Day >= from) && (to == null || r.Day <= to))
-            .Select(r => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, r.Answers })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var differences = new List<Difference>();
+        // Without a period: from the first month anything was stored to the last, whole.
+        var first = from ?? Earliest(
+            await db.SurveyResponses.MinAsync(r => (DateOnly?)r.Day, cancellationToken),
+            await db.DailyRollups.MinAsync(r => (DateOnly?)r.Day, cancellationToken),
+            await db.MonthlyRollups.MinAsync(r => (DateOnly?)r.Month, cancellationToken));
+        var last = to ?? Latest(
+            await db.SurveyResponses.MaxAsync(r => (DateOnly?)r.Day, cancellationToken),
+            await db.DailyRollups.MaxAsync(r => (DateOnly?)r.Day, cancellationToken),
+            await db.MonthlyRollups.MaxAsync(r => (DateOnly?)r.Month, cancellationToken));
+        if (first is not { } start || last is not { } end)
         {
-            var key = new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null);
-            expected.Add(key, 1);
-            foreach (var answer in r.Answers.Where(a => a.Value is not null))
-            {
-                expected.Add(key with { QuestionId = answer.QuestionId, Value = answer.Value }, 1);
-            }
+            return differences;
         }
 
-        var recorded = new Counts();
-        await foreach (var r in db.DailyRollups.AsNoTracking().Where(r => (from == null || r.Day >= from) && (to == null || r.Day <= to)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        if (from is null) { start = new DateOnly(start.Year, start.Month, 1); }
+        if (to is null) { end = new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1); }
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (Lineage: RollupCounts.Lineage(u.Path), u.Level), cancellationToken);
+        for (var month = new DateOnly(start.Year, start.Month, 1); month <= end; month = month.AddMonths(1))
         {
-            recorded.AddRow(new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers);
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            var (lo, hi) = (start > month ? start : month, end < monthEnd ? end : monthEnd);
+            differences.AddRange(await MonthAsync(units, lo, hi, whole: lo == month && hi == monthEnd, cancellationToken));
         }
 
-        var differences = Compare(expected, recorded, _ => "daily")
-            .OrderBy(d => d.Key.Day).ThenBy(d => d.Key.UnitId).ThenBy(d => d.Key.QuestionId).ToList();
-        differences.AddRange(await MonthlyDifferencesAsync(expected, from, to, cancellationToken));
         return differences;
     }
 
-    /// <summary>
-    /// The monthly rows, rebuilt from the expected daily counts expanded to each unit's current ancestors (a move
-    /// shifts a unit's history to its new ancestors, <see cref="RollupRebuild.MoveSubtreeAsync"/>, so they agree).
-    /// Monthly rows are compared only for whole months inside the period. Their keys carry the month (the day for
-    /// subtree-by-day rows) in <see cref="Key.Day"/> and the row's scope (own, subtree, a level below, subtree by day)
-    /// in <see cref="Key.ProcedureId"/>.
-    /// </summary>
-    private async Task<IEnumerable<Difference>> MonthlyDifferencesAsync(Counts daily, DateOnly? from, DateOnly? to, CancellationToken ct)
+    private static DateOnly? Earliest(params DateOnly?[] days) => days.Where(d => d is not null).Min();
+
+    private static DateOnly? Latest(params DateOnly?[] days) => days.Where(d => d is not null).Max();
+
+    private async Task<List<Difference>> MonthAsync(Dictionary<int, (int[] Lineage, Organisation.UnitLevel Level)> units, DateOnly from, DateOnly to, bool whole, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => new { u.Path, u.Level }, ct);
-        var expected = new Counts();
-        foreach (var (key, count) in daily.All)
+        var expected = new RollupCounts();
+        await foreach (var r in db.SurveyResponses.AsNoTracking().Where(r => !r.IsDeleted && r.Day >= from && r.Day <= to)
+            .Select(r => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, r.Answers })
+            .AsAsyncEnumerable().WithCancellation(ct))
         {
-            var unit = units[key.UnitId];
-            var lineage = RollupCounts.Lineage(unit.Path);
-            var month = key with { Day = new DateOnly(key.Day.Year, key.Day.Month, 1) };
-            foreach (var (unitId, scope) in RollupCounts.MonthlyRowsOf(key.UnitId, lineage, unit.Level))
-            {
-                expected.Add(month with { UnitId = unitId, ProcedureId = scope }, count);
-            }
-
-            foreach (var unitId in lineage)
-            {
-                expected.Add(key with { UnitId = unitId, ProcedureId = MonthlyRollup.TreeDay, Channel = 0, RespondentType = 0 }, count);
-            }
+            var (lineage, level) = units[r.UnitId];
+            expected.Add(new RollupCounts.Cell(r.UnitId, lineage, level, r.Day, r.FieldId, r.ProcedureId, (int)r.Channel, r.RespondentType),
+                r.Answers.Where(a => a.Value is not null).Select(a => (a.QuestionId, a.Value!.Value)), +1);
         }
 
-        var recorded = new Counts();
-        await foreach (var r in db.MonthlyRollups.AsNoTracking().Where(r => (from == null || r.Month >= from) && (to == null || r.Month <= to)).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            recorded.AddRow(new Key(r.Month, r.UnitId, r.FieldId, r.Scope, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers);
-        }
+        var differences = Compare(
+            expected.DailyRows.Select(r => (new Key(r.Key.Day, r.Key.UnitId, r.Key.FieldId, r.Key.ProcedureId, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null), r.Responses, r.Answers)),
+            await db.DailyRollups.AsNoTracking().Where(r => r.Day >= from && r.Day <= to)
+                .Select(r => new { Key = new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers })
+                .ToDictionaryAsync(r => r.Key, r => (r.Responses, r.Answers), ct),
+            _ => "daily");
 
-        bool Whole(DateOnly month) => (from is null || month >= from) && (to is null || month.AddMonths(1).AddDays(-1) <= to);
-        return Compare(expected, recorded, key => key.ProcedureId switch
-        {
-            MonthlyRollup.Own => "monthly",
-            MonthlyRollup.Tree => "monthly (tree)",
-            MonthlyRollup.TreeDay => "daily (tree)",
-            var scope => $"monthly ({MonthlyRollup.LevelOf(scope)} below)",
-        }).Where(d => d.Key.ProcedureId == MonthlyRollup.TreeDay || Whole(d.Key.Day));
+        // Rows by day within the period; monthly rows if the month is whole.
+        var monthly = db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay
+            ? r.Month >= from && r.Month <= to
+            : whole && r.Month == from);
+        differences.AddRange(Compare(
+            expected.MonthlyRows.Where(r => whole || MonthlyRollup.IsDay(r.Key.Scope))
+                .Select(r => (new Key(r.Key.Month, r.Key.UnitId, r.Key.FieldId, r.Key.Scope, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null), r.Responses, r.Answers)),
+            await monthly.Select(r => new { Key = new Key(r.Month, r.UnitId, r.FieldId, r.Scope, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers })
+                .ToDictionaryAsync(r => r.Key, r => (r.Responses, r.Answers), ct),
+            key => key.ProcedureId switch
+            {
+                MonthlyRollup.Own => "monthly",
+                MonthlyRollup.Tree => "monthly (tree)",
+                MonthlyRollup.TreeDay => "daily (tree)",
+                var scope => MonthlyRollup.IsDay(scope) ? $"daily ({MonthlyRollup.LevelOf(scope)} below)" : $"monthly ({MonthlyRollup.LevelOf(scope)} below)",
+            }));
+        return [.. differences.OrderBy(d => d.Key.Day).ThenBy(d => d.Key.UnitId).ThenBy(d => d.Key.QuestionId)];
     }
 
-    private static IEnumerable<Difference> Compare(Counts expected, Counts recorded, Func<Key, string> table) =>
-        expected.All.Keys.Union(recorded.All.Keys)
-            .Select(k => new Difference(k, expected.All.GetValueOrDefault(k), recorded.All.GetValueOrDefault(k), table(k)))
-            .Where(d => d.Expected != d.Recorded);
-
-    /// <summary>Counts by key: a rollup row unpacked into its response count and one count per question × value.</summary>
-    private sealed class Counts
+    /// <summary>
+    /// Every row expected or stored, compared: its response count, then (when the packed texts differ) each question ×
+    /// value count. A row missing on either side counts as zero.
+    /// </summary>
+    private static List<Difference> Compare(IEnumerable<(Key Key, long Responses, AnswerCounts Answers)> expected, Dictionary<Key, (long Responses, string Answers)> stored, Func<Key, string> table)
     {
-        public Dictionary<Key, long> All { get; } = [];
-
-        public void Add(Key key, long count) => All[key] = All.GetValueOrDefault(key) + count;
-
-        public void AddRow(Key row, long responses, string answers)
+        var differences = new List<Difference>();
+        void Row(Key key, long expectedResponses, AnswerCounts? expectedAnswers, long storedResponses, string? storedAnswers)
         {
-            Add(row, responses);
-            foreach (var (questionId, value, count) in AnswerCounts.Parse(answers))
+            if (expectedResponses != storedResponses)
             {
-                Add(row with { QuestionId = questionId, Value = value }, count);
+                differences.Add(new Difference(key, expectedResponses, storedResponses, table(key)));
+            }
+
+            var text = expectedAnswers?.ToString() ?? "";
+            if (text == (storedAnswers ?? ""))
+            {
+                return;
+            }
+
+            var want = (expectedAnswers?.Entries ?? []).ToDictionary(e => (e.QuestionId, e.Value), e => e.Count);
+            var have = AnswerCounts.Parse(storedAnswers).GroupBy(e => (e.QuestionId, e.Value)).ToDictionary(g => g.Key, g => g.Sum(e => e.Count));
+            foreach (var cell in want.Keys.Union(have.Keys).Where(c => want.GetValueOrDefault(c) != have.GetValueOrDefault(c)))
+            {
+                differences.Add(new Difference(key with { QuestionId = cell.QuestionId, Value = cell.Value }, want.GetValueOrDefault(cell), have.GetValueOrDefault(cell), table(key)));
             }
         }
+
+        foreach (var (key, responses, answers) in expected)
+        {
+            stored.Remove(key, out var row);
+            Row(key, responses, answers, row.Responses, row.Answers);
+        }
+
+        foreach (var (key, row) in stored)
+        {
+            Row(key, 0, null, row.Responses, row.Answers);
+        }
+
+        return differences;
     }
 }

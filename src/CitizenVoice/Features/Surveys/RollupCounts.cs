@@ -28,6 +28,14 @@ public sealed class RollupCounts
     private readonly Dictionary<(int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType), Sum> _daily = [];
     private readonly Dictionary<(int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType), Sum> _monthly = [];
 
+    /// <summary>The summed daily rows, for the check.</summary>
+    public IEnumerable<((int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType) Key, long Responses, AnswerCounts Answers)> DailyRows =>
+        _daily.Select(r => (r.Key, r.Value.Responses, r.Value.Answers));
+
+    /// <summary>The summed monthly and subtree-by-day rows, for the check.</summary>
+    public IEnumerable<((int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType) Key, long Responses, AnswerCounts Answers)> MonthlyRows =>
+        _monthly.Select(r => (r.Key, r.Value.Responses, r.Value.Answers));
+
     /// <summary>The ids in a unit path ("/1/4/37/" → 1, 4, 37): the unit and every unit above it.</summary>
     public static int[] Lineage(string path) =>
         [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture))];
@@ -66,9 +74,9 @@ public sealed class RollupCounts
             sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, cell.Channel, cell.RespondentType)));
         }
 
-        foreach (var unitId in cell.Lineage)
+        foreach (var (unitId, scope) in DayRowsOf(cell.Lineage, cell.Level))
         {
-            sums.Add(SumOf(_monthly, TreeDayKey(unitId, cell.Day, cell.FieldId)));
+            sums.Add(SumOf(_monthly, DayKey(unitId, scope, cell.Day, cell.FieldId)));
         }
 
         foreach (var sum in sums)
@@ -111,27 +119,44 @@ public sealed class RollupCounts
             Add((unitId, scope, month, day.FieldId, (int)day.Channel, day.RespondentType), day.Responses, counts, +1);
         }
 
-        foreach (var unitId in lineage)
+        foreach (var (unitId, scope) in DayRowsOf(lineage, level))
         {
-            Add(TreeDayKey(unitId, day.Day, day.FieldId), day.Responses, counts, +1);
+            Add(DayKey(unitId, scope, day.Day, day.FieldId), day.Responses, counts, +1);
         }
     }
 
     /// <summary>
-    /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's subtree-by-day row to the same row of each of
-    /// <paramref name="ancestors"/>: how a move shifts the days of a whole subtree from its old ancestors to its new ones.
+    /// The rows by day a unit's responses count in: a subtree row for the unit and each unit above it, and for each
+    /// unit above it the row of units of the unit's level below it.
     /// </summary>
-    public void AddTreeDay(MonthlyRollup treeDay, IEnumerable<int> ancestors, int sign)
+    public static IEnumerable<(int UnitId, int Scope)> DayRowsOf(int[] lineage, UnitLevel level)
     {
-        var counts = AnswerCounts.Parse(treeDay.Answers).ToList();
-        foreach (var unitId in ancestors)
+        foreach (var unit in lineage)
         {
-            Add(TreeDayKey(unitId, treeDay.Month, treeDay.FieldId), treeDay.Responses, counts, sign);
+            yield return (unit, MonthlyRollup.TreeDay);
+        }
+
+        foreach (var above in lineage[..^1])
+        {
+            yield return (above, MonthlyRollup.BelowDay(level));
         }
     }
 
-    /// <summary>The subtree-by-day row of a unit: the day in the month column, channel and respondent type not kept.</summary>
-    private static (int, int, DateOnly, int, int, int) TreeDayKey(int unitId, DateOnly day, int fieldId) => (unitId, MonthlyRollup.TreeDay, day, fieldId, 0, 0);
+    /// <summary>
+    /// Adds (or with <paramref name="sign"/> −1 takes out) a day's counts to the row of <paramref name="scope"/> of each
+    /// of <paramref name="ancestors"/>: how a move shifts the days of a whole subtree from its old ancestors to its new ones.
+    /// </summary>
+    public void AddDay(int scope, DateOnly day, int fieldId, long responses, string answers, IEnumerable<int> ancestors, int sign)
+    {
+        var counts = AnswerCounts.Parse(answers).ToList();
+        foreach (var unitId in ancestors)
+        {
+            Add(DayKey(unitId, scope, day, fieldId), responses, counts, sign);
+        }
+    }
+
+    /// <summary>A row by day: the day in the month column, channel and respondent type not kept.</summary>
+    private static (int, int, DateOnly, int, int, int) DayKey(int unitId, int scope, DateOnly day, int fieldId) => (unitId, scope, day, fieldId, 0, 0);
 
     private void Add((int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType) key, long responses, List<(int QuestionId, int Value, long Count)> counts, int sign)
     {

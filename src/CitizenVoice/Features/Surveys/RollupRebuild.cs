@@ -92,7 +92,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     /// A unit moves from <paramref name="oldPath"/> to <paramref name="newPath"/> with everything under it: its history
     /// leaves the subtree rows of the units it no longer sits under and joins those of its new ancestors, so a
     /// district's figures are the sum of the communes it has now, whichever rows a report reads. Runs in the caller's
-    /// transaction, before the new paths are saved, and moves only monthly and subtree-by-day sums: no response is read.
+    /// transaction, before the new paths are saved, and moves only sums: no response is read.
     /// </summary>
     public static async Task MoveSubtreeAsync(AppDb db, string oldPath, string newPath, CancellationToken ct = default)
     {
@@ -107,14 +107,22 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
             counts.AddMonthly(own, RollupCounts.Lineage(newPath + unit.Path[oldPath.Length..]), unit.Level, +1);
         }
 
-        // The subtree's days are its root's subtree-by-day rows: out of the old ancestors' rows, into the new ones'.
-        var root = subtree.Single(u => u.Value.Path == oldPath).Key;
+        // The subtree's days are its root's rows by day (the whole subtree, and each level below the root) and the
+        // root's own daily rows (its own level): out of the old ancestors' rows, into the new ones'.
+        var root = subtree.Single(u => u.Value.Path == oldPath);
         var oldAncestors = RollupCounts.Lineage(oldPath)[..^1];
         var newAncestors = RollupCounts.Lineage(newPath)[..^1];
-        await foreach (var day in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == root).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var day in db.MonthlyRollups.AsNoTracking().Where(r => r.UnitId == root.Key && (r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay))
+            .AsAsyncEnumerable().WithCancellation(ct))
         {
-            counts.AddTreeDay(day, oldAncestors, -1);
-            counts.AddTreeDay(day, newAncestors, +1);
+            counts.AddDay(day.Scope, day.Month, day.FieldId, day.Responses, day.Answers, oldAncestors, -1);
+            counts.AddDay(day.Scope, day.Month, day.FieldId, day.Responses, day.Answers, newAncestors, +1);
+        }
+
+        await foreach (var day in db.DailyRollups.AsNoTracking().Where(r => r.UnitId == root.Key).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            counts.AddDay(MonthlyRollup.BelowDay(root.Value.Level), day.Day, day.FieldId, day.Responses, day.Answers, oldAncestors, -1);
+            counts.AddDay(MonthlyRollup.BelowDay(root.Value.Level), day.Day, day.FieldId, day.Responses, day.Answers, newAncestors, +1);
         }
 
         await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);

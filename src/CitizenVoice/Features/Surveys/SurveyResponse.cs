@@ -148,9 +148,10 @@ public sealed class SurveySecret
 /// responses; scope 1 rows hold the responses of the unit and everything under it (where the units sat when the
 /// responses were recorded, or since the last move); scope <see cref="Below"/>(level) rows hold those of the units of
 /// that level under it. A province's year is a few dozen rows per figure instead of a scan of every commune's days,
-/// and its figures per level (province, district, commune) a few dozen more. Scope <see cref="TreeDay"/> rows are the
-/// subtree by day, for the days at either end of a period that is not whole months (a year earlier than "this year
-/// until today"): <see cref="Month"/> holds the day, and channel and respondent type are not kept (both 0), so the
+/// and its figures per level (province, district, commune) a few dozen more. Rows by day (<see cref="IsDay"/>) serve
+/// the days at either end of a period that is not whole months (a year earlier than "this year until today"): scope
+/// <see cref="TreeDay"/> holds the subtree by day, scope <see cref="BelowDay"/>(level) the units of that level below by
+/// day. <see cref="Month"/> holds the day in them, and channel and respondent type are not kept (both 0), so the
 /// province's part month is a row per day and field, not every commune's daily rows.
 /// </summary>
 public sealed class MonthlyRollup
@@ -159,15 +160,22 @@ public sealed class MonthlyRollup
     public const int Tree = 1;
     public const int TreeDay = 2;
 
-    /// <summary>Scopes from here on count the units of one level below a unit.</summary>
+    /// <summary>Scopes from here on count the units of one level below a unit: by month from 10, by day from 20.</summary>
     public const int FirstBelow = 10;
+    public const int FirstBelowDay = 20;
 
-    /// <summary>The scope of rows counting the units of <paramref name="level"/> below a unit.</summary>
+    /// <summary>The scope of rows counting the units of <paramref name="level"/> below a unit, by month.</summary>
     public static int Below(Organisation.UnitLevel level) => FirstBelow + (int)level;
+
+    /// <summary>The scope of rows counting the units of <paramref name="level"/> below a unit, by day.</summary>
+    public static int BelowDay(Organisation.UnitLevel level) => FirstBelowDay + (int)level;
 
     public static bool IsBelow(int scope) => scope >= FirstBelow;
 
-    public static Organisation.UnitLevel LevelOf(int belowScope) => (Organisation.UnitLevel)(belowScope - FirstBelow);
+    /// <summary>Rows by day rather than by month: <see cref="TreeDay"/> and <see cref="BelowDay"/>.</summary>
+    public static bool IsDay(int scope) => scope == TreeDay || scope >= FirstBelowDay;
+
+    public static Organisation.UnitLevel LevelOf(int belowScope) => (Organisation.UnitLevel)(belowScope % 10);
 
     public int UnitId { get; set; }
     public int Scope { get; set; }

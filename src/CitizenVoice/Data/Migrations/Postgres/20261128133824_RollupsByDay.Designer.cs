@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CitizenVoice.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261128131343_SubtreeDayRollups")]
-    partial class SubtreeDayRollups
+    [Migration("20261128133824_RollupsByDay")]
+    partial class RollupsByDay
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

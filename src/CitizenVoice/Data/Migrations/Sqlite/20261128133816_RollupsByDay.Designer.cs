@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CitizenVoice.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261128131336_SubtreeDayRollups")]
-    partial class SubtreeDayRollups
+    [Migration("20261128133816_RollupsByDay")]
+    partial class RollupsByDay
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
