@@ -28,6 +28,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<MonthlyRollup> MonthlyRollups => Set<MonthlyRollup>();
+    public DbSet<PendingRollup> PendingRollups => Set<PendingRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();

@@ -55,6 +55,30 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task Responses_posted_while_figures_are_read_count_once_in_every_figure()
+    {
+        var unit = await NewCommuneAsync("BK-PN");
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var today = $"&from={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}&to={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}";
+        var district = (await SatisfactionAsync(client, "unit=BK-PN&field=CCCD")).GetProperty("responses").GetInt64();
+
+        // Posts and reads at once: the readers fold pending increments while the writer adds more and the folder runs.
+        var posts = Enumerable.Range(0, 120).Select(i => PostAsync(client, unit, "CCCD", SurveyData.AllAnswers(questionnaire, 1 + i % 5)));
+        var reads = Enumerable.Range(0, 20).Select(i => SatisfactionAsync(client, i % 2 == 0 ? "unit=BK-PN&field=CCCD" : "unit=BK-PN&field=CCCD" + today));
+        await Task.WhenAll(posts.Concat<Task>(reads));
+
+        var figures = await SatisfactionAsync(client, $"unit={unit}&field=CCCD");
+        Assert.Equal(120, figures.GetProperty("responses").GetInt64());
+        Assert.Equal(40.0, figures.GetProperty("satisfiedRate").GetDouble());
+        Assert.Equal(120, (await SatisfactionAsync(client, $"unit={unit}&field=CCCD" + today)).GetProperty("responses").GetInt64());
+        Assert.Equal(district + 120, (await SatisfactionAsync(client, "unit=BK-PN&field=CCCD")).GetProperty("responses").GetInt64());
+        Assert.Empty(await app.WithDbAsync(db => db.PendingRollups.ToListAsync()));
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.RollupCheck>().RunAsync());
+    }
+
+    [Fact]
     public async Task A_district_with_sub_units_includes_its_communes_and_alone_does_not()
     {
         var unit = await NewCommuneAsync("BK-NR");

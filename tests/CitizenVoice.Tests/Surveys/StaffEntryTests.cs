@@ -131,6 +131,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         var unitId = await PostOneAsync("BK-BB", "CCCD", "online", 4);
         await app.WithDbAsync(async db =>
         {
+            await RollupFolder.FoldAsync(db, default);
             await db.DailyRollups.Where(r => r.UnitId == unitId).ExecuteDeleteAsync();
             await db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
         });
@@ -152,6 +153,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         var unitId = await PostOneAsync("BK-BB", "CCCD", "kiosk", 2);
         await app.WithDbAsync(async db =>
         {
+            await RollupFolder.FoldAsync(db, default);
             await db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
             // The province's subtree-by-day rows, which serve the ends of periods that are not whole months.
             await db.MonthlyRollups.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == db.Units.Single(u => u.Code == "BK").Id)

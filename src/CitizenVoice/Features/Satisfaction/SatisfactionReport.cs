@@ -289,8 +289,16 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return rows;
     }
 
+    private bool _folded;
+
     private async Task<Scope> ScopeAsync(SatisfactionFilter f, CancellationToken ct)
     {
+        if (!_folded)
+        {
+            // Responses whose monthly and by-day counts the folder has not added yet are added now: every figure is exact.
+            await RollupFolder.FoldAsync(db, ct);
+            _folded = true;
+        }
         UnitRef? unit = null;
         List<int>? ids = null;
         List<int> monthlyIds;

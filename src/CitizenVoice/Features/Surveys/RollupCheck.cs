@@ -28,6 +28,7 @@ public sealed class RollupCheck(AppDb db)
     public async Task<IReadOnlyList<Difference>> RunAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
         var differences = new List<Difference>();
+        await RollupFolder.FoldAsync(db, cancellationToken);
         // Without a period: from the first month anything was stored to the last, whole.
         var first = from ?? Earliest(
             await db.SurveyResponses.MinAsync(r => (DateOnly?)r.Day, cancellationToken),

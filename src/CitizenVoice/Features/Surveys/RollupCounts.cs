@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using Microsoft.Data.Sqlite;
@@ -27,6 +28,10 @@ public sealed class RollupCounts
 
     private readonly Dictionary<(int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType), Sum> _daily = [];
     private readonly Dictionary<(int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType), Sum> _monthly = [];
+    private readonly bool _dailyOnly;
+
+    /// <param name="dailyOnly">Count only the daily rows: the survey writer leaves the others to <see cref="RollupFolder"/>.</param>
+    public RollupCounts(bool dailyOnly = false) => _dailyOnly = dailyOnly;
 
     /// <summary>The summed daily rows, for the check.</summary>
     public IEnumerable<((int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType) Key, long Responses, AnswerCounts Answers)> DailyRows =>
@@ -69,14 +74,17 @@ public sealed class RollupCounts
     {
         var month = new DateOnly(cell.Day.Year, cell.Day.Month, 1);
         var sums = new List<Sum> { SumOf(_daily, (cell.UnitId, cell.Day, cell.FieldId, cell.ProcedureId, cell.Channel, cell.RespondentType)) };
-        foreach (var (unitId, scope) in MonthlyRowsOf(cell.UnitId, cell.Lineage, cell.Level))
+        if (!_dailyOnly)
         {
-            sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, cell.Channel, cell.RespondentType)));
-        }
+            foreach (var (unitId, scope) in MonthlyRowsOf(cell.UnitId, cell.Lineage, cell.Level))
+            {
+                sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, cell.Channel, cell.RespondentType)));
+            }
 
-        foreach (var (unitId, scope) in DayRowsOf(cell.Lineage, cell.Level))
-        {
-            sums.Add(SumOf(_monthly, DayKey(unitId, scope, cell.Day, cell.FieldId)));
+            foreach (var (unitId, scope) in DayRowsOf(cell.Lineage, cell.Level))
+            {
+                sums.Add(SumOf(_monthly, DayKey(unitId, scope, cell.Day, cell.FieldId)));
+            }
         }
 
         foreach (var sum in sums)
@@ -178,18 +186,70 @@ public sealed class RollupCounts
         return sum;
     }
 
+    /// <summary>
+    /// The daily increments as text, a row per line (unit, day number, field, procedure, channel, respondent type,
+    /// responses, packed answers): what the survey writer leaves for <see cref="RollupFolder"/>, which counts them into
+    /// the monthly and by-day rows under the units' ancestors at the time it folds (a move folds first).
+    /// </summary>
+    public string PendingText()
+    {
+        var text = new StringBuilder();
+        foreach (var (key, sum) in _daily)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{key.UnitId},{key.Day.DayNumber},{key.FieldId},{key.ProcedureId},{key.Channel},{key.RespondentType},{sum.Responses},{sum.Answers}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Counts a batch's pending daily increments (<see cref="PendingText"/>) into the monthly and by-day rows.</summary>
+    public void AddPending(string text, IReadOnlyDictionary<int, (int[] Lineage, UnitLevel Level)> units)
+    {
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var f = line.Split(',');
+            int Int(int i) => int.Parse(f[i], CultureInfo.InvariantCulture);
+            var day = new DailyRollup
+            {
+                UnitId = Int(0), Day = DateOnly.FromDayNumber(Int(1)), FieldId = Int(2), ProcedureId = Int(3), Channel = (SurveyChannel)Int(4),
+                RespondentType = Int(5), Responses = long.Parse(f[6], CultureInfo.InvariantCulture), Answers = f[7],
+            };
+            var (lineage, level) = units[day.UnitId];
+            AddMonthly(day, lineage, level);
+        }
+    }
+
+    /// <summary>
+    /// The daily rows, and one pending row with the same increments for the folder (written first: on PostgreSQL every
+    /// transaction takes the pending, daily and monthly tables in that order, so none waits for another in a circle).
+    /// </summary>
+    public async Task WriteDailyAndPendingAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        if (_daily.Count > 0)
+        {
+            await BulkRows.WriteAsync(connection, transaction, PendingRollupConfiguration.Table, ["Increments"], [[PendingText()]], ct: ct);
+        }
+
+        await WriteDailyAsync(connection, transaction, ct);
+    }
+
     public async Task WriteAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
-        string[] dailyKey = ["UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType"];
-        await WriteAsync(connection, transaction, DailyRollupConfiguration.Table, dailyKey,
-            _daily.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key)
-                .Select(r => (new object[] { r.Key.UnitId, r.Key.Day, r.Key.FieldId, r.Key.ProcedureId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
+        await WriteDailyAsync(connection, transaction, ct);
         string[] monthlyKey = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType"];
         await WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, monthlyKey,
             // The subtree rows of districts and the province are shared by nearly every batch: they go last, so a
             // writer holds their locks only for the moment before it commits.
             _monthly.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
                 .Select(r => (new object[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
+    }
+
+    private async Task WriteDailyAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        string[] dailyKey = ["UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType"];
+        await WriteAsync(connection, transaction, DailyRollupConfiguration.Table, dailyKey,
+            _daily.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key)
+                .Select(r => (new object[] { r.Key.UnitId, r.Key.Day, r.Key.FieldId, r.Key.ProcedureId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
     }
 
     /// <summary>Adds each row's increments to the stored row, creating it if it does not exist yet.</summary>

@@ -18,6 +18,8 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LockRollupsAsync(ct);
 
+        // Pending increments are of responses already stored, which this counts again.
+        await db.PendingRollups.ExecuteDeleteAsync(ct);
         await db.DailyRollups.ExecuteDeleteAsync(ct);
         await db.MonthlyRollups.ExecuteDeleteAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToListAsync(ct);
@@ -54,7 +56,9 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync($"LOCK TABLE \"{DailyRollupConfiguration.Table}\", \"{MonthlyRollupConfiguration.Table}\" IN EXCLUSIVE MODE", ct);
+            // In the order every writer takes them: pending, daily, monthly.
+            await db.Database.ExecuteSqlRawAsync(
+                $"LOCK TABLE \"{PendingRollupConfiguration.Table}\", \"{DailyRollupConfiguration.Table}\", \"{MonthlyRollupConfiguration.Table}\" IN EXCLUSIVE MODE", ct);
         }
     }
 
@@ -68,6 +72,8 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LockRollupsAsync(ct);
 
+        // Pending increments are already in the daily rows, which this counts again.
+        await db.PendingRollups.ExecuteDeleteAsync(ct);
         await db.MonthlyRollups.ExecuteDeleteAsync(ct);
         long counted = 0;
         foreach (var unit in await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToListAsync(ct))
@@ -96,6 +102,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     /// </summary>
     public static async Task MoveSubtreeAsync(AppDb db, string oldPath, string newPath, CancellationToken ct = default)
     {
+        await RollupFolder.FoldAsync(db, ct);
         var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToDictionaryAsync(u => u.Id, u => new { u.Path, u.Level }, ct);
         var ids = subtree.Keys.ToList();
         var counts = new RollupCounts();

@@ -110,6 +110,13 @@ internal sealed class MonthlyRollupConfiguration : IEntityTypeConfiguration<Mont
     }
 }
 
+internal sealed class PendingRollupConfiguration : IEntityTypeConfiguration<PendingRollup>
+{
+    public const string Table = "PendingRollups";
+
+    public void Configure(EntityTypeBuilder<PendingRollup> pending) => pending.ToTable(Table);
+}
+
 internal sealed class SurveySecretConfiguration : IEntityTypeConfiguration<SurveySecret>
 {
     public void Configure(EntityTypeBuilder<SurveySecret> secret)

@@ -22,8 +22,9 @@ public enum WriteResult
 /// <summary>
 /// Group commit. Every checked response, from every request, is handed to this writer (one lane on SQLite, a few on
 /// PostgreSQL), which stores whatever has queued up since its last commit in ONE transaction: the responses (each one
-/// row, its answers packed in it), the staff audit entries and the rollup counts, summed over the batch so a rollup row
-/// shared by many responses is written once. A request gets its
+/// row, its answers packed in it), the staff audit entries, the daily rollup counts, summed over the batch so a rollup
+/// row shared by many responses is written once, and the same increments as one pending row that
+/// <see cref="RollupFolder"/> adds to the monthly and by-day rows about once a second. A request gets its
 /// answer only after that commit, so an acknowledged response survives a crash (SQLite in WAL with synchronous=FULL
 /// syncs the log at each commit). Under load a commit carries hundreds of responses for the price of one sync and one
 /// pass over the rollup rows; when it is quiet a batch is one response and nothing waits.
@@ -160,13 +161,13 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
                 }));
             await BulkRows.WriteAsync(connection, transaction, "AuditLog", ["At", "UserId", "UserName", "Action", "EntityType", "EntityKey", "Before", "After"],
                 written.Where(p => p.Audit is not null).Select(p => p.Audit!).Select(a => new object?[] { a.At, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityKey, a.Before, a.After }));
-            var counts = new RollupCounts();
+            var counts = new RollupCounts(dailyOnly: true);
             foreach (var pending in written)
             {
                 counts.Add(pending.Response, pending.Lineage, pending.Level, +1);
             }
 
-            await counts.WriteAsync(connection, transaction, CancellationToken.None);
+            await counts.WriteDailyAndPendingAsync(connection, transaction, CancellationToken.None);
             await transaction.CommitAsync();
             for (var i = 0; i < batch.Count; i++)
             {

@@ -27,6 +27,8 @@ public static class SurveysSetup
         builder.Services.AddSingleton<SurveyDirectory>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, SurveyDirectory.Invalidation>();
         builder.Services.AddScoped<RollupCheck>();
+        builder.Services.AddSingleton<RollupFolder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());
         builder.Services.AddScoped<RollupRebuild>();
         builder.Services.AddScoped<ISeeder, RollupRebuildOnUpgrade>();
         builder.Services.AddScoped<SurveyValidation>();

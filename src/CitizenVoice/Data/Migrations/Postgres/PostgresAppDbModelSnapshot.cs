@@ -958,6 +958,23 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("PaperEntries");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.PendingRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Increments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingRollups", (string)null);
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
                 {
                     b.Property<int>("Id")

@@ -928,6 +928,21 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("PaperEntries");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.PendingRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Increments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingRollups", (string)null);
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
                 {
                     b.Property<int>("Id")

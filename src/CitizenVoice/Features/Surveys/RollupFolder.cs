@@ -1,0 +1,100 @@
+using CitizenVoice.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CitizenVoice.Features.Surveys;
+
+/// <summary>
+/// A batch's daily increments (<see cref="RollupCounts.PendingText"/>), stored by the survey writer in the batch's own
+/// transaction and counted into the monthly and by-day rows soon after by <see cref="RollupFolder"/>.
+/// </summary>
+public sealed class PendingRollup
+{
+    public long Id { get; set; }
+    public string Increments { get; set; } = "";
+}
+
+/// <summary>
+/// Folds the pending increments into the monthly and by-day rows, in one transaction that also deletes them, so each
+/// counts exactly once. Why they wait: nearly every response adds to the same few rows of its district and the
+/// province, and rewriting those rows' packed counts in every batch was most of the writer's work (and on PostgreSQL
+/// made its lanes queue behind each other's row locks). Folded once a second, a row is rewritten once for thousands of
+/// responses. The daily rows — what the issue and the check call the rollup — stay in each response's transaction.
+/// Readers of the monthly rows (reports, the check, a unit move) fold first, so no figure ever misses a response.
+/// </summary>
+public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, ILogger<RollupFolder> log) : BackgroundService
+{
+    /// <summary>
+    /// Folds whatever is pending (one cheap query when nothing is), in the caller's transaction if it has one (a unit
+    /// move folds before it shifts rows), else in its own. Concurrent folds take turns: on SQLite a transaction takes
+    /// the write lock when it begins, on PostgreSQL the pending rows are locked as they are read, so no increment is
+    /// folded twice and a reader that waited sees the other's fold.
+    /// </summary>
+    public static async Task FoldAsync(AppDb db, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await FoldPendingAsync(db, ct);
+            return;
+        }
+
+        if (!await db.PendingRollups.AnyAsync(ct))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await FoldPendingAsync(db, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task FoldPendingAsync(AppDb db, CancellationToken ct)
+    {
+        var pending = db.Database.IsNpgsql()
+            ? await db.PendingRollups.FromSqlRaw($"SELECT * FROM \"{PendingRollupConfiguration.Table}\" ORDER BY \"Id\" FOR UPDATE").AsNoTracking().ToListAsync(ct)
+            : await db.PendingRollups.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level })
+            .ToDictionaryAsync(u => u.Id, u => (RollupCounts.Lineage(u.Path), u.Level), ct);
+        var counts = new RollupCounts();
+        foreach (var batch in pending)
+        {
+            counts.AddPending(batch.Increments, units);
+        }
+
+        await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
+        var ids = pending.Select(p => p.Id).ToList();
+        await db.PendingRollups.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Once a second; on SQLite between the writer's batches (at the write gate) rather than against them.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+                if (await db.PendingRollups.AnyAsync(stoppingToken))
+                {
+                    using var turn = await gate.EnterAsync(stoppingToken);
+                    await FoldAsync(db, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                // The increments stay pending: the next tick or the next reader folds them.
+                log.LogWarning(e, "Folding pending rollup increments failed");
+            }
+        }
+    }
+}
