@@ -9,11 +9,11 @@ using Npgsql;
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// Rollup increments for a set of responses — the daily rows (<see cref="DailyRollup"/>) and the monthly own, subtree
-/// and per-level rows and the subtree-by-day rows (<see cref="MonthlyRollup"/>) — summed in memory, so a rollup row touched by many responses of
-/// the set is written once, and each row carries all its answer counts packed (<see cref="AnswerCounts"/>): a response
-/// touches one daily row and two monthly rows per unit of its lineage, not a row per question. Written in the caller's
-/// transaction, always in the same order, so concurrent writers lock shared rows in the same order.
+/// Rollup increments for a set of responses — the daily rows (<see cref="DailyRollup"/>), and the monthly and by-day
+/// rows by unit, subtree and level below (<see cref="MonthlyRollup"/>) — summed in memory, so a rollup row touched by
+/// many responses of the set is written once, and each row carries all its answer counts packed
+/// (<see cref="AnswerCounts"/>): a response touches a few rows per unit of its lineage, not a row per question. Written
+/// in the caller's transaction, always in the same order, so concurrent writers lock shared rows in the same order.
 /// </summary>
 public sealed class RollupCounts
 {
@@ -37,7 +37,7 @@ public sealed class RollupCounts
     public IEnumerable<((int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType) Key, long Responses, AnswerCounts Answers)> DailyRows =>
         _daily.Select(r => (r.Key, r.Value.Responses, r.Value.Answers));
 
-    /// <summary>The summed monthly and subtree-by-day rows, for the check.</summary>
+    /// <summary>The summed monthly and by-day rows, for the check.</summary>
     public IEnumerable<((int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType) Key, long Responses, AnswerCounts Answers)> MonthlyRows =>
         _monthly.Select(r => (r.Key, r.Value.Responses, r.Value.Answers));
 
@@ -115,8 +115,8 @@ public sealed class RollupCounts
     }
 
     /// <summary>
-    /// Adds a daily row to every monthly and subtree-by-day row its unit's responses count in: those rows rebuilt from
-    /// the daily ones.
+    /// Adds a daily row to every monthly and by-day row its unit's responses count in: those rows rebuilt from the daily
+    /// ones, or folded from a batch's pending increments.
     /// </summary>
     public void AddMonthly(DailyRollup day, int[] lineage, UnitLevel level)
     {
