@@ -249,10 +249,15 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return scope.FieldId is { } field ? rows.Where(r => r.FieldId == field) : rows;
     }
 
+    /// <summary>
+    /// Without a channel or respondent filter, the rows for all channels and respondent types (channel 0): a row per
+    /// unit, month and field instead of one per channel and respondent type too. With either, the rows split by both.
+    /// </summary>
     private static IQueryable<MonthlyRollup> Filtered(IQueryable<MonthlyRollup> rows, Scope scope, SatisfactionFilter f)
     {
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
+        if (f.Channel is null && f.RespondentType is null) { return rows.Where(r => r.Channel == MonthlyRollup.AllChannels); }
+        rows = f.Channel is { } channel ? rows.Where(r => r.Channel == channel) : rows.Where(r => r.Channel != MonthlyRollup.AllChannels);
         if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
         return rows;
     }

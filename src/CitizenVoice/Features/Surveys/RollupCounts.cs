@@ -79,6 +79,7 @@ public sealed class RollupCounts
             foreach (var (unitId, scope) in MonthlyRowsOf(cell.UnitId, cell.Lineage, cell.Level))
             {
                 sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, cell.Channel, cell.RespondentType)));
+                sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, (int)MonthlyRollup.AllChannels, 0)));
             }
 
             foreach (var (unitId, scope) in DayRowsOf(cell.Lineage, cell.Level))
@@ -102,8 +103,9 @@ public sealed class RollupCounts
     }
 
     /// <summary>
-    /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row to every monthly row it counts in
-    /// under <paramref name="lineage"/>: taken out under the old lineage and added under the new, it moves a unit's history.
+    /// Adds (or with <paramref name="sign"/> −1 takes out) a unit's own monthly row (one split by channel and respondent
+    /// type) to every monthly row it counts in under <paramref name="lineage"/>, and to their twins for all channels:
+    /// taken out under the old lineage and added under the new, it moves a unit's history.
     /// </summary>
     public void AddMonthly(MonthlyRollup own, int[] lineage, UnitLevel level, int sign)
     {
@@ -111,6 +113,7 @@ public sealed class RollupCounts
         foreach (var (unitId, scope) in MonthlyRowsOf(own.UnitId, lineage, level))
         {
             Add((unitId, scope, own.Month, own.FieldId, (int)own.Channel, own.RespondentType), own.Responses, counts, sign);
+            Add((unitId, scope, own.Month, own.FieldId, (int)MonthlyRollup.AllChannels, 0), own.Responses, counts, sign);
         }
     }
 
@@ -125,6 +128,7 @@ public sealed class RollupCounts
         foreach (var (unitId, scope) in MonthlyRowsOf(day.UnitId, lineage, level))
         {
             Add((unitId, scope, month, day.FieldId, (int)day.Channel, day.RespondentType), day.Responses, counts, +1);
+            Add((unitId, scope, month, day.FieldId, (int)MonthlyRollup.AllChannels, 0), day.Responses, counts, +1);
         }
 
         foreach (var (unitId, scope) in DayRowsOf(lineage, level))

@@ -106,7 +106,8 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToDictionaryAsync(u => u.Id, u => new { u.Path, u.Level }, ct);
         var ids = subtree.Keys.ToList();
         var counts = new RollupCounts();
-        await foreach (var own in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && ids.Contains(r.UnitId)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var own in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && r.Channel != MonthlyRollup.AllChannels && ids.Contains(r.UnitId))
+            .AsAsyncEnumerable().WithCancellation(ct))
         {
             // Out of every row it counted in, into every row it counts in now; the rows of ancestors it keeps cancel out.
             var unit = subtree[own.UnitId];

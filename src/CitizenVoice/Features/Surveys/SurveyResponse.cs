@@ -160,6 +160,12 @@ public sealed class MonthlyRollup
     public const int Tree = 1;
     public const int TreeDay = 2;
 
+    /// <summary>
+    /// The channel of monthly rows that count every channel and respondent type (their respondent type is 0 too): each
+    /// monthly row has this twin, so a figure without those filters reads one row per unit, month and field, not 18.
+    /// </summary>
+    public const SurveyChannel AllChannels = 0;
+
     /// <summary>Scopes from here on count the units of one level below a unit: by month from 10, by day from 20.</summary>
     public const int FirstBelow = 10;
     public const int FirstBelowDay = 20;
