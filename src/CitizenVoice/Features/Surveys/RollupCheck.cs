@@ -46,11 +46,12 @@ public sealed class RollupCheck(AppDb db)
         if (from is null) { start = new DateOnly(start.Year, start.Month, 1); }
         if (to is null) { end = new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1); }
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (Lineage: RollupCounts.Lineage(u.Path), u.Level), cancellationToken);
+        var fieldIds = await db.Fields.Select(f => f.Id).ToListAsync(cancellationToken);
         for (var month = new DateOnly(start.Year, start.Month, 1); month <= end; month = month.AddMonths(1))
         {
             var monthEnd = month.AddMonths(1).AddDays(-1);
             var (lo, hi) = (start > month ? start : month, end < monthEnd ? end : monthEnd);
-            differences.AddRange(await MonthAsync(units, lo, hi, whole: lo == month && hi == monthEnd, cancellationToken));
+            differences.AddRange(await MonthAsync(units, fieldIds, lo, hi, whole: lo == month && hi == monthEnd, cancellationToken));
         }
 
         return differences;
@@ -60,16 +61,24 @@ public sealed class RollupCheck(AppDb db)
 
     private static DateOnly? Latest(params DateOnly?[] days) => days.Where(d => d is not null).Max();
 
-    private async Task<List<Difference>> MonthAsync(Dictionary<int, (int[] Lineage, Organisation.UnitLevel Level)> units, DateOnly from, DateOnly to, bool whole, CancellationToken ct)
+    private async Task<List<Difference>> MonthAsync(
+        Dictionary<int, (int[] Lineage, Organisation.UnitLevel Level)> units, List<int> fieldIds, DateOnly from, DateOnly to, bool whole, CancellationToken ct)
     {
         var expected = new RollupCounts();
-        await foreach (var r in db.SurveyResponses.AsNoTracking().Where(r => !r.IsDeleted && r.Day >= from && r.Day <= to)
-            .Select(r => new { r.Day, r.UnitId, r.FieldId, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, r.Answers })
-            .AsAsyncEnumerable().WithCancellation(ct))
+        // Unit by unit and field by field: the (unit, field, day) index finds a month's responses without a table scan.
+        foreach (var fieldId in fieldIds)
         {
-            var (lineage, level) = units[r.UnitId];
-            expected.Add(new RollupCounts.Cell(r.UnitId, lineage, level, r.Day, r.FieldId, r.ProcedureId, (int)r.Channel, r.RespondentType),
-                r.Answers.Where(a => a.Value is not null).Select(a => (a.QuestionId, a.Value!.Value)), +1);
+            foreach (var (unitId, (lineage, level)) in units)
+            {
+                await foreach (var r in db.SurveyResponses.AsNoTracking()
+                    .Where(r => r.UnitId == unitId && r.FieldId == fieldId && r.Day >= from && r.Day <= to && !r.IsDeleted)
+                    .Select(r => new { r.Day, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, r.Answers })
+                    .AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    expected.Add(new RollupCounts.Cell(unitId, lineage, level, r.Day, fieldId, r.ProcedureId, (int)r.Channel, r.RespondentType),
+                        r.Answers.Where(a => a.Value is not null).Select(a => (a.QuestionId, a.Value!.Value)), +1);
+                }
+            }
         }
 
         var differences = Compare(
