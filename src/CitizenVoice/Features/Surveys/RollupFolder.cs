@@ -16,10 +16,10 @@ public sealed class PendingRollup
 
 /// <summary>
 /// Folds the pending increments into the monthly and by-day rows, in one transaction that also deletes them, so each
-/// counts exactly once. Why they wait: nearly every response adds to the same few rows of its district and the
-/// province, and rewriting those rows' packed counts in every batch was most of the writer's work (and on PostgreSQL
-/// made its lanes queue behind each other's row locks). Folded once a second, a row is rewritten once for thousands of
-/// responses. The daily rows — what the issue and the check call the rollup — stay in each response's transaction.
+/// counts exactly once. Why they wait (on PostgreSQL, see <see cref="SurveyWriter"/>): nearly every response adds to the
+/// same few rows of its district and the province, and the writer's lanes queued behind each other's locks on them.
+/// Folded once a second, a row is rewritten once for thousands of responses. The daily rows — what the issue and the
+/// check call the rollup — stay in each response's transaction.
 /// Readers of the monthly rows (reports, the check, a unit move) fold first, so no figure ever misses a response.
 /// </summary>
 public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, ILogger<RollupFolder> log) : BackgroundService
