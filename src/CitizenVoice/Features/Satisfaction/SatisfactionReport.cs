@@ -145,7 +145,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     public async Task<IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)>> ByLevelAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
-        var levelOf = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Level, ct);
+        var levelOf = (await UnitLinksAsync(ct)).LevelOf;
         var levels = new SortedDictionary<UnitLevel, Total>();
         void Add(UnitLevel level, Row row)
         {
@@ -407,8 +407,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return new SatisfactionFigures(responses, SatisfactionMath.MeanOf(elements.Select(e => e.Index), responses), elements, overall);
     }
 
-    /// <summary>Every unit's path, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>
-    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, int> SuccessorOf);
+    /// <summary>Every unit's path and level, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>
+    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf);
 
     private UnitLinks? _units;
 
@@ -417,8 +417,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     {
         if (_units is null)
         {
-            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.SuccessorId }).ToListAsync(ct);
-            _units = new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value));
+            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level, u.SuccessorId }).ToListAsync(ct);
+            _units = new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.ToDictionary(u => u.Id, u => u.Level), units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value));
         }
 
         return _units;

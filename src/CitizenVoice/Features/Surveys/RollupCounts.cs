@@ -5,6 +5,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using MonthlyKey = (int UnitId, int Scope, System.DateOnly Month, int FieldId, int Channel, int RespondentType);
 
 namespace CitizenVoice.Features.Surveys;
 
@@ -27,7 +28,7 @@ public sealed class RollupCounts
     }
 
     private readonly Dictionary<(int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType), Sum> _daily = [];
-    private readonly Dictionary<(int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType), Sum> _monthly = [];
+    private readonly Dictionary<MonthlyKey, Sum> _monthly = [];
     private readonly bool _dailyOnly;
 
     /// <param name="dailyOnly">Count only the daily rows: the survey writer leaves the others to <see cref="RollupFolder"/>.</param>
@@ -38,7 +39,7 @@ public sealed class RollupCounts
         _daily.Select(r => (r.Key, r.Value.Responses, r.Value.Answers));
 
     /// <summary>The summed monthly and by-day rows, for the check.</summary>
-    public IEnumerable<((int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType) Key, long Responses, AnswerCounts Answers)> MonthlyRows =>
+    public IEnumerable<(MonthlyKey Key, long Responses, AnswerCounts Answers)> MonthlyRows =>
         _monthly.Select(r => (r.Key, r.Value.Responses, r.Value.Answers));
 
     /// <summary>The ids in a unit path ("/1/4/37/" → 1, 4, 37): the unit and every unit above it.</summary>
@@ -69,23 +70,37 @@ public sealed class RollupCounts
         }
     }
 
+    /// <summary>
+    /// Every monthly-table row a unit's counts of one day go to: its monthly rows (<see cref="MonthlyRowsOf"/>), each split
+    /// by channel and respondent type and again as the twin for all channels, and <paramref name="withDays"/> its rows by
+    /// day (<see cref="DayRowsOf"/>).
+    /// </summary>
+    private static IEnumerable<MonthlyKey> MonthlyKeysOf(int ownUnitId, int[] lineage, UnitLevel level, DateOnly day, int fieldId, int channel, int respondentType, bool withDays)
+    {
+        var month = new DateOnly(day.Year, day.Month, 1);
+        foreach (var (unitId, scope) in MonthlyRowsOf(ownUnitId, lineage, level))
+        {
+            yield return (unitId, scope, month, fieldId, channel, respondentType);
+            yield return (unitId, scope, month, fieldId, (int)MonthlyRollup.AllChannels, 0);
+        }
+
+        if (withDays)
+        {
+            foreach (var (unitId, scope) in DayRowsOf(lineage, level))
+            {
+                yield return DayKey(unitId, scope, day, fieldId);
+            }
+        }
+    }
+
     /// <summary>Counts one response of <paramref name="cell"/> with its scaled answers (question, value).</summary>
     public void Add(in Cell cell, IEnumerable<(int QuestionId, int Value)> answers, int delta)
     {
-        var month = new DateOnly(cell.Day.Year, cell.Day.Month, 1);
         var sums = new List<Sum> { SumOf(_daily, (cell.UnitId, cell.Day, cell.FieldId, cell.ProcedureId, cell.Channel, cell.RespondentType)) };
         if (!_dailyOnly)
         {
-            foreach (var (unitId, scope) in MonthlyRowsOf(cell.UnitId, cell.Lineage, cell.Level))
-            {
-                sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, cell.Channel, cell.RespondentType)));
-                sums.Add(SumOf(_monthly, (unitId, scope, month, cell.FieldId, (int)MonthlyRollup.AllChannels, 0)));
-            }
-
-            foreach (var (unitId, scope) in DayRowsOf(cell.Lineage, cell.Level))
-            {
-                sums.Add(SumOf(_monthly, DayKey(unitId, scope, cell.Day, cell.FieldId)));
-            }
+            sums.AddRange(MonthlyKeysOf(cell.UnitId, cell.Lineage, cell.Level, cell.Day, cell.FieldId, cell.Channel, cell.RespondentType, withDays: true)
+                .Select(key => SumOf(_monthly, key)));
         }
 
         foreach (var sum in sums)
@@ -110,10 +125,9 @@ public sealed class RollupCounts
     public void AddMonthly(MonthlyRollup own, int[] lineage, UnitLevel level, int sign)
     {
         var counts = AnswerCounts.Parse(own.Answers).ToList();
-        foreach (var (unitId, scope) in MonthlyRowsOf(own.UnitId, lineage, level))
+        foreach (var key in MonthlyKeysOf(own.UnitId, lineage, level, own.Month, own.FieldId, (int)own.Channel, own.RespondentType, withDays: false))
         {
-            Add((unitId, scope, own.Month, own.FieldId, (int)own.Channel, own.RespondentType), own.Responses, counts, sign);
-            Add((unitId, scope, own.Month, own.FieldId, (int)MonthlyRollup.AllChannels, 0), own.Responses, counts, sign);
+            Add(key, own.Responses, counts, sign);
         }
     }
 
@@ -124,16 +138,9 @@ public sealed class RollupCounts
     public void AddMonthly(DailyRollup day, int[] lineage, UnitLevel level)
     {
         var counts = AnswerCounts.Parse(day.Answers).ToList();
-        var month = new DateOnly(day.Day.Year, day.Day.Month, 1);
-        foreach (var (unitId, scope) in MonthlyRowsOf(day.UnitId, lineage, level))
+        foreach (var key in MonthlyKeysOf(day.UnitId, lineage, level, day.Day, day.FieldId, (int)day.Channel, day.RespondentType, withDays: true))
         {
-            Add((unitId, scope, month, day.FieldId, (int)day.Channel, day.RespondentType), day.Responses, counts, +1);
-            Add((unitId, scope, month, day.FieldId, (int)MonthlyRollup.AllChannels, 0), day.Responses, counts, +1);
-        }
-
-        foreach (var (unitId, scope) in DayRowsOf(lineage, level))
-        {
-            Add(DayKey(unitId, scope, day.Day, day.FieldId), day.Responses, counts, +1);
+            Add(key, day.Responses, counts, +1);
         }
     }
 
@@ -168,9 +175,9 @@ public sealed class RollupCounts
     }
 
     /// <summary>A row by day: the day in the month column, channel and respondent type not kept.</summary>
-    private static (int, int, DateOnly, int, int, int) DayKey(int unitId, int scope, DateOnly day, int fieldId) => (unitId, scope, day, fieldId, 0, 0);
+    private static MonthlyKey DayKey(int unitId, int scope, DateOnly day, int fieldId) => (unitId, scope, day, fieldId, 0, 0);
 
-    private void Add((int UnitId, int Scope, DateOnly Month, int FieldId, int Channel, int RespondentType) key, long responses, List<(int QuestionId, int Value, long Count)> counts, int sign)
+    private void Add(MonthlyKey key, long responses, List<(int QuestionId, int Value, long Count)> counts, int sign)
     {
         var sum = SumOf(_monthly, key);
         sum.Responses += sign * responses;

@@ -1,6 +1,7 @@
 using CitizenVoice.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CitizenVoice.Features.Surveys;
 
@@ -22,7 +23,7 @@ public sealed class PendingRollup
 /// check call the rollup — stay in each response's transaction.
 /// Readers of the monthly rows (reports, the check, a unit move) fold first, so no figure ever misses a response.
 /// </summary>
-public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, ILogger<RollupFolder> log) : BackgroundService
+public sealed class RollupFolder(IServiceScopeFactory scopes, IOptions<DatabaseOptions> database, ILogger<RollupFolder> log) : BackgroundService
 {
     /// <summary>
     /// Folds whatever is pending (one cheap query when nothing is), in the caller's transaction if it has one (a unit
@@ -71,9 +72,14 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
         await db.PendingRollups.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Once a second; on SQLite between the writer's batches (at the write gate) rather than against them.</summary>
+    /// <summary>Once a second, on PostgreSQL (the only engine whose writer leaves increments pending).</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!database.Value.IsPostgres)
+        {
+            return; // SQLite's writer leaves nothing pending (SurveyWriter); readers still fold, should a row ever be there.
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -81,11 +87,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-                if (await db.PendingRollups.AnyAsync(stoppingToken))
-                {
-                    using var turn = await gate.EnterAsync(stoppingToken);
-                    await FoldAsync(db, stoppingToken);
-                }
+                await FoldAsync(db, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
