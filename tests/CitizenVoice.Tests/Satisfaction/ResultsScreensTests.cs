@@ -23,6 +23,18 @@ public sealed class ResultsScreensTests(CitizenVoiceApp app)
         Assert.Contains("Công an huyện Ngân Sơn", page.QuerySelector("#units")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("&from=2025-03-14&to=2025-06-20")]
+    public async Task A_commune_with_no_units_under_it_has_its_results_page_whole_months_or_not(string period)
+    {
+        using var citizen = app.CreateStaffClient();
+        var page = await citizen.GetPageAsync("/ket-qua-khao-sat?unit=BK-NS-VT" + period);
+
+        Assert.Contains("n = ", page.QuerySelector(".figure-main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vân Tùng", page.QuerySelector("#headline")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_district_leader_sees_only_their_district_on_the_dashboard()
     {

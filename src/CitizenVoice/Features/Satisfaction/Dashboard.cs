@@ -90,7 +90,7 @@ public sealed record DashboardData(
         int? respondent = query.Respondent switch { "citizen" => 1, "organisation" => 2, _ => null };
         var filter = new SatisfactionFilter(unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value);
 
-        var figures = await report.FiguresAsync(filter, ct);
+        var (figures, months) = await report.ByMonthAsync(filter, ct);
         var yearEarlier = await report.FiguresAsync(filter.YearEarlier(), ct);
         var children = await report.ByChildUnitAsync(filter, ct);
         var ranked = SatisfactionMath.Rank(children, c => c.Figures.Index).Select(r => new ChildRow(r.Item.Unit, r.Item.Figures, r.Rank));
@@ -101,7 +101,6 @@ public sealed record DashboardData(
             "low" => ranked.OrderBy(r => r.Figures.Index.N == 0).ThenBy(r => r.Figures.Index.Value),
             _ => ranked,
         };
-        var months = await report.ByMonthAsync(filter, ct);
         var levels = await report.ByLevelAsync(filter, ct);
         return new DashboardData(query, filter, unit.Name, figures, yearEarlier, [.. ranked], months, levels,
             [.. units.Select(u => new Option(u.Code, new string('\u00a0', Math.Max(0, u.Path.Count(ch => ch == '/') - root.Path.Count(ch => ch == '/')) * 2) + u.Name))],

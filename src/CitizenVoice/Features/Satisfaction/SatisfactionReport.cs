@@ -118,10 +118,15 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return [.. children.Select(child => (child, totals[child.Id].Compute(questions)))];
     }
 
-    /// <summary>The index month by month over the filter's period.</summary>
-    public async Task<IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)>> ByMonthAsync(SatisfactionFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// The figures for the filter's whole period and month by month, from one read of the rows: a dashboard shows both,
+    /// and they are the same rows summed two ways.
+    /// </summary>
+    public async Task<(SatisfactionFigures Figures, IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)> Months)> ByMonthAsync(
+        SatisfactionFilter filter, CancellationToken ct = default)
     {
         var scope = await ScopeAsync(filter, ct);
+        var all = new Total();
         var months = new SortedDictionary<DateOnly, Total>();
         foreach (var (part, source) in Parts(filter, scope.Subunits))
         {
@@ -134,11 +139,12 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
                 }
 
                 total.Add(row);
+                all.Add(row);
             }
         }
 
         var questions = await QuestionsAsync(ct);
-        return [.. months.Where(m => m.Value.Responses != 0).Select(m => (m.Key, m.Value.Compute(questions)))];
+        return (all.Compute(questions), [.. months.Where(m => m.Value.Responses != 0).Select(m => (m.Key, m.Value.Compute(questions)))]);
     }
 
     /// <summary>As provincial reports present it: per level (province, district, commune), ratings, satisfied and the rate.</summary>
@@ -147,34 +153,36 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var scope = await ScopeAsync(filter, ct);
         var levelOf = (await UnitLinksAsync(ct)).LevelOf;
         var levels = new SortedDictionary<UnitLevel, Total>();
-        void Add(UnitLevel level, Row row)
-        {
-            if (!levels.TryGetValue(level, out var total))
-            {
-                levels[level] = total = new Total();
-            }
-
-            total.Add(row);
-        }
+        Total At(UnitLevel level) => levels.TryGetValue(level, out var total) ? total : levels[level] = new Total();
 
         foreach (var (part, source) in Parts(filter, scope.Subunits))
         {
-            // Whole months: the monthly own and per-level rows. The days at either end: the daily rows of the scope's
-            // units and their per-level rows by day (or, with a channel or respondent filter, every unit's daily rows).
-            if (source != Source.Daily)
+            if (source == Source.Daily)
             {
-                await foreach (var r in LevelRows(scope, part, byDay: source == Source.Days).AsAsyncEnumerable().WithCancellation(ct))
+                await foreach (var row in Rows(scope, part, source).AsAsyncEnumerable().WithCancellation(ct))
                 {
-                    Add(MonthlyRollup.IsBelow(r.Scope) ? MonthlyRollup.LevelOf(r.Scope) : levelOf[r.UnitId], new Row(r.UnitId, r.Month, r.Responses, r.Answers));
+                    At(levelOf[row.UnitId]).Add(row);
                 }
+
+                continue;
             }
 
-            if (source != Source.Monthly)
+            // Whole months: the monthly own and per-level rows. The days at either end: the rows by day of the scope's
+            // units, subtree and each level below; a unit's own count is its subtree less the levels below it.
+            await foreach (var r in LevelRows(scope, part, byDay: source == Source.Days).AsAsyncEnumerable().WithCancellation(ct))
             {
-                var own = DailyRows(source == Source.Days ? scope with { UnitIds = scope.MonthlyUnitIds } : scope, part);
-                await foreach (var row in own.Select(r => new Row(r.UnitId, r.Day, r.Responses, r.Answers)).AsAsyncEnumerable().WithCancellation(ct))
+                var row = new Row(r.UnitId, r.Month, r.Responses, r.Answers);
+                if (MonthlyRollup.IsBelow(r.Scope))
                 {
-                    Add(levelOf[row.UnitId], row);
+                    At(MonthlyRollup.LevelOf(r.Scope)).Add(row);
+                    if (source == Source.Days)
+                    {
+                        At(levelOf[r.UnitId]).Subtract(row);
+                    }
+                }
+                else
+                {
+                    At(levelOf[r.UnitId]).Add(row);
                 }
             }
         }
@@ -203,6 +211,12 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
             _answers.Add(row.Answers);
         }
 
+        public void Subtract(Row row)
+        {
+            Responses -= row.Responses;
+            _answers.Subtract(row.Answers);
+        }
+
         public IEnumerable<Count> Counts() => _answers.Entries.Select(e => new Count(e.QuestionId, e.Value, e.Count));
 
         public SatisfactionFigures Compute(Dictionary<int, QuestionMeta> questions) => SatisfactionReport.Compute(questions, Counts(), Responses);
@@ -228,12 +242,12 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
 
     private IQueryable<MonthlyRollup> MonthlyRows(Scope scope, SatisfactionFilter f)
     {
-        var first = new DateOnly(f.From.Year, f.From.Month, 1);
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= first && r.Month <= f.To);
+        var (first, to) = (new DateOnly(f.From.Year, f.From.Month, 1), f.To);
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= first && r.Month <= to);
         var ids = scope.MonthlyUnitIds;
         var unitScope = scope.Subunits ? MonthlyRollup.Tree : MonthlyRollup.Own;
-        rows = ids.Count == 1
-            ? rows.Where(r => r.Scope == unitScope && r.UnitId == ids[0])
+        rows = ids is [var only]
+            ? rows.Where(r => r.Scope == unitScope && r.UnitId == only)
             : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
         return Filtered(rows, scope, f);
     }
@@ -241,10 +255,10 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     /// <summary>The subtree-by-day rows of the scope's units over the days of <paramref name="f"/> (no channel or respondent filter).</summary>
     private IQueryable<MonthlyRollup> TreeDayRows(Scope scope, SatisfactionFilter f)
     {
-        var ids = scope.MonthlyUnitIds;
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= f.From && r.Month <= f.To);
-        rows = ids.Count == 1
-            ? rows.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == ids[0])
+        var (ids, from, to) = (scope.MonthlyUnitIds, f.From, f.To);
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= from && r.Month <= to);
+        rows = ids is [var only]
+            ? rows.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == only)
             : rows.Where(r => r.Scope == MonthlyRollup.TreeDay && ids.Contains(r.UnitId));
         return scope.FieldId is { } field ? rows.Where(r => r.FieldId == field) : rows;
     }
@@ -264,19 +278,20 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
 
     /// <summary>
     /// The rows that give figures per level: by month, the own rows of the scope's units and, with sub-units, their rows
-    /// for each level below them; <paramref name="byDay"/>, only the rows for each level below, by day.
+    /// for each level below them; <paramref name="byDay"/>, their subtree rows and rows for each level below, by day.
     /// </summary>
     private IQueryable<MonthlyRollup> LevelRows(Scope scope, SatisfactionFilter f, bool byDay)
     {
-        var ids = scope.MonthlyUnitIds;
+        var (ids, from, to) = (scope.MonthlyUnitIds, f.From, f.To);
         if (byDay)
         {
-            var days = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Scope >= MonthlyRollup.FirstBelowDay && r.Month >= f.From && r.Month <= f.To);
+            var days = db.MonthlyRollups.AsNoTracking()
+                .Where(r => ids.Contains(r.UnitId) && (r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay) && r.Month >= from && r.Month <= to);
             return scope.FieldId is { } field ? days.Where(r => r.FieldId == field) : days;
         }
 
-        var first = new DateOnly(f.From.Year, f.From.Month, 1);
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month >= first && r.Month <= f.To);
+        var first = new DateOnly(from.Year, from.Month, 1);
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month >= first && r.Month <= to);
         rows = scope.Subunits
             ? rows.Where(r => r.Scope == MonthlyRollup.Own || (r.Scope >= MonthlyRollup.FirstBelow && r.Scope < MonthlyRollup.FirstBelowDay))
             : rows.Where(r => r.Scope == MonthlyRollup.Own);
@@ -285,8 +300,10 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
 
     private IQueryable<DailyRollup> DailyRows(Scope scope, SatisfactionFilter f)
     {
-        var rows = db.DailyRollups.AsNoTracking().Where(r => r.Day >= f.From && r.Day <= f.To);
-        if (scope.UnitIds is { } ids) { rows = ids.Count == 1 ? rows.Where(r => r.UnitId == ids[0]) : rows.Where(r => ids.Contains(r.UnitId)); }
+        var (from, to) = (f.From, f.To);
+        var rows = db.DailyRollups.AsNoTracking().Where(r => r.Day >= from && r.Day <= to);
+        if (scope.UnitIds is [var only]) { rows = rows.Where(r => r.UnitId == only); }
+        else if (scope.UnitIds is { } ids) { rows = rows.Where(r => ids.Contains(r.UnitId)); }
         if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
         if (scope.ProcedureId is { } procedure) { rows = rows.Where(r => r.ProcedureId == procedure); }
         if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
@@ -314,7 +331,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         }
         else
         {
-            unit = await db.Units.AsNoTracking().Where(u => u.Code == f.UnitCode)
+            var code = f.UnitCode;
+            unit = await db.Units.AsNoTracking().Where(u => u.Code == code)
                 .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).SingleOrDefaultAsync(ct)
                 ?? throw new UnknownCodeException("unit", f.UnitCode);
             // The unit, the units merged into it, and (with sub-units) everything under any of them.
@@ -332,14 +350,16 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         int? fieldId = null;
         if (!string.IsNullOrWhiteSpace(f.FieldCode))
         {
-            fieldId = await db.Fields.Where(x => x.Code == f.FieldCode).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct)
+            var code = f.FieldCode;
+            fieldId = await db.Fields.Where(x => x.Code == code).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct)
                 ?? throw new UnknownCodeException("field", f.FieldCode);
         }
 
         int? procedureId = null;
         if (!string.IsNullOrWhiteSpace(f.ProcedureCode))
         {
-            procedureId = await db.Procedures.Where(x => x.Code == f.ProcedureCode).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct)
+            var code = f.ProcedureCode;
+            procedureId = await db.Procedures.Where(x => x.Code == code).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct)
                 ?? throw new UnknownCodeException("procedure", f.ProcedureCode);
         }
 
