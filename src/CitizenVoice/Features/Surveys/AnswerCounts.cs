@@ -46,12 +46,23 @@ public sealed class AnswerCounts
 
     public override string ToString()
     {
-        var keys = _counts.Keys.ToArray();
-        Array.Sort(keys);
-        var text = new StringBuilder(keys.Length * 9);
-        foreach (var key in keys)
+        // Sorted as one number per entry (question, then value, its sign bit flipped so negative values keep their
+        // order): the writer packs every row of every batch, and sorting tuples through a comparer cost more than the
+        // rest of the packing.
+        var keys = new long[_counts.Count];
+        var counts = new long[keys.Length];
+        var i = 0;
+        foreach (var (key, count) in _counts)
         {
-            Append(text, key.QuestionId, key.Value, _counts[key]);
+            (keys[i], counts[i]) = (((long)key.QuestionId << 32) | (uint)(key.Value ^ int.MinValue), count);
+            i++;
+        }
+
+        Array.Sort(keys, counts);
+        var text = new StringBuilder(keys.Length * 9);
+        for (i = 0; i < keys.Length; i++)
+        {
+            Append(text, (int)(keys[i] >> 32), (int)keys[i] ^ int.MinValue, counts[i]);
         }
 
         return text.ToString();
