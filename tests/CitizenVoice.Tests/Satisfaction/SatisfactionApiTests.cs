@@ -55,6 +55,31 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task Figures_for_one_procedure_count_only_the_responses_about_it()
+    {
+        var unit = await NewCommuneAsync("BK-TP");
+        var procedure = await app.WithDbAsync(db => db.Procedures.Where(p => p.IsActive && p.Field!.Code == "XNC").Select(p => p.Code).FirstAsync());
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var district = (await SatisfactionAsync(client, $"unit=BK-TP&procedure={procedure}")).GetProperty("responses").GetInt64();
+
+        foreach (var value in new[] { 5, 1 })
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/survey-responses",
+                new { unitCode = unit, fieldCode = "XNC", procedureCode = procedure, channel = "online", answers = SurveyData.AllAnswers(questionnaire, value) });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        await PostAsync(client, unit, "XNC", SurveyData.AllAnswers(questionnaire, 5));
+
+        var figures = await SatisfactionAsync(client, $"unit={unit}&procedure={procedure}");
+        Assert.Equal(2, figures.GetProperty("responses").GetInt64());
+        Assert.Equal(50.0, figures.GetProperty("satisfiedRate").GetDouble());
+        Assert.Equal(3, (await SatisfactionAsync(client, $"unit={unit}")).GetProperty("responses").GetInt64());
+        Assert.Equal(district + 2, (await SatisfactionAsync(client, $"unit=BK-TP&procedure={procedure}")).GetProperty("responses").GetInt64());
+    }
+
+    [Fact]
     public async Task Responses_posted_while_figures_are_read_count_once_in_every_figure()
     {
         var unit = await NewCommuneAsync("BK-PN");

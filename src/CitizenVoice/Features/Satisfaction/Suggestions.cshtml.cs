@@ -54,9 +54,17 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         Elements = [.. (current?.Elements ?? []).Select(e => new Option(e.Code, e.NameFor(System.Globalization.CultureInfo.CurrentUICulture)))];
         var unsatisfied = await UnsatisfiedAnswersAsync(Element, ct);
 
-        var rows = await db.SurveyResponses.AsNoTracking()
-            .Where(r => !r.IsDeleted && r.Comment != null && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(unit.Path)))
-            .Where(r => string.IsNullOrEmpty(Field) || db.Fields.Any(f => f.Id == r.FieldId && f.Code == Field))
+        // Plain locals in the query, and the optional filter decided here: EF Core evaluates a method call on captured
+        // values (string.IsNullOrEmpty(Field) inside the query) by compiling code for it on every request.
+        var (path, field) = (unit.Path, Field);
+        var commented = db.SurveyResponses.AsNoTracking()
+            .Where(r => !r.IsDeleted && r.Comment != null && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)));
+        if (!string.IsNullOrEmpty(field))
+        {
+            commented = commented.Where(r => db.Fields.Any(f => f.Id == r.FieldId && f.Code == field));
+        }
+
+        var rows = await commented
             .OrderByDescending(r => r.Day)
             .Select(r => new
             {

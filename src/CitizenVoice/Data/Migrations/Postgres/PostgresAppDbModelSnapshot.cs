@@ -772,6 +772,8 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
 
+                    b.HasIndex("ProcedureId", "UnitId", "Day");
+
                     b.ToTable("DailyRollups", (string)null);
                 });
 

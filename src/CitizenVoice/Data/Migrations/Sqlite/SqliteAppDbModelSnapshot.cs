@@ -742,6 +742,8 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
 
+                    b.HasIndex("ProcedureId", "UnitId", "Day");
+
                     b.ToTable("DailyRollups", (string)null);
                 });
 
