@@ -23,6 +23,8 @@ var work = Directory.CreateTempSubdirectory("cv-bench-").FullName;
 var existing = Arg("database", "");
 var database = existing.Length > 0 ? existing : provider == "Postgres" ? "cv_bench_" + Guid.NewGuid().ToString("N")[..8] : Path.Combine(work, "bench.db");
 const string Password = "Bench-Password-2026!";
+// The app's port: two runs (say SQLite and PostgreSQL) can then share the machine, though not its two cores.
+var port = int.Parse(Arg("port", "5099"), CultureInfo.InvariantCulture);
 
 Dictionary<string, string> Settings(params (string, string)[] extra)
 {
@@ -60,7 +62,7 @@ async Task CreateDatabaseAsync()
     }
 
     // The app itself migrates and seeds the organisation, accounts and questionnaires.
-    await using var app = await AppProcess.StartAsync(root, 5099, Settings());
+    await using var app = await AppProcess.StartAsync(root, port, Settings());
 }
 
 ServiceProvider InProcess()
@@ -143,7 +145,7 @@ switch (command)
             return $"unit={unit}{field}&{period}";
         }
 
-        await using (var app = await AppProcess.StartAsync(root, 5099, Settings()))
+        await using (var app = await AppProcess.StartAsync(root, port, Settings()))
         {
             using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
             // Warm-up, as a server that has run for a while: the first requests run unoptimised code (about 25,000
@@ -261,7 +263,7 @@ switch (command)
 
         if (Arg("export", "yes") == "yes")
         {
-            await using var app = await AppProcess.StartAsync(root, 5099, Settings());
+            await using var app = await AppProcess.StartAsync(root, port, Settings());
             var cookies = new System.Net.CookieContainer();
             using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromHours(1) };
             var form = await http.GetStringAsync("/dang-nhap");
@@ -293,7 +295,7 @@ switch (command)
         var connections = Arg("connections", "64");
         Console.WriteLine($"# ingest benchmark on {provider}: wrk, {connections} connections, {seconds} s");
         await CreateDatabaseAsync();
-        await using var app = await AppProcess.StartAsync(root, 5099, Settings());
+        await using var app = await AppProcess.StartAsync(root, port, Settings());
         using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
         var questionnaire = await http.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/current");
         var ids = questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
@@ -347,7 +349,7 @@ switch (command)
         Console.WriteLine($"# crash test on {provider}: SIGKILL during load, restart, every acknowledged response must be there once");
         await CreateDatabaseAsync();
         var acknowledged = new ConcurrentBag<Guid>();
-        var app = await AppProcess.StartAsync(root, 5099, Settings());
+        var app = await AppProcess.StartAsync(root, port, Settings());
         using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
         var questionnaire = await http.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/current");
         var ids = questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
@@ -381,7 +383,7 @@ switch (command)
         await Task.WhenAll(posters);
         await app.DisposeAsync();
         Console.WriteLine($"killed the server with {acknowledged.Count:N0} responses acknowledged (201)");
-        await using (await AppProcess.StartAsync(root, 5099, Settings()))
+        await using (await AppProcess.StartAsync(root, port, Settings()))
         {
             Console.WriteLine("restarted");
         }

@@ -186,18 +186,20 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     }
 
     [Theory]
-    [InlineData(null, false)]
-    [InlineData("BK-NS", false)]
-    [InlineData(null, true)]
-    [InlineData("BK-NS", true)]
-    public async Task Figures_per_level_from_the_rollups_equal_the_own_daily_rows_of_each_level(string? unit, bool midMonth)
+    [InlineData(null, false, null)]
+    [InlineData("BK-NS", false, null)]
+    [InlineData(null, true, null)]
+    [InlineData("BK-NS", true, null)]
+    [InlineData(null, true, Features.Surveys.SurveyChannel.Online)]
+    [InlineData("BK-NS", true, Features.Surveys.SurveyChannel.Paper)]
+    public async Task Figures_per_level_from_the_rollups_equal_the_own_daily_rows_of_each_level(string? unit, bool midMonth, Features.Surveys.SurveyChannel? channel)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var report = scope.ServiceProvider.GetRequiredService<Features.Satisfaction.SatisfactionReport>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         // Whole months (the monthly rows), or the 10th a year ago to the 20th of last month (the ends from the rows by day).
         var (from, to) = midMonth ? (new DateOnly(today.Year - 1, today.Month, 10), new DateOnly(today.Year, today.Month, 20).AddMonths(-1)) : (new DateOnly(2000, 1, 1), today);
-        var levels = await report.ByLevelAsync(new(unit, true, null, null, null, null, from, to));
+        var levels = await report.ByLevelAsync(new(unit, true, null, null, channel, null, from, to));
 
         // The same by hand from the daily rows: each unit's own answers to element questions, by the unit's level.
         var catalog = scope.ServiceProvider.GetRequiredService<Features.Surveys.QuestionnaireCatalog>();
@@ -211,7 +213,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         }
 
         var path = unit is null ? "/" : await app.WithDbAsync(db => db.Units.Where(u => u.Code == unit).Select(u => u.Path).SingleAsync());
-        var rows = await app.WithDbAsync(db => db.DailyRollups.Where(r => r.Day >= from && r.Day <= to)
+        var rows = await app.WithDbAsync(db => db.DailyRollups.Where(r => r.Day >= from && r.Day <= to && (channel == null || r.Channel == channel))
             .Join(db.Units.Where(u => u.Path.StartsWith(path)), r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.Answers }).ToListAsync());
         var expected = rows.SelectMany(r => Features.Surveys.AnswerCounts.Parse(r.Answers).Select(a => (r.Level, a.QuestionId, a.Value, a.Count)))
             .Where(a => scales.TryGetValue(a.QuestionId, out var scale) && scale.Allows(a.Value))

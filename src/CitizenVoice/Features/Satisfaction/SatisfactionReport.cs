@@ -42,8 +42,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     /// Which rows answer each part of a period, so a figure never reads more than a few hundred rows. Whole months come
     /// from the monthly rows (the current month counts as whole: nothing after today exists yet). The days before and
     /// after them (a year earlier than "since the 1st of last November until today" ends on today's date a year ago)
-    /// come from the rows by day (subtree, each level below) for a subtree's figure without channel or respondent filter
-    /// (<paramref name="subtree"/>), otherwise from the daily rows, which for a single unit are few. A procedure
+    /// come from the rows by day (subtree, each level below) for a subtree's figure (<paramref name="subtree"/>),
+    /// otherwise from the daily rows, which for a single unit are few. A procedure
     /// filter reads the daily rows throughout: procedures are too many to key the other rows by.
     /// </summary>
     private IEnumerable<(SatisfactionFilter Part, Source Source)> Parts(SatisfactionFilter f, bool subtree)
@@ -57,7 +57,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
         var firstWhole = f.From.Day == 1 ? f.From : new DateOnly(f.From.Year, f.From.Month, 1).AddMonths(1);
         var lastWholeEnd = f.To.AddDays(1).Day == 1 || f.To >= today ? f.To : new DateOnly(f.To.Year, f.To.Month, 1).AddDays(-1);
-        var days = subtree && f.Channel is null && f.RespondentType is null ? Source.Days : Source.Daily;
+        var days = subtree ? Source.Days : Source.Daily;
         if (firstWhole > lastWholeEnd)
         {
             yield return (f, days);
@@ -252,7 +252,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         return Filtered(rows, scope, f);
     }
 
-    /// <summary>The subtree-by-day rows of the scope's units over the days of <paramref name="f"/> (no channel or respondent filter).</summary>
+    /// <summary>The subtree-by-day rows of the scope's units over the days of <paramref name="f"/>.</summary>
     private IQueryable<MonthlyRollup> TreeDayRows(Scope scope, SatisfactionFilter f)
     {
         var (ids, from, to) = (scope.MonthlyUnitIds, f.From, f.To);
@@ -260,12 +260,12 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         rows = ids is [var only]
             ? rows.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == only)
             : rows.Where(r => r.Scope == MonthlyRollup.TreeDay && ids.Contains(r.UnitId));
-        return scope.FieldId is { } field ? rows.Where(r => r.FieldId == field) : rows;
+        return Filtered(rows, scope, f);
     }
 
     /// <summary>
     /// Without a channel or respondent filter, the rows for all channels and respondent types (channel 0): a row per
-    /// unit, month and field instead of one per channel and respondent type too. With either, the rows split by both.
+    /// unit, month (or day) and field instead of one per channel and respondent type too. With either, the rows split by both.
     /// </summary>
     private static IQueryable<MonthlyRollup> Filtered(IQueryable<MonthlyRollup> rows, Scope scope, SatisfactionFilter f)
     {
@@ -287,7 +287,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         {
             var days = db.MonthlyRollups.AsNoTracking()
                 .Where(r => ids.Contains(r.UnitId) && (r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay) && r.Month >= from && r.Month <= to);
-            return scope.FieldId is { } field ? days.Where(r => r.FieldId == field) : days;
+            return Filtered(days, scope, f);
         }
 
         var first = new DateOnly(from.Year, from.Month, 1);

@@ -71,9 +71,9 @@ public sealed class RollupCounts
     }
 
     /// <summary>
-    /// Every monthly-table row a unit's counts of one day go to: its monthly rows (<see cref="MonthlyRowsOf"/>), each split
-    /// by channel and respondent type and again as the twin for all channels, and <paramref name="withDays"/> its rows by
-    /// day (<see cref="DayRowsOf"/>).
+    /// Every monthly-table row a unit's counts of one day go to: its monthly rows (<see cref="MonthlyRowsOf"/>) and
+    /// <paramref name="withDays"/> its rows by day (<see cref="DayRowsOf"/>), each split by channel and respondent type
+    /// and again as the twin for all channels.
     /// </summary>
     private static IEnumerable<MonthlyKey> MonthlyKeysOf(int ownUnitId, int[] lineage, UnitLevel level, DateOnly day, int fieldId, int channel, int respondentType, bool withDays)
     {
@@ -88,7 +88,8 @@ public sealed class RollupCounts
         {
             foreach (var (unitId, scope) in DayRowsOf(lineage, level))
             {
-                yield return DayKey(unitId, scope, day, fieldId);
+                yield return (unitId, scope, day, fieldId, channel, respondentType);
+                yield return (unitId, scope, day, fieldId, (int)MonthlyRollup.AllChannels, 0);
             }
         }
     }
@@ -162,20 +163,18 @@ public sealed class RollupCounts
     }
 
     /// <summary>
-    /// Adds (or with <paramref name="sign"/> −1 takes out) a day's counts to the row of <paramref name="scope"/> of each
-    /// of <paramref name="ancestors"/>: how a move shifts the days of a whole subtree from its old ancestors to its new ones.
+    /// Adds (or with <paramref name="sign"/> −1 takes out) a day's counts to the row of <paramref name="scope"/>, channel
+    /// and respondent type of each of <paramref name="ancestors"/>: how a move shifts the days of a whole subtree from its
+    /// old ancestors to its new ones.
     /// </summary>
-    public void AddDay(int scope, DateOnly day, int fieldId, long responses, string answers, IEnumerable<int> ancestors, int sign)
+    public void AddDay(int scope, DateOnly day, int fieldId, int channel, int respondentType, long responses, string answers, IEnumerable<int> ancestors, int sign)
     {
         var counts = AnswerCounts.Parse(answers).ToList();
         foreach (var unitId in ancestors)
         {
-            Add(DayKey(unitId, scope, day, fieldId), responses, counts, sign);
+            Add((unitId, scope, day, fieldId, channel, respondentType), responses, counts, sign);
         }
     }
-
-    /// <summary>A row by day: the day in the month column, channel and respondent type not kept.</summary>
-    private static MonthlyKey DayKey(int unitId, int scope, DateOnly day, int fieldId) => (unitId, scope, day, fieldId, 0, 0);
 
     private void Add(MonthlyKey key, long responses, List<(int QuestionId, int Value, long Count)> counts, int sign)
     {

@@ -120,17 +120,23 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         var root = subtree.Single(u => u.Value.Path == oldPath);
         var oldAncestors = RollupCounts.Lineage(oldPath)[..^1];
         var newAncestors = RollupCounts.Lineage(newPath)[..^1];
-        await foreach (var day in db.MonthlyRollups.AsNoTracking().Where(r => r.UnitId == root.Key && (r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay))
+        // Each row as it is (split by channel and respondent type, or the twin for all); the root's own daily rows into both.
+        var rootKey = root.Key;
+        await foreach (var day in db.MonthlyRollups.AsNoTracking().Where(r => r.UnitId == rootKey && (r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay))
             .AsAsyncEnumerable().WithCancellation(ct))
         {
-            counts.AddDay(day.Scope, day.Month, day.FieldId, day.Responses, day.Answers, oldAncestors, -1);
-            counts.AddDay(day.Scope, day.Month, day.FieldId, day.Responses, day.Answers, newAncestors, +1);
+            counts.AddDay(day.Scope, day.Month, day.FieldId, (int)day.Channel, day.RespondentType, day.Responses, day.Answers, oldAncestors, -1);
+            counts.AddDay(day.Scope, day.Month, day.FieldId, (int)day.Channel, day.RespondentType, day.Responses, day.Answers, newAncestors, +1);
         }
 
-        await foreach (var day in db.DailyRollups.AsNoTracking().Where(r => r.UnitId == root.Key).AsAsyncEnumerable().WithCancellation(ct))
+        var rootLevel = MonthlyRollup.BelowDay(root.Value.Level);
+        await foreach (var day in db.DailyRollups.AsNoTracking().Where(r => r.UnitId == rootKey).AsAsyncEnumerable().WithCancellation(ct))
         {
-            counts.AddDay(MonthlyRollup.BelowDay(root.Value.Level), day.Day, day.FieldId, day.Responses, day.Answers, oldAncestors, -1);
-            counts.AddDay(MonthlyRollup.BelowDay(root.Value.Level), day.Day, day.FieldId, day.Responses, day.Answers, newAncestors, +1);
+            foreach (var (channel, respondentType) in new[] { ((int)day.Channel, day.RespondentType), ((int)MonthlyRollup.AllChannels, 0) })
+            {
+                counts.AddDay(rootLevel, day.Day, day.FieldId, channel, respondentType, day.Responses, day.Answers, oldAncestors, -1);
+                counts.AddDay(rootLevel, day.Day, day.FieldId, channel, respondentType, day.Responses, day.Answers, newAncestors, +1);
+            }
         }
 
         await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);

@@ -151,8 +151,9 @@ public sealed class SurveySecret
 /// and its figures per level (province, district, commune) a few dozen more. Rows by day (<see cref="IsDay"/>) serve
 /// the days at either end of a period that is not whole months (a year earlier than "this year until today"): scope
 /// <see cref="TreeDay"/> holds the subtree by day, scope <see cref="BelowDay"/>(level) the units of that level below by
-/// day. <see cref="Month"/> holds the day in them, and channel and respondent type are not kept (both 0), so the
-/// province's part month is a row per day and field, not every commune's daily rows.
+/// day. <see cref="Month"/> holds the day in them. Like the monthly rows they come split by channel and respondent type
+/// and as the twin for all of them, so the province's part month is a row per day and field (a few more with a channel
+/// filter), not every commune's daily rows.
 /// </summary>
 public sealed class MonthlyRollup
 {
