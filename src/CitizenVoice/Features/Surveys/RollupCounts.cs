@@ -78,21 +78,24 @@ public sealed class RollupCounts
     private static IEnumerable<MonthlyKey> MonthlyKeysOf(int ownUnitId, int[] lineage, UnitLevel level, DateOnly day, int fieldId, int channel, int respondentType, bool withDays)
     {
         var month = new DateOnly(day.Year, day.Month, 1);
-        foreach (var (unitId, scope) in MonthlyRowsOf(ownUnitId, lineage, level))
-        {
-            yield return (unitId, scope, month, fieldId, channel, respondentType);
-            yield return (unitId, scope, month, fieldId, (int)MonthlyRollup.AllChannels, 0);
-        }
-
+        var rows = MonthlyRowsOf(ownUnitId, lineage, level).Select(r => (r.UnitId, r.Scope, Month: month));
         if (withDays)
         {
-            foreach (var (unitId, scope) in DayRowsOf(lineage, level))
+            rows = rows.Concat(DayRowsOf(lineage, level).Select(r => (r.UnitId, r.Scope, Month: day)));
+        }
+
+        foreach (var (unitId, scope, monthOrDay) in rows)
+        {
+            foreach (var (c, r) in SplitAndAll(channel, respondentType))
             {
-                yield return (unitId, scope, day, fieldId, channel, respondentType);
-                yield return (unitId, scope, day, fieldId, (int)MonthlyRollup.AllChannels, 0);
+                yield return (unitId, scope, monthOrDay, fieldId, c, r);
             }
         }
     }
+
+    /// <summary>The two versions of every monthly-table row: split by channel and respondent type, and the twin for all of them.</summary>
+    public static (int Channel, int RespondentType)[] SplitAndAll(int channel, int respondentType) =>
+        [(channel, respondentType), ((int)MonthlyRollup.AllChannels, 0)];
 
     /// <summary>Counts one response of <paramref name="cell"/> with its scaled answers (question, value).</summary>
     public void Add(in Cell cell, IEnumerable<(int QuestionId, int Value)> answers, int delta)

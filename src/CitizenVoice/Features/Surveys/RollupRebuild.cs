@@ -78,11 +78,11 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         long counted = 0;
         var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToListAsync(ct))
             .Select(u => (u.Id, Lineage: RollupCounts.Lineage(u.Path), u.Level)).ToList();
-        var first = await db.DailyRollups.MinAsync(r => (DateOnly?)r.Day, ct);
-        var last = await db.DailyRollups.MaxAsync(r => (DateOnly?)r.Day, ct);
+        // The first and last day in one pass (no index leads with the day).
+        var span = await db.DailyRollups.GroupBy(_ => 1).Select(g => new { First = g.Min(r => r.Day), Last = g.Max(r => r.Day) }).SingleOrDefaultAsync(ct);
         // A month at a time, every unit summed in memory, then written: each row is written once. Unit by unit, the
         // province's rows were rewritten once per unit (an upgrade of 10 M responses ran for over a quarter of an hour).
-        for (var month = first is { } f ? new DateOnly(f.Year, f.Month, 1) : DateOnly.MaxValue; month <= last; month = month.AddMonths(1))
+        for (var month = span is null ? default : new DateOnly(span.First.Year, span.First.Month, 1); span is not null && month <= span.Last; month = month.AddMonths(1))
         {
             var (from, next) = (month, month.AddMonths(1));
             var counts = new RollupCounts();
@@ -141,7 +141,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         var rootLevel = MonthlyRollup.BelowDay(root.Value.Level);
         await foreach (var day in db.DailyRollups.AsNoTracking().Where(r => r.UnitId == rootKey).AsAsyncEnumerable().WithCancellation(ct))
         {
-            foreach (var (channel, respondentType) in new[] { ((int)day.Channel, day.RespondentType), ((int)MonthlyRollup.AllChannels, 0) })
+            foreach (var (channel, respondentType) in RollupCounts.SplitAndAll((int)day.Channel, day.RespondentType))
             {
                 counts.AddDay(rootLevel, day.Day, day.FieldId, channel, respondentType, day.Responses, day.Answers, oldAncestors, -1);
                 counts.AddDay(rootLevel, day.Day, day.FieldId, channel, respondentType, day.Responses, day.Answers, newAncestors, +1);
