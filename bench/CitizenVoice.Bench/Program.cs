@@ -78,6 +78,7 @@ ServiceProvider InProcess()
         services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(settings["ConnectionStrings:Sqlite"], s => s.CommandTimeout(3600)));
     }
 
+    services.Configure<DatabaseOptions>(o => o.Provider = provider).AddSingleton<WriteGate>();
     services.AddMemoryCache().AddSingleton(TimeProvider.System).AddScoped<QuestionnaireCatalog>().AddScoped<SyntheticResponses>()
         .AddScoped<SatisfactionReport>().AddScoped<RollupCheck>();
     return services.BuildServiceProvider();

@@ -10,6 +10,7 @@ namespace CitizenVoice.Data;
 public sealed class WriteGate(IOptions<DatabaseOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _sqlite = new(1, 1);
+    private readonly SemaphoreSlim _folding = new(1, 1);
 
     public async ValueTask<IDisposable?> EnterAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +23,21 @@ public sealed class WriteGate(IOptions<DatabaseOptions> options) : IDisposable
         return new Release(_sqlite);
     }
 
-    public void Dispose() => _sqlite.Dispose();
+    /// <summary>
+    /// SQLite: one fold of pending rollup increments at a time (<see cref="Features.Surveys.RollupFolder"/>); two
+    /// would read the same increments and the second would only find, under the write lock, that it must read again.
+    /// </summary>
+    public async ValueTask<IDisposable> EnterFoldAsync(CancellationToken cancellationToken)
+    {
+        await _folding.WaitAsync(cancellationToken);
+        return new Release(_folding);
+    }
+
+    public void Dispose()
+    {
+        _sqlite.Dispose();
+        _folding.Dispose();
+    }
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using CitizenVoice.Data;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Tests.Infrastructure;
 using CitizenVoice.Tests.Staff;
@@ -131,7 +132,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         var unitId = await PostOneAsync("BK-BB", "CCCD", "online", 4);
         await app.WithDbAsync(async db =>
         {
-            await RollupFolder.FoldAsync(db, default);
+            await RollupFolder.FoldAsync(db, app.Services.GetRequiredService<WriteGate>(), default);
             await db.DailyRollups.Where(r => r.UnitId == unitId).ExecuteDeleteAsync();
             await db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
         });
@@ -153,7 +154,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         var unitId = await PostOneAsync("BK-BB", "CCCD", "kiosk", 2);
         await app.WithDbAsync(async db =>
         {
-            await RollupFolder.FoldAsync(db, default);
+            await RollupFolder.FoldAsync(db, app.Services.GetRequiredService<WriteGate>(), default);
             await db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
             // The province's subtree-by-day rows, which serve the ends of periods that are not whole months.
             await db.MonthlyRollups.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == db.Units.Single(u => u.Code == "BK").Id)

@@ -9,7 +9,7 @@ namespace CitizenVoice.Features.Satisfaction;
 /// Computes satisfaction figures from the rollup tables only — never by scanning raw responses — for any filter, per
 /// sub-unit, per month and per organisational level.
 /// </summary>
-public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, TimeProvider clock)
+public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, TimeProvider clock, WriteGate gate)
 {
     private sealed record Count(int QuestionId, int Value, long N);
 
@@ -318,7 +318,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         if (!_folded)
         {
             // Responses whose monthly and by-day counts the folder has not added yet are added now: every figure is exact.
-            await RollupFolder.FoldAsync(db, ct);
+            await RollupFolder.FoldAsync(db, gate, ct);
             _folded = true;
         }
         UnitRef? unit = null;

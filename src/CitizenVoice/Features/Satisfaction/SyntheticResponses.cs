@@ -40,6 +40,10 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         var lineage = units.ToDictionary(u => u.Id, u => RollupCounts.Lineage(u.Path));
         var levels = units.ToDictionary(u => u.Id, u => u.Level);
         var fields = await db.Fields.AsNoTracking().Select(f => new { f.Id, f.Code }).ToListAsync(ct);
+        // Most responses name their procedure (a kiosk or QR code per procedure, a receipt's procedure), a few busy
+        // procedures far more often than the rest, as at a real counter; the others name only the field.
+        var procedures = (await db.Procedures.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).Select(p => new { p.Id, p.FieldId }).ToListAsync(ct))
+            .GroupBy(p => p.FieldId).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
         // Communes handle residence and identity cards; districts and the province handle everything.
         var targets = units.Select(u => new Target(u.Id,
             [.. fields.Where(f => u.Level != UnitLevel.Commune || f.Code is "CU-TRU" or "CCCD" or "XNC").Select(f => f.Id)],
@@ -65,6 +69,8 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 var target = targets[random.Next(targets.Length)];
                 var field = target.FieldIds[random.Next(target.FieldIds.Length)];
                 var channel = Pick(random);
+                var procedure = random.NextDouble() < 0.6 && procedures.TryGetValue(field, out var ofField)
+                    ? ofField[Math.Min(ofField.Length - 1, (int)(-Math.Log(1 - random.NextDouble()) * 3))] : 0;
                 var respondent = respondentQuestion is null ? 0 : random.NextDouble() switch { < 0.80 => 1, < 0.95 => 2, _ => 0 };
                 var id = Guid.CreateVersion7();
                 var comment = random.Next(8) == 0 ? Comments[random.Next(Comments.Length)] : null;
@@ -85,16 +91,16 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                     given.Add((respondentQuestion.Id, respondent));
                 }
 
-                responses.Add([id, questionnaire.Id, target.UnitId, field, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment,
+                responses.Add([id, questionnaire.Id, target.UnitId, field, procedure == 0 ? null : procedure, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment,
                     false, SurveyAnswer.Pack(given.Select(a => new SurveyAnswer { QuestionId = a.QuestionId, Value = a.Value }))]);
-                rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], levels[target.UnitId], day, field, 0, (int)channel, respondent), given, +1);
+                rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], levels[target.UnitId], day, field, procedure, (int)channel, respondent), given, +1);
             }
 
             if (responses.Count >= Batch || d == days - 1)
             {
                 await using var transaction = await connection.BeginTransactionAsync(ct);
                 await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
-                    ["Id", "QuestionnaireId", "UnitId", "FieldId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted", "Answers"], responses, ct: ct);
+                    ["Id", "QuestionnaireId", "UnitId", "FieldId", "ProcedureId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted", "Answers"], responses, ct: ct);
                 await rollups.WriteAsync(connection, transaction, ct);
                 await transaction.CommitAsync(ct);
                 written += responses.Count;

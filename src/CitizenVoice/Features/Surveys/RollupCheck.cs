@@ -7,7 +7,7 @@ namespace CitizenVoice.Features.Surveys;
 /// Recomputes the rollups from raw, non-deleted responses and lists every count where they differ. It scans
 /// everything (optionally a period), so it is an administrator's check, not a report.
 /// </summary>
-public sealed class RollupCheck(AppDb db)
+public sealed class RollupCheck(AppDb db, WriteGate gate)
 {
     /// <summary>
     /// A rollup count; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count. Keys of monthly
@@ -28,7 +28,7 @@ public sealed class RollupCheck(AppDb db)
     public async Task<IReadOnlyList<Difference>> RunAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
         var differences = new List<Difference>();
-        await RollupFolder.FoldAsync(db, cancellationToken);
+        await RollupFolder.FoldAsync(db, gate, cancellationToken);
         // Without a period: from the first month anything was stored to the last, whole.
         var first = from ?? Earliest(
             await db.SurveyResponses.MinAsync(r => (DateOnly?)r.Day, cancellationToken),

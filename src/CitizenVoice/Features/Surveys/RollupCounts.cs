@@ -136,8 +136,8 @@ public sealed class RollupCounts
     }
 
     /// <summary>
-    /// Adds a daily row to every monthly and by-day row its unit's responses count in: those rows rebuilt from the daily
-    /// ones, or folded from a batch's pending increments.
+    /// Adds a daily row to every monthly and by-day row its unit's responses count in: how those rows are rebuilt from
+    /// the daily ones.
     /// </summary>
     public void AddMonthly(DailyRollup day, int[] lineage, UnitLevel level)
     {
@@ -215,21 +215,82 @@ public sealed class RollupCounts
         return text.ToString();
     }
 
-    /// <summary>Counts a batch's pending daily increments (<see cref="PendingText"/>) into the monthly and by-day rows.</summary>
-    public void AddPending(string text, IReadOnlyDictionary<int, (int[] Lineage, UnitLevel Level)> units)
+    /// <summary>
+    /// Counts batches' pending daily increments (<see cref="PendingText"/>) into the monthly and by-day rows. They are
+    /// summed by daily key first: a second's batches repeat the same few hundred keys, each of which then fans out
+    /// to its twenty-odd monthly rows once instead of once per batch.
+    /// </summary>
+    public void AddPending(IEnumerable<string> texts, IReadOnlyDictionary<int, (int[] Lineage, UnitLevel Level)> units)
     {
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var days = new RollupCounts(dailyOnly: true);
+        foreach (var text in texts)
         {
-            var f = line.Split(',');
-            int Int(int i) => int.Parse(f[i], CultureInfo.InvariantCulture);
-            var day = new DailyRollup
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                UnitId = Int(0), Day = DateOnly.FromDayNumber(Int(1)), FieldId = Int(2), ProcedureId = Int(3), Channel = (SurveyChannel)Int(4),
-                RespondentType = Int(5), Responses = long.Parse(f[6], CultureInfo.InvariantCulture), Answers = f[7],
-            };
-            var (lineage, level) = units[day.UnitId];
-            AddMonthly(day, lineage, level);
+                var f = line.Split(',');
+                int Int(int i) => int.Parse(f[i], CultureInfo.InvariantCulture);
+                var sum = SumOf(days._daily, (Int(0), DateOnly.FromDayNumber(Int(1)), Int(2), Int(3), Int(4), Int(5)));
+                sum.Responses += long.Parse(f[6], CultureInfo.InvariantCulture);
+                sum.Answers.Add(f[7]);
+            }
         }
+
+        foreach (var (key, sum) in days._daily)
+        {
+            var (lineage, level) = units[key.UnitId];
+            var counts = sum.Answers.Entries.ToList();
+            foreach (var monthly in MonthlyKeysOf(key.UnitId, lineage, level, key.Day, key.FieldId, key.Channel, key.RespondentType, withDays: true))
+            {
+                Add(monthly, sum.Responses, counts, +1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SQLite: the monthly and by-day rows as they will be once these increments are added, read in
+    /// <paramref name="snapshot"/> (a read transaction, which does not block the writer): the folder then writes
+    /// finished rows (<see cref="WriteMonthlyTotalsAsync"/>) and holds the write lock only for that, with no merge in it.
+    /// </summary>
+    public List<object?[]> MonthlyTotals(SqliteConnection connection, SqliteTransaction snapshot)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = snapshot;
+        read.CommandText = $"SELECT \"Responses\", \"Answers\" FROM \"{MonthlyRollupConfiguration.Table}\" WHERE \"UnitId\" = $u AND \"Scope\" = $s "
+            + "AND \"Month\" = $m AND \"FieldId\" = $f AND \"Channel\" = $c AND \"RespondentType\" = $r";
+        var parameters = new[] { "$u", "$s", "$m", "$f", "$c", "$r" }.Select(name => read.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        read.Prepare();
+        var totals = new List<object?[]>(_monthly.Count);
+        foreach (var (key, sum) in _monthly.OrderBy(r => r.Key))
+        {
+            object[] values = [key.UnitId, key.Scope, BulkRows.SqliteValue(key.Month), key.FieldId, key.Channel, key.RespondentType];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i];
+            }
+
+            var (responses, answers) = (sum.Responses, sum.Answers.ToString());
+            using (var reader = read.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    responses += reader.GetInt64(0);
+                    answers = AnswerCounts.Merge(reader.GetString(1), answers);
+                }
+            }
+
+            totals.Add([key.UnitId, key.Scope, key.Month, key.FieldId, key.Channel, key.RespondentType, responses, answers]);
+        }
+
+        return totals;
+    }
+
+    /// <summary>SQLite: writes finished monthly rows (<see cref="MonthlyTotals"/>) over the stored ones.</summary>
+    public static async Task WriteMonthlyTotalsAsync(SqliteConnection connection, SqliteTransaction transaction, List<object?[]> totals, CancellationToken ct)
+    {
+        string[] columns = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType"];
+        await BulkRows.WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, [.. columns, "Responses", "Answers"], totals,
+            $"({string.Join(", ", columns.Select(c => $"\"{c}\""))}) DO UPDATE SET \"Responses\" = excluded.\"Responses\", \"Answers\" = excluded.\"Answers\"", ct);
+        await RollupFolder.NextEpochAsync(connection, transaction, ct);
     }
 
     /// <summary>
@@ -250,11 +311,17 @@ public sealed class RollupCounts
     {
         await WriteDailyAsync(connection, transaction, ct);
         string[] monthlyKey = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType"];
+        var monthly = _monthly.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).ToList();
         await WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, monthlyKey,
             // The subtree rows of districts and the province are shared by nearly every batch: they go last, so a
             // writer holds their locks only for the moment before it commits.
-            _monthly.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
+            monthly.OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
                 .Select(r => (new object[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId, r.Key.Channel, r.Key.RespondentType }, r.Value)).ToList(), ct);
+        if (monthly.Count > 0 && connection is SqliteConnection sqlite)
+        {
+            // The SQLite folder reads rows outside the write lock: a change of them by anyone else must make it read again.
+            await RollupFolder.NextEpochAsync(sqlite, transaction, ct);
+        }
     }
 
     private async Task WriteDailyAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)

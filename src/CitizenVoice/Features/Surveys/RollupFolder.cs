@@ -1,7 +1,8 @@
+using System.Data.Common;
 using CitizenVoice.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CitizenVoice.Features.Surveys;
 
@@ -17,30 +18,32 @@ public sealed class PendingRollup
 
 /// <summary>
 /// Folds the pending increments into the monthly and by-day rows, in one transaction that also deletes them, so each
-/// counts exactly once. Why they wait (on PostgreSQL, see <see cref="SurveyWriter"/>): nearly every response adds to the
-/// same few rows of its district and the province, and the writer's lanes queued behind each other's locks on them.
-/// Folded once a second, a row is rewritten once for thousands of responses. The daily rows — what the issue and the
-/// check call the rollup — stay in each response's transaction.
-/// Readers of the monthly rows (reports, the check, a unit move) fold first, so no figure ever misses a response.
+/// counts exactly once. Why they wait (see <see cref="SurveyWriter"/>): nearly every response adds to the same rows of
+/// its district and the province, and to twenty-odd rows in all. Folded once a second, a row is rewritten once for
+/// thousands of responses instead of once per batch. The daily rows — what the issue and the check call the rollup —
+/// stay in each response's transaction. Readers of the monthly rows (reports, the check, a unit move) fold first, so
+/// no figure ever misses a response.
 /// </summary>
-public sealed class RollupFolder(IServiceScopeFactory scopes, IOptions<DatabaseOptions> database, ILogger<RollupFolder> log) : BackgroundService
+public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, ILogger<RollupFolder> log) : BackgroundService
 {
+    /// <summary>How many times the SQLite fold reads again because someone else changed the rows it read, before it folds under the write lock.</summary>
+    private const int OptimisticAttempts = 3;
+
     /// <summary>
-    /// Folds whatever is pending (one cheap query when nothing is), in the caller's transaction if it has one (a unit
-    /// move folds before it shifts rows), else in its own. Concurrent folds take turns: on SQLite a transaction takes
-    /// the write lock when it begins, on PostgreSQL the pending rows are locked as they are read, so no increment is
-    /// folded twice and a reader that waited sees the other's fold.
+    /// Folds whatever is pending (one cheap query when nothing is) in a transaction of its own. On PostgreSQL the
+    /// pending rows are locked as they are read, so concurrent folds (of any node) take turns and none folds an
+    /// increment twice. On SQLite see <see cref="FoldSqliteAsync"/>.
     /// </summary>
-    public static async Task FoldAsync(AppDb db, CancellationToken ct)
+    public static async Task FoldAsync(AppDb db, WriteGate gate, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is not null)
+        if (!await db.PendingRollups.AnyAsync(ct))
         {
-            await FoldPendingAsync(db, ct);
             return;
         }
 
-        if (!await db.PendingRollups.AnyAsync(ct))
+        if (db.Database.IsSqlite())
         {
+            await FoldSqliteAsync(db, gate, ct);
             return;
         }
 
@@ -48,6 +51,9 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, IOptions<DatabaseO
         await FoldPendingAsync(db, ct);
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>Folds whatever is pending in the caller's transaction: a unit move folds before it shifts rows.</summary>
+    public static Task FoldInTransactionAsync(AppDb db, CancellationToken ct) => FoldPendingAsync(db, ct);
 
     private static async Task FoldPendingAsync(AppDb db, CancellationToken ct)
     {
@@ -59,27 +65,111 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, IOptions<DatabaseO
             return;
         }
 
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level })
-            .ToDictionaryAsync(u => u.Id, u => (RollupCounts.Lineage(u.Path), u.Level), ct);
         var counts = new RollupCounts();
-        foreach (var batch in pending)
-        {
-            counts.AddPending(batch.Increments, units);
-        }
-
+        counts.AddPending(pending.Select(p => p.Increments), await UnitsAsync(db, ct));
         await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
         var ids = pending.Select(p => p.Id).ToList();
         await db.PendingRollups.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Once a second, on PostgreSQL (the only engine whose writer leaves increments pending).</summary>
+    private static Task<Dictionary<int, (int[] Lineage, Organisation.UnitLevel Level)>> UnitsAsync(AppDb db, CancellationToken ct) =>
+        db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToDictionaryAsync(u => u.Id, u => (RollupCounts.Lineage(u.Path), u.Level), ct);
+
+    /// <summary>
+    /// SQLite has one write lock, which the survey writer needs about every 15 ms: a fold that merged a second's rows
+    /// while holding it stalled the writer (p99 240 ms). So the fold reads the pending increments and the rows they
+    /// change in a read transaction (WAL readers do not block the writer), computes the finished rows there, and takes
+    /// the lock only to write them. Whoever else changes those rows in between (a move, a deletion, a rebuild, another
+    /// fold) advances the epoch (<see cref="NextEpochAsync"/>) in the same transaction; the fold sees it under the lock
+    /// and reads again, and after a few tries folds under the lock as PostgreSQL does. Folds of this process take turns.
+    /// </summary>
+    private static async Task FoldSqliteAsync(AppDb db, WriteGate gate, CancellationToken ct)
+    {
+        using var folding = await gate.EnterFoldAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            for (var attempt = 1; attempt <= OptimisticAttempts; attempt++)
+            {
+                long epoch, last;
+                List<object?[]> totals;
+                await using (var snapshot = connection.BeginTransaction(deferred: true))
+                {
+                    await db.Database.UseTransactionAsync(snapshot, ct);
+                    epoch = await EpochAsync(connection, snapshot, ct);
+                    var pending = await db.PendingRollups.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+                    if (pending.Count == 0)
+                    {
+                        return;
+                    }
+
+                    last = pending[^1].Id;
+                    var counts = new RollupCounts();
+                    counts.AddPending(pending.Select(p => p.Increments), await UnitsAsync(db, ct));
+                    totals = counts.MonthlyTotals(connection, snapshot);
+                    await db.Database.UseTransactionAsync(null, ct);
+                }
+
+                using var turn = await gate.EnterAsync(ct);
+                await using var transaction = connection.BeginTransaction();
+                if (await EpochAsync(connection, transaction, ct) != epoch)
+                {
+                    continue; // Rows changed since they were read: read them again.
+                }
+
+                await RollupCounts.WriteMonthlyTotalsAsync(connection, transaction, totals, ct);
+                await using (var delete = connection.CreateCommand())
+                {
+                    // Rows added since the read have higher ids: rowids grow while the ones read are still there.
+                    delete.Transaction = transaction;
+                    delete.CommandText = $"DELETE FROM \"{PendingRollupConfiguration.Table}\" WHERE \"Id\" <= {last}";
+                    await delete.ExecuteNonQueryAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+                return;
+            }
+
+            using (await gate.EnterAsync(ct))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await FoldPendingAsync(db, ct);
+                await transaction.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, ct);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// SQLite: the count of changes to the monthly and by-day rows, kept in the database header's user version (a
+    /// number SQLite leaves to the application, written atomically with the transaction), so it needs no table.
+    /// </summary>
+    private static async Task<long> EpochAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = "PRAGMA user_version";
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>SQLite: advances the epoch (<see cref="EpochAsync"/>) in the transaction that changes monthly or by-day rows.</summary>
+    public static async Task NextEpochAsync(SqliteConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        var next = (await EpochAsync(connection, transaction!, ct) + 1) % int.MaxValue;
+        await using var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction?)transaction;
+        command.CommandText = $"PRAGMA user_version = {next}";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Once a second.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!database.Value.IsPostgres)
-        {
-            return; // SQLite's writer leaves nothing pending (SurveyWriter); readers still fold, should a row ever be there.
-        }
-
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -87,7 +177,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, IOptions<DatabaseO
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-                await FoldAsync(db, stoppingToken);
+                await FoldAsync(db, gate, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

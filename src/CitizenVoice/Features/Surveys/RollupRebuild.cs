@@ -111,7 +111,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
     /// </summary>
     public static async Task MoveSubtreeAsync(AppDb db, string oldPath, string newPath, CancellationToken ct = default)
     {
-        await RollupFolder.FoldAsync(db, ct);
+        await RollupFolder.FoldInTransactionAsync(db, ct);
         var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToDictionaryAsync(u => u.Id, u => new { u.Path, u.Level }, ct);
         var ids = subtree.Keys.ToList();
         var counts = new RollupCounts();
