@@ -283,20 +283,26 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     private IQueryable<MonthlyRollup> LevelRows(Scope scope, SatisfactionFilter f, bool byDay)
     {
         var (ids, from, to) = (scope.MonthlyUnitIds, f.From, f.To);
+        // Scopes as a list, not a range: each is then one narrow range of the key (unit, scope, day), where "scope 20
+        // and above" read every day of every level below the unit (17 ms against 2 ms for the province's part month).
         if (byDay)
         {
-            var days = db.MonthlyRollups.AsNoTracking()
-                .Where(r => ids.Contains(r.UnitId) && (r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay) && r.Month >= from && r.Month <= to);
+            var dayScopes = LevelDayScopes;
+            var days = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && dayScopes.Contains(r.Scope) && r.Month >= from && r.Month <= to);
             return Filtered(days, scope, f);
         }
 
         var first = new DateOnly(from.Year, from.Month, 1);
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month >= first && r.Month <= to);
-        rows = scope.Subunits
-            ? rows.Where(r => r.Scope == MonthlyRollup.Own || (r.Scope >= MonthlyRollup.FirstBelow && r.Scope < MonthlyRollup.FirstBelowDay))
-            : rows.Where(r => r.Scope == MonthlyRollup.Own);
+        var monthScopes = scope.Subunits ? LevelMonthScopes : [MonthlyRollup.Own];
+        var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && monthScopes.Contains(r.Scope) && r.Month >= first && r.Month <= to);
         return Filtered(rows, scope, f);
     }
+
+    /// <summary>The scopes that give figures per level by day: the subtree, and the units of each level below.</summary>
+    private static readonly int[] LevelDayScopes = [MonthlyRollup.TreeDay, .. Enum.GetValues<UnitLevel>().Select(MonthlyRollup.BelowDay)];
+
+    /// <summary>The scopes that give figures per level by month: the unit's own rows, and the units of each level below.</summary>
+    private static readonly int[] LevelMonthScopes = [MonthlyRollup.Own, .. Enum.GetValues<UnitLevel>().Select(MonthlyRollup.Below)];
 
     private IQueryable<DailyRollup> DailyRows(Scope scope, SatisfactionFilter f)
     {
