@@ -29,18 +29,24 @@ public sealed class AnswerCountsTests
         Assert.Equal([(9, 1, 5L), (40, 2, 1_000_000_000_000L)], AnswerCounts.Parse(counts.ToString()).ToArray());
     }
 
-    [Fact]
-    public void Counts_pack_ordered_by_question_then_value_and_subtracting_a_packed_text_takes_it_away()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Counts_pack_ordered_by_question_then_value_and_subtracting_a_packed_text_takes_it_away(bool dense)
     {
-        var counts = new AnswerCounts();
+        var counts = new AnswerCounts(dense);
         counts.Add(12, 5, 2);
         counts.Add(3, 4, 1);
         counts.Add(12, 1, 7);
         counts.Add(3, 0, 4);
-        counts.Add("3:4=2;70000:2=1");
+        counts.Add("3:4=2;70000:2=1;3:-1=6;3:20=1");
 
-        Assert.Equal("3:0=4;3:4=3;12:1=7;12:5=2;70000:2=1", counts.ToString());
-        counts.Subtract("3:4=3;12:1=7");
-        Assert.Equal("3:0=4;12:5=2;70000:2=1", counts.ToString());
+        Assert.Equal("3:-1=6;3:0=4;3:4=3;3:20=1;12:1=7;12:5=2;70000:2=1", counts.ToString());
+        counts.Subtract("3:4=3;12:1=7;3:-1=6");
+        Assert.Equal("3:0=4;3:20=1;12:5=2;70000:2=1", counts.ToString());
+        Assert.Equal(4, counts.Entries.Count());
+        counts.Subtract("3:0=4;3:20=1;12:5=2;70000:2=1");
+        Assert.True(counts.IsEmpty);
+        Assert.Equal("", counts.ToString());
     }
 }

@@ -201,7 +201,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     /// <summary>Rollup rows summed in memory: the responses and every question × value count.</summary>
     private sealed class Total
     {
-        private readonly AnswerCounts _answers = new();
+        private readonly AnswerCounts _answers = new(dense: true);
 
         public long Responses { get; private set; }
 
