@@ -124,11 +124,14 @@ switch (command)
 
         List<string> units;
         List<string> fields;
+        List<string> procedures;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             units = await db.Units.Where(u => u.ValidTo == null && u.Level != CitizenVoice.Features.Organisation.UnitLevel.Department).Select(u => u.Code).ToListAsync();
             fields = await db.Fields.Select(f => f.Code).ToListAsync();
+            // The busiest procedures of the synthetic data (the first few of each field) and a few rare ones.
+            procedures = await db.Procedures.Where(p => p.IsActive).OrderBy(p => p.Id).Select(p => p.Code).ToListAsync();
         }
 
         var random = new Random(11);
@@ -231,6 +234,20 @@ switch (command)
             }
 
             Console.WriteLine($"GET /ket-qua-khao-sat filtered by channel over periods starting mid-month: {Percentiles(filteredPages)}; slowest: {slowestFiltered.Query}");
+            // One procedure: its daily rows through the (procedure, unit, day) index, a row per unit, day, channel and
+            // respondent type that handled it. The synthetic data names a procedure in 60 % of responses, a few busy ones most often.
+            var procedureTimes = new List<double>();
+            var slowestProcedure = (Ms: 0.0, Query: "");
+            for (var i = 0; i < Math.Min(100, queries); i++)
+            {
+                var q = RandomQuery() + "&procedure=" + procedures[random.Next(procedures.Count)];
+                var sw = Stopwatch.StartNew();
+                await http.GetStringAsync("/api/v1/satisfaction?" + q);
+                procedureTimes.Add(sw.Elapsed.TotalMilliseconds);
+                slowestProcedure = sw.Elapsed.TotalMilliseconds > slowestProcedure.Ms ? (sw.Elapsed.TotalMilliseconds, q) : slowestProcedure;
+            }
+
+            Console.WriteLine($"GET /api/v1/satisfaction for one procedure (daily rows by procedure): {Percentiles(procedureTimes)}; slowest: {slowestProcedure.Query}");
         }
 
         // The same figure computed by scanning raw answers, for the ratio that shows what the rollups buy.
@@ -277,17 +294,53 @@ switch (command)
             Console.WriteLine($"rollup consistency check (month by month, daily and monthly rollups): {differences} differences in {sw.Elapsed.TotalSeconds:N0} s");
         }
 
-        if (Arg("export", "yes") == "yes")
+        // The staff screens, signed in as the administrator.
+        static async Task SignInAsync(HttpClient http)
         {
-            await using var app = await AppProcess.StartAsync(root, port, Settings());
-            var cookies = new System.Net.CookieContainer();
-            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromHours(1) };
             var form = await http.GetStringAsync("/dang-nhap");
             var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
             using var signIn = await http.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["Input.UserName"] = "admin", ["Input.Password"] = Password, ["__RequestVerificationToken"] = token,
             }));
+        }
+
+        if (Arg("suggestions", "yes") == "yes")
+        {
+            await using var app = await AppProcess.StartAsync(root, port, Settings());
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(app.Url) };
+            await SignInAsync(http);
+            // The suggestions screen: the newest comments of a subtree (up to 5,000 read), optionally those of people
+            // not satisfied with an element, their topics, and a search without diacritics. Warmed up first.
+            string SuggestionsQuery() => $"unit={(random.Next(4) == 0 ? "BK" : units[random.Next(units.Count)])}"
+                + (random.Next(2) == 0 ? "" : "&element=E" + (1 + random.Next(5))) + (random.Next(3) == 0 ? "&field=" + fields[random.Next(fields.Count)] : "")
+                + (random.Next(3) == 0 ? "&q=cho+lau" : "");
+            var warmSuggestions = Stopwatch.StartNew();
+            while (warmSuggestions.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                await http.GetStringAsync("/quan-tri/ket-qua-hai-long/gop-y?" + SuggestionsQuery());
+            }
+
+            var suggestions = new List<double>();
+            var slowestSuggestions = (Ms: 0.0, Query: "");
+            for (var i = 0; i < Math.Min(100, queries); i++)
+            {
+                var q = SuggestionsQuery();
+                var sw = Stopwatch.StartNew();
+                await http.GetStringAsync("/quan-tri/ket-qua-hai-long/gop-y?" + q);
+                suggestions.Add(sw.Elapsed.TotalMilliseconds);
+                slowestSuggestions = sw.Elapsed.TotalMilliseconds > slowestSuggestions.Ms ? (sw.Elapsed.TotalMilliseconds, q) : slowestSuggestions;
+            }
+
+            Console.WriteLine($"GET /quan-tri/ket-qua-hai-long/gop-y (newest suggestions, by element, field and search): {Percentiles(suggestions)}; slowest: {slowestSuggestions.Query}");
+        }
+
+        if (Arg("export", "yes") == "yes")
+        {
+            await using var app = await AppProcess.StartAsync(root, port, Settings());
+            var cookies = new System.Net.CookieContainer();
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromHours(1) };
+            await SignInAsync(http);
             var before = app.MemoryMiB();
             var sw = Stopwatch.StartNew();
             using var export = await http.GetAsync($"/quan-tri/ket-qua-hai-long/du-lieu.xlsx?from={today.Year - 1}-01-01&to={today.Year - 1}-12-31", HttpCompletionOption.ResponseHeadersRead);

@@ -15,10 +15,11 @@ namespace CitizenVoice.Features.Satisfaction;
 /// shown — never the rest of a response.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCatalog catalog) : PageModel
+public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCatalog catalog, TimeProvider clock) : PageModel
 {
     private const int Shown = 200;
-    private const int Scanned = 20_000;
+    /// <summary>The newest suggestions read for topics and search: enough to show what people keep raising, few enough to read fast.</summary>
+    public const int Scanned = 5_000;
 
     public sealed record Item(string Text, DateOnly Day, string UnitName, string FieldName);
 
@@ -34,6 +35,8 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
     public IReadOnlyList<(string Topic, int Count)> Topics { get; private set; } = [];
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>Every suggestion of the subtree (and element) was read, not only the newest <see cref="Scanned"/>.</summary>
+    public bool ReadAll { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -54,34 +57,49 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         Elements = [.. (current?.Elements ?? []).Select(e => new Option(e.Code, e.NameFor(System.Globalization.CultureInfo.CurrentUICulture)))];
         var unsatisfied = await UnsatisfiedAnswersAsync(Element, ct);
 
-        // Plain locals in the query, and the optional filter decided here: EF Core evaluates a method call on captured
-        // values (string.IsNullOrEmpty(Field) inside the query) by compiling code for it on every request.
-        var (path, field) = (unit.Path, Field);
-        var commented = db.SurveyResponses.AsNoTracking()
-            .Where(r => !r.IsDeleted && r.Comment != null && db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)));
-        if (!string.IsNullOrEmpty(field))
+        // Every unit under the chosen one, active or merged away: their history counts too. Plain locals in the
+        // queries, and the optional filters decided here: EF Core evaluates a method call on captured values
+        // (string.IsNullOrEmpty(Field) inside the query) by compiling code for it on every request.
+        var path = unit.Path;
+        var unitNames = await db.Units.Where(u => u.Path.StartsWith(path)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var ids = unitNames.Keys.ToList();
+        var field = Field;
+        var fields = string.IsNullOrEmpty(field) ? db.Fields : db.Fields.Where(f => f.Code == field);
+        var fieldNames = await fields.ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        var fieldIds = fieldNames.Keys.ToList();
+        var responses = db.Database.IsSqlite()
+            ? db.SurveyResponses.FromSqlRaw($"SELECT * FROM \"SurveyResponses\" INDEXED BY \"{SurveyResponseConfiguration.CommentedIndex}\"")
+            : db.SurveyResponses;
+        var rows = new List<(string Comment, DateOnly Day, int UnitId, int FieldId)>();
+        // Newest first, a window of days at a time (a week, then twice as far back each time) until enough are found:
+        // the province finds them in its last days, a commune reads back further, and neither sorts all its comments
+        // (10 M responses hold 1.25 M of them).
+        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        for (var (from, before, span) = (today.AddDays(-6), (DateOnly?)null, 7); rows.Count < Scanned; (before, span) = (from, span * 2), from = from.AddDays(-span))
         {
-            commented = commented.Where(r => db.Fields.Any(f => f.Id == r.FieldId && f.Code == field));
+            var last = from < today.AddYears(-20);
+            var (since, until, wanted) = (last ? DateOnly.MinValue : from, before ?? DateOnly.MaxValue, Scanned - rows.Count);
+            var window = responses.AsNoTracking()
+                .Where(r => ids.Contains(r.UnitId) && fieldIds.Contains(r.FieldId) && r.Comment != null && !r.IsDeleted && r.Day >= since && r.Day < until)
+                .OrderByDescending(r => r.Day);
+            rows.AddRange(unsatisfied is null
+                ? (await window.Select(r => new { r.Comment, r.Day, r.UnitId, r.FieldId }).Take(wanted).ToListAsync(ct)).Select(r => (r.Comment!, r.Day, r.UnitId, r.FieldId))
+                // Answers are packed in the response row, so the element filter runs here, on comments only.
+                : await window.Select(r => new { r.Comment, r.Day, r.UnitId, r.FieldId, r.Answers }).AsAsyncEnumerable()
+                    .Where(r => r.Answers.Exists(a => a.Value != null && unsatisfied.Contains(a.QuestionId * 100 + a.Value.Value)))
+                    .Take(wanted).Select(r => (r.Comment!, r.Day, r.UnitId, r.FieldId)).ToListAsync(ct));
+            if (last)
+            {
+                break;
+            }
         }
 
-        var rows = await commented
-            .OrderByDescending(r => r.Day)
-            .Select(r => new
-            {
-                r.Comment, r.Day, r.Answers,
-                UnitName = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First(),
-                FieldName = db.Fields.Where(f => f.Id == r.FieldId).Select(f => f.Name).First(),
-            })
-            .AsAsyncEnumerable()
-            // Answers are packed in the response row, so the element filter runs here, on comments only.
-            .Where(r => unsatisfied == null || r.Answers.Exists(a => a.Value != null && unsatisfied.Contains(a.QuestionId * 100 + a.Value.Value)))
-            .Take(Scanned)
-            .ToListAsync(ct);
-        var all = rows.Select(r => (Item: new Item(r.Comment!, r.Day, r.UnitName, r.FieldName), Folded: SuggestionTopics.Fold(r.Comment!))).ToList();
+        var all = rows.Select(r => (Item: new Item(r.Comment, r.Day, unitNames[r.UnitId], fieldNames[r.FieldId]), Folded: SuggestionTopics.Fold(r.Comment))).ToList();
         Topics = SuggestionTopics.Count(all.Select(a => a.Folded));
         var query = string.IsNullOrWhiteSpace(Q) ? null : SuggestionTopics.Fold(Q);
         var matches = all.Where(a => query is null || a.Folded.Contains(query, StringComparison.Ordinal)).ToList();
         Total = matches.Count;
+        ReadAll = rows.Count < Scanned;
         Items = [.. matches.Take(Shown).Select(m => m.Item)];
         return Page();
     }

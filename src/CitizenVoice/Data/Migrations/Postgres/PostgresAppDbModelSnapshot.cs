@@ -1245,6 +1245,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "FieldId", "Day");
 
+                    b.HasIndex(new[] { "UnitId", "FieldId", "Day" }, "IX_SurveyResponses_Commented")
+                        .HasFilter("\"Comment\" IS NOT NULL");
+
                     b.ToTable("SurveyResponses");
                 });
 

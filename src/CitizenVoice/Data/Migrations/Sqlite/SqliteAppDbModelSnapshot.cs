@@ -1203,6 +1203,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "FieldId", "Day");
 
+                    b.HasIndex(new[] { "UnitId", "FieldId", "Day" }, "IX_SurveyResponses_Commented")
+                        .HasFilter("\"Comment\" IS NOT NULL");
+
                     b.ToTable("SurveyResponses");
                 });
 
