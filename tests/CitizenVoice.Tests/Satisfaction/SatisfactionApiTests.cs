@@ -77,6 +77,12 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(50.0, figures.GetProperty("satisfiedRate").GetDouble());
         Assert.Equal(3, (await SatisfactionAsync(client, $"unit={unit}")).GetProperty("responses").GetInt64());
         Assert.Equal(district + 2, (await SatisfactionAsync(client, $"unit=BK-TP&procedure={procedure}")).GetProperty("responses").GetInt64());
+        // Whole months come from the procedure's monthly rows, the days before them from the daily rows: the same figure.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var midMonth = await SatisfactionAsync(client, $"unit={unit}&procedure={procedure}&from={today.AddMonths(-1):yyyy-MM}-15&to={today:yyyy-MM-dd}");
+        Assert.Equal(2, midMonth.GetProperty("responses").GetInt64());
+        Assert.Equal(50.0, midMonth.GetProperty("satisfiedRate").GetDouble());
+        Assert.Equal(2, (await SatisfactionAsync(client, $"unit={unit}&procedure={procedure}&channel=online")).GetProperty("responses").GetInt64());
     }
 
     [Fact]
@@ -156,9 +162,17 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         using var client = app.CreateClient();
         var questionnaire = await SurveyData.CurrentAsync(client);
         await PostAsync(client, unit, "CU-TRU", SurveyData.AllAnswers(questionnaire, 5));
-        await PostAsync(client, unit, "CU-TRU", SurveyData.AllAnswers(questionnaire, 1));
+        var procedure = await app.WithDbAsync(db => db.Procedures.Where(p => p.IsActive && p.Field!.Code == "CU-TRU").Select(p => p.Code).FirstAsync());
+        using (var about = await client.PostAsJsonAsync("/api/v1/survey-responses",
+            new { unitCode = unit, fieldCode = "CU-TRU", procedureCode = procedure, channel = "online", answers = SurveyData.AllAnswers(questionnaire, 1) }))
+        {
+            Assert.Equal(HttpStatusCode.Created, about.StatusCode);
+        }
+
         async Task<long> ResponsesAsync(string query) => (await SatisfactionAsync(client, query + "&field=CU-TRU")).GetProperty("responses").GetInt64();
         var oldDistrict = await ResponsesAsync("unit=BK-CD");
+        var oldDistrictProcedure = await ResponsesAsync("unit=BK-CD&procedure=" + procedure);
+        var newDistrictProcedure = await ResponsesAsync("unit=BK-CM&procedure=" + procedure);
         var newDistrict = await ResponsesAsync("unit=BK-CM");
         var province = await ResponsesAsync("subunits=true");
         var day = $"&from={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}&to={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}";
@@ -177,6 +191,9 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(oldDistrict - 2, await ResponsesAsync("unit=BK-CD"));
         Assert.Equal(newDistrict + 2, await ResponsesAsync("unit=BK-CM"));
         Assert.Equal(province, await ResponsesAsync("subunits=true"));
+        // The monthly rows of the procedure moved too.
+        Assert.Equal(oldDistrictProcedure - 1, await ResponsesAsync("unit=BK-CD&procedure=" + procedure));
+        Assert.Equal(newDistrictProcedure + 1, await ResponsesAsync("unit=BK-CM&procedure=" + procedure));
         // Today alone (not a whole month but on the 1st) is read from the subtree-by-day rows, which moved too.
         Assert.Equal(oldDistrictToday - 2, await ResponsesAsync("unit=BK-CD" + day));
         Assert.Equal(newDistrictToday + 2, await ResponsesAsync("unit=BK-CM" + day));

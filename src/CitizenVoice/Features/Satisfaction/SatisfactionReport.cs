@@ -43,12 +43,13 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     /// from the monthly rows (the current month counts as whole: nothing after today exists yet). The days before and
     /// after them (a year earlier than "since the 1st of last November until today" ends on today's date a year ago)
     /// come from the rows by day (subtree, each level below) for a subtree's figure (<paramref name="subtree"/>),
-    /// otherwise from the daily rows, which for a single unit are few. A procedure
-    /// filter reads the daily rows throughout: procedures are too many to key the other rows by.
+    /// otherwise from the daily rows, which for a single unit are few. For one procedure, whole months come from its
+    /// monthly rows (all channels) and the days at either end from the daily rows; with a channel or respondent
+    /// filter too, or <paramref name="procedureMonths"/> false (figures per level), everything from the daily rows.
     /// </summary>
-    private IEnumerable<(SatisfactionFilter Part, Source Source)> Parts(SatisfactionFilter f, bool subtree)
+    private IEnumerable<(SatisfactionFilter Part, Source Source)> Parts(SatisfactionFilter f, bool subtree, bool procedureMonths = true)
     {
-        if (f.ProcedureCode is not null)
+        if (f.ProcedureCode is not null && (!procedureMonths || f.Channel is not null || f.RespondentType is not null))
         {
             yield return (f, Source.Daily);
             yield break;
@@ -57,7 +58,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
         var firstWhole = f.From.Day == 1 ? f.From : new DateOnly(f.From.Year, f.From.Month, 1).AddMonths(1);
         var lastWholeEnd = f.To.AddDays(1).Day == 1 || f.To >= today ? f.To : new DateOnly(f.To.Year, f.To.Month, 1).AddDays(-1);
-        var days = subtree ? Source.Days : Source.Daily;
+        var days = subtree && f.ProcedureCode is null ? Source.Days : Source.Daily;
         if (firstWhole > lastWholeEnd)
         {
             yield return (f, days);
@@ -155,7 +156,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var levels = new SortedDictionary<UnitLevel, Total>();
         Total At(UnitLevel level) => levels.TryGetValue(level, out var total) ? total : levels[level] = new Total();
 
-        foreach (var (part, source) in Parts(filter, scope.Subunits))
+        foreach (var (part, source) in Parts(filter, scope.Subunits, procedureMonths: false))
         {
             if (source == Source.Daily)
             {
@@ -246,6 +247,12 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= first && r.Month <= to);
         var ids = scope.MonthlyUnitIds;
         var unitScope = scope.Subunits ? MonthlyRollup.Tree : MonthlyRollup.Own;
+        if (scope.ProcedureId is { } procedure)
+        {
+            unitScope = scope.Subunits ? MonthlyRollup.ProcedureTree : MonthlyRollup.ProcedureOwn;
+            rows = rows.Where(r => r.ProcedureId == procedure);
+        }
+
         rows = ids is [var only]
             ? rows.Where(r => r.Scope == unitScope && r.UnitId == only)
             : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));

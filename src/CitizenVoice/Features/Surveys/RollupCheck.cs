@@ -11,10 +11,10 @@ public sealed class RollupCheck(AppDb db, WriteGate gate)
 {
     /// <summary>
     /// A rollup count; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count. Keys of monthly
-    /// rows carry the month (the day for subtree-by-day rows) in <see cref="Day"/> and the row's scope (own, subtree, a
-    /// level below, subtree by day) in <see cref="ProcedureId"/>.
+    /// rows carry the month (the day for rows by day) in <see cref="Day"/> and the row's scope (own, subtree, a level
+    /// below, by day, one procedure's) in <see cref="Scope"/>; daily rows have no scope.
     /// </summary>
-    public sealed record Key(DateOnly Day, int UnitId, int FieldId, int ProcedureId, SurveyChannel Channel, int RespondentType, int? QuestionId, int? Value);
+    public sealed record Key(DateOnly Day, int UnitId, int FieldId, int ProcedureId, SurveyChannel Channel, int RespondentType, int? QuestionId, int? Value, int? Scope = null);
 
     /// <summary>A count whose recorded value is not what the raw responses give; <see cref="Table"/> names the rollup.</summary>
     public sealed record Difference(Key Key, long Expected, long Recorded, string Table = "daily");
@@ -94,14 +94,16 @@ public sealed class RollupCheck(AppDb db, WriteGate gate)
             : whole && r.Month == from);
         differences.AddRange(Compare(
             expected.MonthlyRows.Where(r => whole || MonthlyRollup.IsDay(r.Key.Scope))
-                .Select(r => (new Key(r.Key.Month, r.Key.UnitId, r.Key.FieldId, r.Key.Scope, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null), r.Responses, r.Answers)),
-            await monthly.Select(r => new { Key = new Key(r.Month, r.UnitId, r.FieldId, r.Scope, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers })
+                .Select(r => (new Key(r.Key.Month, r.Key.UnitId, r.Key.FieldId, r.Key.ProcedureId, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null, r.Key.Scope), r.Responses, r.Answers)),
+            await monthly.Select(r => new { Key = new Key(r.Month, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null, r.Scope), r.Responses, r.Answers })
                 .ToDictionaryAsync(r => r.Key, r => (r.Responses, r.Answers), ct),
-            key => key.ProcedureId switch
+            key => key.Scope!.Value switch
             {
                 MonthlyRollup.Own => "monthly",
                 MonthlyRollup.Tree => "monthly (tree)",
                 MonthlyRollup.TreeDay => "daily (tree)",
+                MonthlyRollup.ProcedureOwn => "monthly (procedure)",
+                MonthlyRollup.ProcedureTree => "monthly (procedure, tree)",
                 var scope => MonthlyRollup.IsDay(scope) ? $"daily ({MonthlyRollup.LevelOf(scope)} below)" : $"monthly ({MonthlyRollup.LevelOf(scope)} below)",
             }));
         return [.. differences.OrderBy(d => d.Key.Day).ThenBy(d => d.Key.UnitId).ThenBy(d => d.Key.QuestionId)];

@@ -51,10 +51,17 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         return counted;
     }
 
-    /// <summary>On PostgreSQL, writers in other processes wait at the rollup tables (in this one they wait at the gate).</summary>
+    /// <summary>
+    /// On PostgreSQL, writers in other processes wait at the rollup tables (in this one they wait at the gate). On
+    /// SQLite, a fold that read the rows before this rebuild reads them again (<see cref="RollupFolder.NextEpochAsync"/>).
+    /// </summary>
     private async Task LockRollupsAsync(CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            await RollupFolder.NextEpochAsync(sqlite, db.Database.CurrentTransaction!.GetDbTransaction(), ct);
+        }
+        else
         {
             // In the order every writer takes them: pending, daily, monthly.
             await db.Database.ExecuteSqlRawAsync(
@@ -115,7 +122,9 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToDictionaryAsync(u => u.Id, u => new { u.Path, u.Level }, ct);
         var ids = subtree.Keys.ToList();
         var counts = new RollupCounts();
-        await foreach (var own in db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.Own && r.Channel != MonthlyRollup.AllChannels && ids.Contains(r.UnitId))
+        // Each unit's own rows split by channel and respondent type (its all-channel twins follow from them), and its own rows per procedure.
+        await foreach (var own in db.MonthlyRollups.AsNoTracking()
+            .Where(r => ((r.Scope == MonthlyRollup.Own && r.Channel != MonthlyRollup.AllChannels) || r.Scope == MonthlyRollup.ProcedureOwn) && ids.Contains(r.UnitId))
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             // Out of every row it counted in, into every row it counts in now; the rows of ancestors it keeps cancel out.

@@ -116,7 +116,7 @@ internal sealed class MonthlyRollupConfiguration : IEntityTypeConfiguration<Mont
     public void Configure(EntityTypeBuilder<MonthlyRollup> rollup)
     {
         rollup.ToTable(Table);
-        rollup.HasKey(r => new { r.UnitId, r.Scope, r.Month, r.FieldId, r.Channel, r.RespondentType });
+        rollup.HasKey(r => new { r.UnitId, r.Scope, r.Month, r.FieldId, r.Channel, r.RespondentType, r.ProcedureId });
     }
 }
 

@@ -153,13 +153,18 @@ public sealed class SurveySecret
 /// <see cref="TreeDay"/> holds the subtree by day, scope <see cref="BelowDay"/>(level) the units of that level below by
 /// day. <see cref="Month"/> holds the day in them. Like the monthly rows they come split by channel and respondent type
 /// and as the twin for all of them, so the province's part month is a row per day and field (a few more with a channel
-/// filter), not every commune's daily rows.
+/// filter), not every commune's daily rows. Scopes <see cref="ProcedureOwn"/> and <see cref="ProcedureTree"/> count one
+/// procedure each (<see cref="ProcedureId"/>) by month, for all channels: figures for a procedure over a year.
 /// </summary>
 public sealed class MonthlyRollup
 {
     public const int Own = 0;
     public const int Tree = 1;
     public const int TreeDay = 2;
+    /// <summary>A unit's own rows for one procedure (<see cref="ProcedureId"/>), by month, for all channels.</summary>
+    public const int ProcedureOwn = 3;
+    /// <summary>A unit's subtree rows for one procedure, by month, for all channels.</summary>
+    public const int ProcedureTree = 4;
 
     /// <summary>
     /// The channel of monthly rows that count every channel and respondent type (their respondent type is 0 too): each
@@ -190,6 +195,8 @@ public sealed class MonthlyRollup
     public int FieldId { get; set; }
     public SurveyChannel Channel { get; set; }
     public int RespondentType { get; set; }
+    /// <summary>0 in every scope but <see cref="ProcedureOwn"/> and <see cref="ProcedureTree"/>, whose rows count one procedure.</summary>
+    public int ProcedureId { get; set; }
     public long Responses { get; set; }
     /// <summary>Packed by <see cref="AnswerCounts"/>.</summary>
     public string Answers { get; set; } = "";

@@ -884,6 +884,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("RespondentType")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
@@ -891,7 +894,7 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<long>("Responses")
                         .HasColumnType("bigint");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType", "ProcedureId");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });

@@ -854,6 +854,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<int>("RespondentType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -861,7 +864,7 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<long>("Responses")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType");
+                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType", "ProcedureId");
 
                     b.ToTable("MonthlyRollups", (string)null);
                 });
