@@ -247,7 +247,7 @@ switch (command)
                 slowestProcedure = sw.Elapsed.TotalMilliseconds > slowestProcedure.Ms ? (sw.Elapsed.TotalMilliseconds, q) : slowestProcedure;
             }
 
-            Console.WriteLine($"GET /api/v1/satisfaction for one procedure (daily rows by procedure): {Percentiles(procedureTimes)}; slowest: {slowestProcedure.Query}");
+            Console.WriteLine($"GET /api/v1/satisfaction for one procedure (its monthly rows; the ends of periods from its daily rows): {Percentiles(procedureTimes)}; slowest: {slowestProcedure.Query}");
         }
 
         // The same figure computed by scanning raw answers, for the ratio that shows what the rollups buy.
