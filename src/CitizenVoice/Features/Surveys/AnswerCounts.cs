@@ -23,7 +23,8 @@ public sealed class AnswerCounts
     private long[]? _dense;
     private int _denseEntries;
     private const int DenseValues = 16;
-    private const int DenseQuestions = 1 << 16;
+    // At most 512 KiB a total; questions numbered beyond (years of questionnaire versions) go to the dictionary.
+    private const int DenseQuestions = 4096;
 
     /// <param name="dense">Many counts will be added (a report's totals): see <see cref="_dense"/>.</param>
     public AnswerCounts(bool dense = false) => _dense = dense ? [] : null;

@@ -29,6 +29,11 @@ public sealed class RollupCounts
 
     private readonly Dictionary<(int UnitId, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType), Sum> _daily = [];
     private readonly Dictionary<MonthlyKey, Sum> _monthly = [];
+
+    /// <summary>The monthly table's key columns, in the order of a monthly key's values (<see cref="KeyValues"/>).</summary>
+    private static readonly string[] MonthlyKeyColumns = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType", "ProcedureId"];
+
+    private static object[] KeyValues(MonthlyKey k) => [k.UnitId, k.Scope, k.Month, k.FieldId, k.Channel, k.RespondentType, k.ProcedureId];
     private readonly bool _dailyOnly;
 
     /// <param name="dailyOnly">Count only the daily rows: the survey writer leaves the others to <see cref="RollupFolder"/>.</param>
@@ -284,17 +289,17 @@ public sealed class RollupCounts
     {
         using var read = connection.CreateCommand();
         read.Transaction = snapshot;
-        read.CommandText = $"SELECT \"Responses\", \"Answers\" FROM \"{MonthlyRollupConfiguration.Table}\" WHERE \"UnitId\" = $u AND \"Scope\" = $s "
-            + "AND \"Month\" = $m AND \"FieldId\" = $f AND \"Channel\" = $c AND \"RespondentType\" = $r AND \"ProcedureId\" = $p";
-        var parameters = new[] { "$u", "$s", "$m", "$f", "$c", "$r", "$p" }.Select(name => read.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        read.CommandText = $"SELECT \"Responses\", \"Answers\" FROM \"{MonthlyRollupConfiguration.Table}\" WHERE "
+            + string.Join(" AND ", MonthlyKeyColumns.Select((column, i) => $"\"{column}\" = $k{i}"));
+        var parameters = MonthlyKeyColumns.Select((_, i) => read.Parameters.Add(new SqliteParameter { ParameterName = "$k" + i })).ToArray();
         read.Prepare();
         var totals = new List<object?[]>(_monthly.Count);
         foreach (var (key, sum) in _monthly.OrderBy(r => r.Key))
         {
-            object[] values = [key.UnitId, key.Scope, BulkRows.SqliteValue(key.Month), key.FieldId, key.Channel, key.RespondentType, key.ProcedureId];
+            var values = KeyValues(key);
             for (var i = 0; i < values.Length; i++)
             {
-                parameters[i].Value = values[i];
+                parameters[i].Value = BulkRows.SqliteValue(values[i]);
             }
 
             var (responses, answers) = (sum.Responses, sum.Answers.ToString());
@@ -307,7 +312,7 @@ public sealed class RollupCounts
                 }
             }
 
-            totals.Add([key.UnitId, key.Scope, key.Month, key.FieldId, key.Channel, key.RespondentType, key.ProcedureId, responses, answers]);
+            totals.Add([.. values, responses, answers]);
         }
 
         return totals;
@@ -316,9 +321,8 @@ public sealed class RollupCounts
     /// <summary>SQLite: writes finished monthly rows (<see cref="MonthlyTotals"/>) over the stored ones.</summary>
     public static async Task WriteMonthlyTotalsAsync(SqliteConnection connection, SqliteTransaction transaction, List<object?[]> totals, CancellationToken ct)
     {
-        string[] columns = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType", "ProcedureId"];
-        await BulkRows.WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, [.. columns, "Responses", "Answers"], totals,
-            $"({string.Join(", ", columns.Select(c => $"\"{c}\""))}) DO UPDATE SET \"Responses\" = excluded.\"Responses\", \"Answers\" = excluded.\"Answers\"", ct);
+        await BulkRows.WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, [.. MonthlyKeyColumns, "Responses", "Answers"], totals,
+            $"({string.Join(", ", MonthlyKeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET \"Responses\" = excluded.\"Responses\", \"Answers\" = excluded.\"Answers\"", ct);
         await RollupFolder.NextEpochAsync(connection, transaction, ct);
     }
 
@@ -339,13 +343,12 @@ public sealed class RollupCounts
     public async Task WriteAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         await WriteDailyAsync(connection, transaction, ct);
-        string[] monthlyKey = ["UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType", "ProcedureId"];
         var monthly = _monthly.Where(r => r.Value.Responses != 0 || !r.Value.Answers.IsEmpty).ToList();
-        await WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, monthlyKey,
+        await WriteAsync(connection, transaction, MonthlyRollupConfiguration.Table, MonthlyKeyColumns,
             // The subtree rows of districts and the province are shared by nearly every batch: they go last, so a
             // writer holds their locks only for the moment before it commits.
             monthly.OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
-                .Select(r => (new object[] { r.Key.UnitId, r.Key.Scope, r.Key.Month, r.Key.FieldId, r.Key.Channel, r.Key.RespondentType, r.Key.ProcedureId }, r.Value)).ToList(), ct);
+                .Select(r => (KeyValues(r.Key), r.Value)).ToList(), ct);
         if (monthly.Count > 0 && connection is SqliteConnection sqlite)
         {
             // The SQLite folder reads rows outside the write lock: a change of them by anyone else must make it read again.
