@@ -16,6 +16,9 @@ public sealed class PdfFonts : IFontResolver
     private static readonly Lock Gate = new();
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
+    // PDFsharp may ask for a face more than once; flattening takes a moment, so it is done once per process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]?> Faces = new(StringComparer.Ordinal);
+
     /// <summary>Installs the resolver once per process (PDFsharp keeps it in a global); safe to call from every PDF writer.</summary>
     public static void EnsureRegistered()
     {
@@ -50,7 +53,10 @@ public sealed class PdfFonts : IFontResolver
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(bold ? "DejaVuSans-Bold" : "DejaVuSans", mustSimulateBold: false, mustSimulateItalic: italic);
 
-    public byte[]? GetFont(string faceName)
+    public byte[]? GetFont(string faceName) => Faces.GetOrAdd(faceName, Load);
+
+    /// <summary>The shipped face with its composite glyphs flattened, so PDFsharp's subsets draw every Vietnamese letter.</summary>
+    private static byte[]? Load(string faceName)
     {
         var assembly = Assembly.GetExecutingAssembly();
         var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith($".Fonts.{faceName}.ttf", StringComparison.Ordinal));
@@ -62,7 +68,7 @@ public sealed class PdfFonts : IFontResolver
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return copy.ToArray();
+        return FlatCompositeGlyphs.Flatten(copy.ToArray());
     }
 }
 
