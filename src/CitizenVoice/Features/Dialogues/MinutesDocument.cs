@@ -19,7 +19,9 @@ public static class MinutesDocument
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    private sealed record OpinionLine(string Text, OpinionChannel Channel, string? FieldCode, string? AuthorName, string? Answer,
+    // No author name: the question form promises citizens that their name is never published, and nobody is asked to
+    // agree to it, so the minutes (filed and published) say where an opinion came from, never who wrote it.
+    private sealed record OpinionLine(string Text, OpinionChannel Channel, string? FieldCode, string? Answer,
         AnswerTiming? AnswerTiming, string? AnsweredBy, string? AnsweringUnit, int Merged);
 
     private sealed record CommitmentLine(string What, string Unit, DateOnly DueOn, CommitmentStatus Status, string? Evidence);
@@ -54,7 +56,7 @@ public static class MinutesDocument
         var opinions = await db.Opinions.AsNoTracking()
             .Where(o => o.SessionId == s.Id && (o.Status == OpinionStatus.Approved || o.Status == OpinionStatus.Answered))
             .OrderBy(o => o.ReceivedAt)
-            .Select(o => new OpinionLine(o.Text, o.Channel, o.FieldCode, o.AuthorName, o.Answer, o.AnswerTiming, o.AnsweredBy,
+            .Select(o => new OpinionLine(o.Text, o.Channel, o.FieldCode, o.Answer, o.AnswerTiming, o.AnsweredBy,
                 o.AnsweringUnit!.Name, db.Opinions.Count(m => m.MergedIntoId == o.Id)))
             .ToListAsync(ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.SessionId == s.Id).OrderBy(c => c.DueOn)
@@ -137,7 +139,6 @@ public static class MinutesDocument
                 source.Add("lĩnh vực " + fields.GetValueOrDefault(o.FieldCode, o.FieldCode).ToLower(Vi));
             }
 
-            source.Add(o.AuthorName ?? "không ghi tên");
             if (o.Merged > 0)
             {
                 source.Add($"cùng nội dung với {o.Merged} ý kiến khác");

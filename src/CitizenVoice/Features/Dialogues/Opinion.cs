@@ -14,7 +14,10 @@ public sealed class Opinion : IAudited
     public DialogueSession? Session { get; set; }
     public OpinionChannel Channel { get; set; }
     public string? FieldCode { get; set; }
-    /// <summary>Optional: a citizen may write anonymously. Never shown publicly in full nor logged.</summary>
+    /// <summary>
+    /// Optional: a citizen may write anonymously. For the secretary only: never published (not in the minutes either,
+    /// as the question form promises) nor logged.
+    /// </summary>
     public string? AuthorName { get; set; }
     /// <summary>Phone or email protected with ASP.NET Data Protection; kept only with <see cref="ContactConsentAt"/>.</summary>
     public string? ProtectedContact { get; set; }
