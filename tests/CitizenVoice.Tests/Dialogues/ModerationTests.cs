@@ -134,12 +134,16 @@ public sealed class ModerationTests(CitizenVoiceApp app)
                    [new("opinionId", ids[1].ToString()), new("answer", "Đã có văn bản trả lời."), new("timing", "Later"), new("answeredBy", ""), new("unitId", "")],
                    formAction: "handler=Answer")) { }
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        foreach (var (what, due) in new[] { ("Trả thẻ tại xã", today.AddDays(-3)), ("Tuần tra phiên chợ", today.AddDays(30)), ("Niêm yết lịch trả thẻ", today.AddDays(10)) })
+        foreach (var (what, due) in new[] { ("Trả thẻ tại xã", today), ("Tuần tra phiên chợ", today.AddDays(30)), ("Niêm yết lịch trả thẻ", today.AddDays(10)) })
         {
             using var c = await secretary.SubmitFormAsync(Console(sessionId),
                 [new("opinionId", ids[0].ToString()), new("what", what), new("unitId", ns.ToString()), new("dueOn", due.ToString("yyyy-MM-dd"))], formAction: "handler=Commit");
             Assert.Equal(HttpStatusCode.Redirect, c.StatusCode);
         }
+
+        // Three days later the first deadline has passed.
+        await app.WithDbAsync(db => db.Commitments.Where(c => c.SessionId == sessionId && c.What == "Trả thẻ tại xã")
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DueOn, today.AddDays(-3))));
 
         var done = await app.WithDbAsync(db => db.Commitments.Where(c => c.SessionId == sessionId && c.What == "Niêm yết lịch trả thẻ").Select(c => c.Id).SingleAsync());
         using (var _ = await secretary.SubmitFormAsync(Console(sessionId),
@@ -156,6 +160,35 @@ public sealed class ModerationTests(CitizenVoiceApp app)
         Assert.Contains("Công an huyện sẽ trả thẻ tại xã.", page.QuerySelector($"#y-kien-{ids[0]}")!.TextContent);
         Assert.Contains("Phát biểu tại hội nghị", page.QuerySelector($"#y-kien-{ids[0]}")!.TextContent);
         Assert.Contains("Quá hạn", page.QuerySelector($"#y-kien-{ids[0]}")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_commitment_with_a_deadline_already_past_is_refused_with_a_clear_message()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS");
+        var opinionId = await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị trả thẻ căn cước tại xã cho bà con.", OpinionStatus.Approved);
+        var ns = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        using var secretary = app.CreateStaffClient();
+        await secretary.SignInAsync("thuky");
+
+        using (var late = await secretary.SubmitFormAsync(Console(sessionId),
+                   [new("opinionId", opinionId.ToString()), new("what", "Trả thẻ tồn đọng"), new("unitId", ns.ToString()), new("dueOn", today.AddDays(-1).ToString("yyyy-MM-dd"))],
+                   formAction: "handler=Commit"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        }
+
+        var console = await secretary.GetPageAsync(Console(sessionId));
+        Assert.Contains("Thời hạn cam kết không được trước ngày hôm nay.", console.QuerySelector(".alert-danger")!.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Commitments.AnyAsync(c => c.SessionId == sessionId)));
+
+        using (var onTime = await secretary.SubmitFormAsync(Console(sessionId),
+                   [new("opinionId", opinionId.ToString()), new("what", "Trả thẻ tồn đọng"), new("unitId", ns.ToString()), new("dueOn", today.ToString("yyyy-MM-dd"))],
+                   formAction: "handler=Commit")) { }
+        var page = await app.CreateStaffClient().GetPageAsync($"/doi-thoai/{sessionId}");
+        Assert.Equal("0", page.QuerySelector("[data-figure=overdue]")!.TextContent.Trim());
+        Assert.True(await app.WithDbAsync(db => db.Commitments.AnyAsync(c => c.SessionId == sessionId && c.DueOn == today)));
     }
 
     [Fact]

@@ -231,6 +231,13 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
                 return null;
             }
 
+            // A deadline already gone would publish the commitment as overdue the moment it is made.
+            if (dueOn.Value < DialogueText.Today(clock))
+            {
+                Error = l["Thời hạn cam kết không được trước ngày hôm nay."];
+                return null;
+            }
+
             if (!await access.CanRunAsync(User, unitId, ct))
             {
                 Error = l["Vui lòng chọn đơn vị trong phạm vi quản lý của bạn."];
