@@ -33,6 +33,45 @@ public sealed class AuditTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task The_audit_log_names_a_new_commitment_by_its_real_key_at_Vietnam_time_with_one_line_per_change()
+    {
+        var sessionId = await Dialogues.DialogueTestData.CreateSessionAsync(app, "BK-NS");
+        var opinionId = await Dialogues.DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị niêm yết lịch trả thẻ căn cước.", Features.Dialogues.OpinionStatus.Approved);
+        var ns = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync());
+        var what = $"Niêm yết lịch trả thẻ {Guid.NewGuid():N}"[..40];
+        using var secretary = app.CreateStaffClient();
+        await secretary.SignInAsync("thuky");
+        var console = $"/quan-tri/doi-thoai/{sessionId}/dieu-phoi";
+        using (await secretary.SubmitFormAsync(console,
+                   [new("opinionId", opinionId.ToString()), new("what", what), new("unitId", ns.ToString()), new("dueOn", "2030-07-15")], formAction: "handler=Commit")) { }
+        var commitment = await app.WithDbAsync(db => db.Commitments.SingleAsync(c => c.What == what));
+        using (await secretary.SubmitFormAsync(console,
+                   [new("commitmentId", commitment.Id.ToString()), new("status", "Done"), new("evidence", "Đã niêm yết tại trụ sở xã.")], formAction: "handler=UpdateCommitment")) { }
+        var logged = await app.WithDbAsync(db => db.AuditLog.Where(e => e.EntityType == "Commitment" && e.UserName == "thuky").OrderBy(e => e.Id).ToListAsync());
+        Assert.DoesNotContain(logged, e => e.EntityKey == "CK-0");
+
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var log = await admin.GetPageAsync($"/quan-tri/nhat-ky?q=CK-{commitment.Id}");
+        var rows = log.QuerySelectorAll("tbody tr").Where(r => r.Children[3].TextContent.Trim() == $"Cam kết: CK-{commitment.Id}").ToList();
+        var created = Assert.Single(rows, r => r.Children[2].TextContent.Trim() == "Thêm");
+        var lines = created.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains($"Id: {commitment.Id}", lines);
+        Assert.Contains($"OpinionId: {opinionId}", lines);
+        Assert.Contains($"What: {what}", lines);
+        Assert.Contains("DueOn: 2030-07-15", lines);
+        Assert.DoesNotContain(lines, l => l.Contains(": -", StringComparison.Ordinal));
+        var at = logged.First(e => e.Action == "create").At;
+        Assert.Equal(at.AddHours(7).ToString("g", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), created.Children[0].TextContent.Trim());
+
+        var updated = Assert.Single(rows, r => r.Children[2].TextContent.Trim() == "Sửa");
+        var changes = updated.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("Status: Open → Done", changes);
+        Assert.Contains("Evidence: ∅ → Đã niêm yết tại trụ sở xã.", changes);
+        Assert.DoesNotContain("{", log.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_audit_log_cannot_be_changed_or_deleted_even_in_the_database()
     {
         using var admin = app.CreateStaffClient();
