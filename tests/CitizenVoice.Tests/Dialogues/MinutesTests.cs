@@ -109,6 +109,54 @@ public sealed class MinutesTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task The_minutes_PDF_prints_the_national_header_and_names_with_every_diacritic()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Closed, "Hội nghị đối thoại về cấp căn cước");
+        await app.WithDbAsync(async db =>
+        {
+            var session = await db.DialogueSessions.SingleAsync(s => s.Id == sessionId);
+            session.Chair = "Đại tá Nguyễn Thị Hường";
+            await db.SaveChangesAsync();
+        });
+        using var secretary = app.CreateStaffClient();
+        await secretary.SignInAsync("thuky");
+        using var response = await secretary.Http.GetAsync($"/quan-tri/doi-thoai/{sessionId}/bien-ban.pdf");
+
+        var page = await RenderedPdf.ReadAsync(await response.Content.ReadAsByteArrayAsync(), dpi: 300);
+        RenderedPdf.AssertShows(page, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        RenderedPdf.AssertShows(page, "Chủ trì: Đại tá Nguyễn Thị Hường");
+        RenderedPdf.AssertShows(page, "Hội nghị đối thoại về cấp căn cước");
+    }
+
+    [Fact]
+    public async Task The_minutes_never_publish_the_name_a_citizen_gave_with_a_question()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Closed);
+        var named = await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị làm căn cước lưu động cho người già ở thôn Khuổi Ông.", OpinionStatus.Approved);
+        await app.WithDbAsync(async db =>
+        {
+            var opinion = await db.Opinions.SingleAsync(o => o.Id == named);
+            opinion.AuthorName = "Lục Thị Mến";
+            await db.SaveChangesAsync();
+        });
+        using var secretary = app.CreateStaffClient();
+        await secretary.SignInAsync("thuky");
+
+        using var docxResponse = await secretary.Http.GetAsync($"/quan-tri/doi-thoai/{sessionId}/bien-ban.docx");
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await docxResponse.Content.ReadAsByteArrayAsync()), false);
+        var docx = doc.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("Đề nghị làm căn cước lưu động cho người già ở thôn Khuổi Ông.", docx);
+        Assert.DoesNotContain("Lục Thị Mến", docx);
+
+        using var pdfResponse = await secretary.Http.GetAsync($"/quan-tri/doi-thoai/{sessionId}/bien-ban.pdf");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await pdfResponse.Content.ReadAsByteArrayAsync());
+        var text = string.Join(' ', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
+        Assert.Contains("Đề nghị làm căn cước lưu động cho người già ở thôn Khuổi Ông.", text);
+        Assert.DoesNotContain("Lục Thị Mến", text);
+        Assert.DoesNotContain("Mến", text);
+    }
+
+    [Fact]
     public async Task The_Van_Tung_minutes_state_the_35_opinions_of_the_article()
     {
         var id = await app.WithDbAsync(db => db.DialogueSessions.Where(s => s.Venue!.Contains("Vân Tùng")).Select(s => s.Id).SingleAsync());

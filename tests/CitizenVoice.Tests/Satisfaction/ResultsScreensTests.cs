@@ -122,6 +122,19 @@ public sealed class ResultsPdfTests(CitizenVoiceApp app)
         Assert.Contains("Ngân Sơn", text, StringComparison.Ordinal);
         Assert.Contains(headline, text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_period_report_cover_prints_the_national_header_and_the_province_with_every_diacritic()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao");
+        using var response = await leader.Http.GetAsync("/quan-tri/ket-qua-hai-long/bao-cao.pdf?from=2025-01-01");
+
+        var cover = await RenderedPdf.ReadAsync(await response.Content.ReadAsByteArrayAsync(), dpi: 300);
+        RenderedPdf.AssertShows(cover, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        RenderedPdf.AssertShows(cover, "CÔNG AN TỈNH BẮC KẠN");
+        RenderedPdf.AssertShows(cover, "Kết quả đo lường sự hài lòng của người dân, tổ chức");
+    }
 }
 
 [Collection(AppCollection.Name)]

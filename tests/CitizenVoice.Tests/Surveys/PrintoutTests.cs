@@ -50,6 +50,19 @@ public sealed class PrintoutTests(CitizenVoiceApp app)
         Assert.Contains("/khao-sat/BK-NS/CCCD", text);
     }
 
+    [Fact]
+    public async Task The_counter_poster_prints_every_Vietnamese_letter_as_it_is_drawn_on_paper()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/khao-sat/BK-NS/CCCD/ap-phich.pdf");
+
+        var page = await RenderedPdf.ReadAsync(await response.Content.ReadAsByteArrayAsync());
+        RenderedPdf.AssertShows(page, "ĐÁNH GIÁ SỰ HÀI LÒNG");
+        RenderedPdf.AssertShows(page, "đối với việc giải quyết thủ tục hành chính");
+        RenderedPdf.AssertShows(page, "Quét mã QR bằng điện thoại để đánh giá");
+        RenderedPdf.AssertShows(page, "Không cần cung cấp họ tên hay số điện thoại");
+    }
+
     private static IEnumerable<string> Questions(JsonElement questionnaire) =>
         questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
             .Append(questionnaire.GetProperty("overall")).Select(q => q.GetProperty("text").GetString()!);
