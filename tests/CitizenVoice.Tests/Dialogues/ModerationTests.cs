@@ -180,7 +180,7 @@ public sealed class ModerationTests(CitizenVoiceApp app)
         }
 
         var console = await secretary.GetPageAsync(Console(sessionId));
-        Assert.Contains("Thời hạn cam kết không được trước ngày hôm nay.", console.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Contains("Thời hạn cam kết không được trước ngày hôm nay.", console.QuerySelector(".alert-danger")?.TextContent ?? "(no error shown)");
         Assert.False(await app.WithDbAsync(db => db.Commitments.AnyAsync(c => c.SessionId == sessionId)));
 
         using (var onTime = await secretary.SubmitFormAsync(Console(sessionId),

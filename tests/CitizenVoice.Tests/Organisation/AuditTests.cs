@@ -61,7 +61,7 @@ public sealed class AuditTests(CitizenVoiceApp app)
         Assert.Contains($"What: {what}", lines);
         Assert.Contains("DueOn: 2030-07-15", lines);
         Assert.DoesNotContain(lines, l => l.Contains(": -", StringComparison.Ordinal));
-        var at = logged.First(e => e.Action == "create").At;
+        var at = logged.Single(e => e.EntityKey == $"CK-{commitment.Id}" && e.Action == "create").At;
         Assert.Equal(at.AddHours(7).ToString("g", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), created.Children[0].TextContent.Trim());
 
         var updated = Assert.Single(rows, r => r.Children[2].TextContent.Trim() == "Sửa");

@@ -98,6 +98,8 @@ public sealed class AuditLogModel(AppDb db) : PageModel
             DialogueText.Local(at).ToString("g", CultureInfo.CurrentCulture),
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Display)),
+        // A staff member's survey entry logs its answers as question → value.
+        JsonValueKind.Object => string.Join(", ", value.EnumerateObject().Select(p => $"{p.Name}: {Display(p.Value)}")),
         _ => value.GetRawText(),
     };
 }
