@@ -48,20 +48,33 @@ public static class FlatCompositeGlyphs
 
         var flat = new byte[glyphCount][];
         var maxElements = 0;
+        var allFlat = true;
         for (var g = 0; g < glyphCount; g++)
         {
             flat[g] = glyphs[g];
-            if (!IsComposite(glyphs[g]) || ReadComponents(glyphs[g], out var instructions) is not { } components
-                || !components.Any(c => IsComposite(glyphs[c.Glyph])))
+            if (!IsComposite(glyphs[g]))
             {
-                maxElements = Math.Max(maxElements, IsComposite(glyphs[g]) ? ReadComponents(glyphs[g], out _)?.Count ?? 0 : 0);
+                continue;
+            }
+
+            if (ReadComponents(glyphs[g], out var instructions) is not { } components)
+            {
+                allFlat = false;
                 continue;
             }
 
             var leaves = new List<Component>();
-            if (Expand(glyphs, components, 0, 0, useMetrics: true, leaves, depth: 0))
+            if (!components.Any(c => IsComposite(glyphs[c.Glyph])))
+            {
+                leaves = components;
+            }
+            else if (Expand(glyphs, components, 0, 0, useMetrics: true, leaves, depth: 0))
             {
                 flat[g] = WriteComposite(glyphs[g].AsSpan(0, 10), leaves, instructions);
+            }
+            else
+            {
+                allFlat = false;
             }
 
             maxElements = Math.Max(maxElements, leaves.Count);
@@ -84,7 +97,10 @@ public static class FlatCompositeGlyphs
         if (maxp.Length >= 32)
         {
             BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(28), (ushort)Math.Max(maxElements, BinaryPrimitives.ReadUInt16BigEndian(maxp.AsSpan(28))));
-            BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(30), 1);
+            if (allFlat)
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(30), 1);
+            }
         }
 
         tables["glyf"] = newGlyf.ToArray();
