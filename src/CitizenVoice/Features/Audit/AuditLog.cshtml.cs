@@ -36,6 +36,7 @@ public sealed class AuditLogModel(AppDb db) : PageModel
     {
         "create" => "Thêm",
         "delete" => "Xóa",
+        "refuse" => "Từ chối",
         _ => "Sửa",
     };
 

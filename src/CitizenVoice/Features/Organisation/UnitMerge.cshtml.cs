@@ -26,8 +26,15 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
     [Display(Name = "Ngày sáp nhập")]
     public DateOnly Date { get; set; }
 
+    /// <summary>Set by the confirmation step's button: the administrator has read what the merge will do.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
     public string UnitName { get; private set; } = "";
+    public string UnitCode { get; private set; } = "";
     public IReadOnlyList<Option> Successors { get; private set; } = [];
+    /// <summary>The checked merge waiting for confirmation: what it will do, said before it is done (it cannot be undone here).</summary>
+    public (string Code, string Name, int SubUnits, int Staff)? Pending { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -83,6 +90,15 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
             return Page();
         }
 
+        if (!Confirmed)
+        {
+            await LoadAsync(unit);
+            var subUnits = await db.Units.CountAsync(u => u.ParentId == unit.Id && u.ValidTo == null && u.SuccessorId == null);
+            var staff = await db.Users.CountAsync(u => u.UnitId == unit.Id);
+            Pending = (successor!.Code, successor.Name, subUnits, staff);
+            return Page();
+        }
+
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await UnitTree.MergeAsync(db, unit, successor!, Date);
@@ -95,7 +111,7 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
 
     private async Task LoadAsync(Unit unit)
     {
-        UnitName = unit.Name;
+        (UnitName, UnitCode) = (unit.Name, unit.Code);
         var within = await scope.WithinAsync(User);
         var options = await within.AsNoTracking()
             .Where(u => u.ValidTo == null && u.SuccessorId == null && !u.Path.StartsWith(unit.Path))

@@ -72,6 +72,31 @@ public static class UnitTree
         unit.SuccessorId = successor.Id;
     }
 
+    /// <summary>
+    /// The code of the active unit that now answers for a merged unit: its successor, or the successor's successor when
+    /// that was merged in turn. Null when the code is unknown, the unit is not merged, or the chain ends in a unit that is
+    /// no longer active. Printed QR codes and kiosk links name the unit for years, so they follow this to the unit that
+    /// serves its citizens now.
+    /// </summary>
+    public static async Task<string?> SuccessorCodeAsync(AppDb db, string code, CancellationToken cancellationToken = default)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == code)
+            .Select(u => new { u.Id, u.Code, u.SuccessorId, u.ValidTo }).SingleOrDefaultAsync(cancellationToken);
+        if (unit?.SuccessorId is null)
+        {
+            return null;
+        }
+
+        // A chain is a handful of merges over decades; the bound only guards against a loop in bad data.
+        for (var seen = 0; unit?.SuccessorId is { } next && seen < 50; seen++)
+        {
+            unit = await db.Units.AsNoTracking().Where(u => u.Id == next)
+                .Select(u => new { u.Id, u.Code, u.SuccessorId, u.ValidTo }).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        return unit is { SuccessorId: null, ValidTo: null } ? unit.Code : null;
+    }
+
     /// <summary>The unit and every unit merged into it, directly or through a chain of merges.</summary>
     public static async Task<List<int>> WithPredecessorsAsync(AppDb db, int unitId, CancellationToken cancellationToken = default) =>
         WithPredecessors(unitId, await db.Units.Where(u => u.SuccessorId != null)

@@ -62,14 +62,27 @@ public sealed record DashboardData(
     public static string LevelName(UnitLevel level) => UnitsModel.LevelName(level);
 
     /// <summary>
-    /// Builds the screen for <paramref name="query"/>, limited to the units under <paramref name="rootPath"/> (a
-    /// leader's own subtree; "/" for the public page).
+    /// The active units under <paramref name="rootPath"/> that citizens rate: departments (phòng) serve no public
+    /// counter, so they have no figures of their own and are not offered in the results screens.
     /// </summary>
-    public static async Task<DashboardData> LoadAsync(
+    public static IQueryable<Unit> SurveyedUnits(AppDb db, string rootPath) =>
+        db.Units.Where(u => u.Path.StartsWith(rootPath) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department);
+
+    /// <summary>
+    /// Builds the screen for <paramref name="query"/>, limited to the units under <paramref name="rootPath"/> (a
+    /// leader's own subtree; "/" for the public page). Null when no rated unit is there (a department's staff), so
+    /// the caller refuses the screen instead of failing.
+    /// </summary>
+    public static async Task<DashboardData?> LoadAsync(
         AppDb db, SatisfactionReport report, DashboardQuery query, string rootPath, DateOnly today, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(rootPath) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+        var units = await SurveyedUnits(db, rootPath).AsNoTracking()
             .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path }).ToListAsync(ct);
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
         var root = units.OrderBy(u => u.Path.Length).First();
         var unit = units.FirstOrDefault(u => u.Code == query.Unit) ?? root;
         query.Unit = unit.Code;

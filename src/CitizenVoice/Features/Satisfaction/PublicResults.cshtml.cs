@@ -10,6 +10,15 @@ public sealed class PublicResultsModel(AppDb db, SatisfactionReport report, Time
 {
     public DashboardData Data { get; private set; } = null!;
 
-    public async Task OnGetAsync([FromQuery] DashboardQuery query) =>
-        Data = await DashboardData.LoadAsync(db, report, query, "/", SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
+    public async Task<IActionResult> OnGetAsync([FromQuery] DashboardQuery query)
+    {
+        // Null only for an organisation without a single rated unit yet: nothing to publish.
+        if (await DashboardData.LoadAsync(db, report, query, "/", SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted) is not { } data)
+        {
+            return NotFound();
+        }
+
+        Data = data;
+        return Page();
+    }
 }

@@ -22,7 +22,13 @@ public sealed class ResultsModel(AppDb db, SatisfactionReport report, UnitScope 
             return Forbid();
         }
 
-        Data = await DashboardData.LoadAsync(db, report, query, root, SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
+        // A department's staff have no rated unit in their subtree: nothing here is theirs to see (the home page shows no card).
+        if (await DashboardData.LoadAsync(db, report, query, root, SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted) is not { } data)
+        {
+            return Forbid();
+        }
+
+        Data = data;
         return Page();
     }
 }

@@ -36,7 +36,11 @@ public static class ResultsExport
             }
 
             var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-            var data = await DashboardData.LoadAsync(db, report, q.ToQuery(), root, today, ct);
+            if (await DashboardData.LoadAsync(db, report, q.ToQuery(), root, today, ct) is not { } data)
+            {
+                return Results.Forbid();
+            }
+
             var site = await Settings.SiteInfo.LoadAsync(db, ct);
             return Results.File(ResultsPdf.Write(data, site.AgencyName, today), "application/pdf", $"bao-cao-hai-long-{data.Query.Unit}-{data.Filter.From:yyyyMMdd}-{data.Filter.To:yyyyMMdd}.pdf");
         });
@@ -90,7 +94,11 @@ public static class ResultsExport
             return Results.Forbid();
         }
 
-        var data = await DashboardData.LoadAsync(db, report, q.ToQuery(), root, SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime), ct);
+        if (await DashboardData.LoadAsync(db, report, q.ToQuery(), root, SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime), ct) is not { } data)
+        {
+            return Results.Forbid();
+        }
+
         var tables = Tables(data);
         var name = $"hai-long-{data.Query.Unit}-{data.Filter.From:yyyyMMdd}-{data.Filter.To:yyyyMMdd}";
         if (format == "csv")
@@ -116,7 +124,7 @@ public static class ResultsExport
     private static async Task<IResult> DataExtractAsync(HttpContext http, AppDb db, UnitScope scope, TimeProvider clock, Microsoft.Extensions.Configuration.IConfiguration configuration, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var root = await scope.PathOfAsync(http.User, ct);
-        if (root is null)
+        if (root is null || !await DashboardData.SurveyedUnits(db, root).AnyAsync(ct))
         {
             return Results.Forbid();
         }

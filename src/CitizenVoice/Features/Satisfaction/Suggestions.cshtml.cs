@@ -12,7 +12,8 @@ namespace CitizenVoice.Features.Satisfaction;
 /// <summary>
 /// The free-text suggestions of survey responses in the leader's subtree: searchable without diacritics and
 /// grouped into topics, so a leader sees what people keep asking for. Only the text, day, unit and field are
-/// shown — never the rest of a response.
+/// shown — never the rest of a response — and only to leaders and the survey team: in a small commune a comment
+/// with its day and field can identify the citizen, so other staff see how many comments raise each topic.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCatalog catalog, TimeProvider clock) : PageModel
@@ -37,6 +38,10 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
     public int Total { get; private set; }
     /// <summary>Every suggestion of the subtree (and element) was read, not only the newest <see cref="Scanned"/>.</summary>
     public bool ReadAll { get; private set; }
+    /// <summary>The user may read the comments themselves, not only the count per topic.</summary>
+    public bool ShowsComments { get; private set; }
+
+    public static bool MayReadComments(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Leader) || user.IsInRole(Roles.SurveyTeam);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -46,8 +51,14 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
             return Forbid();
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(root) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+        var units = await DashboardData.SurveyedUnits(db, root).AsNoTracking()
             .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path }).ToListAsync(ct);
+        if (units.Count == 0)
+        {
+            // A department's staff: no rated unit, so no suggestions of theirs to read.
+            return Forbid();
+        }
+
         var unit = units.FirstOrDefault(u => u.Code == Unit) ?? units[0];
         Unit = unit.Code;
         Units = [.. units.Select(u => new Option(u.Code, u.Name))];
@@ -96,10 +107,19 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
 
         var all = rows.Select(r => (Item: new Item(r.Comment, r.Day, unitNames[r.UnitId], fieldNames[r.FieldId]), Folded: SuggestionTopics.Fold(r.Comment))).ToList();
         Topics = SuggestionTopics.Count(all.Select(a => a.Folded));
+        ReadAll = rows.Count < Scanned;
+        ShowsComments = MayReadComments(User);
+        if (!ShowsComments)
+        {
+            // Topics only: a search would reveal comments word by word.
+            Q = null;
+            Total = all.Count;
+            return Page();
+        }
+
         var query = string.IsNullOrWhiteSpace(Q) ? null : SuggestionTopics.Fold(Q);
         var matches = all.Where(a => query is null || a.Folded.Contains(query, StringComparison.Ordinal)).ToList();
         Total = matches.Count;
-        ReadAll = rows.Count < Scanned;
         Items = [.. matches.Take(Shown).Select(m => m.Item)];
         return Page();
     }

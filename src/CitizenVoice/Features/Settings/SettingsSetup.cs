@@ -33,8 +33,9 @@ public static class SettingsSetup
         // Stored in the database, not on disk, so every copy of the app serves the same logo.
         app.MapGet("/site/logo", async (AppDb db, CancellationToken ct) =>
         {
-            var logo = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Logo, s.LogoContentType }).FirstOrDefaultAsync(ct);
-            return logo?.Logo is { } bytes ? Results.File(bytes, logo.LogoContentType ?? "image/png") : Results.NotFound();
+            var logo = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Logo).FirstOrDefaultAsync(ct);
+            // Typed by its bytes, so a logo stored before only raster images were accepted (an SVG) is not served.
+            return logo is { } bytes && LogoImage.TypeOf(bytes) is { } type ? Results.File(bytes, type) : Results.NotFound();
         }).ExcludeFromDescription();
         return app;
     }

@@ -13,7 +13,6 @@ namespace CitizenVoice.Features.Settings;
 public sealed class SiteSettingsPageModel(AppDb db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     private const int MaxLogoBytes = 512 * 1024;
-    private static readonly string[] LogoTypes = ["image/png", "image/jpeg", "image/svg+xml"];
 
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -30,9 +29,23 @@ public sealed class SiteSettingsPageModel(AppDb db, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Logo is not null && (Logo.Length > MaxLogoBytes || !LogoTypes.Contains(Logo.ContentType)))
+        byte[]? logo = null;
+        string? logoType = null;
+        if (Logo is not null)
         {
-            ModelState.AddModelError(nameof(Logo), l["Logo phải là ảnh PNG, JPEG hoặc SVG, tối đa 512 KB."]);
+            if (Logo.Length <= MaxLogoBytes)
+            {
+                using var buffer = new MemoryStream();
+                await Logo.CopyToAsync(buffer);
+                logo = buffer.ToArray();
+                // The file's own bytes decide, not the Content-Type the browser sent.
+                logoType = LogoImage.TypeOf(logo);
+            }
+
+            if (logoType is null)
+            {
+                ModelState.AddModelError(nameof(Logo), l["Logo phải là ảnh PNG, JPEG hoặc WebP, tối đa 512 KB."]);
+            }
         }
 
         if (!ModelState.IsValid)
@@ -47,12 +60,10 @@ public sealed class SiteSettingsPageModel(AppDb db, IStringLocalizer<SharedResou
         settings.Hotline = Input.Hotline?.Trim();
         settings.Email = Input.Email?.Trim();
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        if (Logo is not null)
+        if (logo is not null)
         {
-            using var buffer = new MemoryStream();
-            await Logo.CopyToAsync(buffer);
-            settings.Logo = buffer.ToArray();
-            settings.LogoContentType = Logo.ContentType;
+            settings.Logo = logo;
+            settings.LogoContentType = logoType;
         }
 
         await db.SaveChangesAsync();

@@ -11,7 +11,7 @@ namespace CitizenVoice.Features.Staff;
 
 /// <summary>The staff start page: the areas the user's roles open, each registered by its feature.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class StaffHomeModel(AppDb db, IEnumerable<StaffArea> areas, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class StaffHomeModel(AppDb db, UnitScope scope, IEnumerable<StaffArea> areas, IStringLocalizer<SharedResource> l) : PageModel
 {
     public string FullName { get; private set; } = "";
     public string UnitName { get; private set; } = "";
@@ -26,6 +26,8 @@ public sealed class StaffHomeModel(AppDb db, IEnumerable<StaffArea> areas, IStri
         var unit = await db.Units.Where(u => u.Id == unitId).Select(u => new { u.Name, u.Code }).SingleAsync();
         (UnitName, UnitCode) = (unit.Name, unit.Code);
         RoleNames = Roles.All.Where(User.IsInRole).Select(r => l[Roles.DisplayName(r)].Value).ToList();
-        Areas = areas.Where(a => a.Roles.Length == 0 || a.Roles.Any(User.IsInRole)).OrderBy(a => a.Order).ToList();
+        var path = await scope.PathOfAsync(User) ?? "";
+        var ratedUnits = await Satisfaction.DashboardData.SurveyedUnits(db, path).AnyAsync();
+        Areas = areas.Where(a => (a.Roles.Length == 0 || a.Roles.Any(User.IsInRole)) && (!a.ForRatedUnits || ratedUnits)).OrderBy(a => a.Order).ToList();
     }
 }

@@ -13,7 +13,7 @@ namespace CitizenVoice.Features.Surveys;
 /// a client id); without it, each tap is a plain form post.
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicWrite)]
-public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskRecorder recorder) : PageModel
+public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskRecorder recorder, SurveyRecorder surveys) : PageModel
 {
     public sealed record FollowUp(string ElementName, QuestionView Question);
 
@@ -29,12 +29,12 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
     [BindProperty]
     public int? Value { get; set; }
 
-    /// <summary>After a tap without the script: the response just recorded, which a follow-up replaces.</summary>
-    [BindProperty(SupportsGet = true, Name = "phieu")]
-    public Guid? Recorded { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "muc")]
-    public int? Overall { get; set; }
+    /// <summary>
+    /// After a tap without the script: a response was just recorded, which a follow-up may replace. The address carries
+    /// no response id: the device's follow-up ticket (a cookie, see <see cref="KioskRecorder"/>) names it.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "da-ghi")]
+    public int? Recorded { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "cam-on")]
     public int? ThankYou { get; set; }
@@ -48,16 +48,19 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
     public string UnitName { get; private set; } = "";
     public string FieldName { get; private set; } = "";
     public bool Thanked { get; private set; }
+    /// <summary>Staff of this unit (or above it) are signed in on this device: their taps are refused.</summary>
+    public bool SignedInStaff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
         {
-            return NotFound();
+            return await ToSuccessorAsync();
         }
 
         ClientId = Guid.CreateVersion7();
         Thanked = Recorded is not null || ThankYou is not null;
+        SignedInStaff = await surveys.IsOwnUnitAsync(User, UnitCode, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -66,7 +69,7 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
     {
         if (!await LoadAsync())
         {
-            return NotFound();
+            return await ToSuccessorAsync();
         }
 
         if (Value is not { } value || !OverallQuestion.Scale!.Allows(value))
@@ -74,27 +77,41 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
             return Redirect(Here());
         }
 
-        var outcome = await recorder.RecordOnceAsync(Submission([new SubmittedAnswer(OverallQuestion.Id, value)]), ClientId, replaces: null, HttpContext.RequestAborted);
-        return Redirect(outcome.Status == RecordStatus.Created ? Here($"?phieu={outcome.Id}&muc={value}") : Here());
+        var outcome = await recorder.RecordOnceAsync(Submission([new SubmittedAnswer(OverallQuestion.Id, value)]), ClientId, replaces: null, HttpContext);
+        if (outcome.Status == RecordStatus.OwnUnit)
+        {
+            ClientId = Guid.CreateVersion7();
+            SignedInStaff = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        return Redirect(outcome.Status == RecordStatus.Created ? Here("?da-ghi=1") : Here());
     }
 
-    /// <summary>The optional follow-up: the overall rating again with the element ratings, replacing the one-tap response.</summary>
+    /// <summary>The optional follow-up: the element ratings, replacing the one-tap response this device recorded (its overall rating kept).</summary>
     public async Task<IActionResult> OnPostFollowUpAsync()
     {
         if (!await LoadAsync())
         {
-            return NotFound();
+            return await ToSuccessorAsync();
         }
 
         var answers = (Answers ?? []).Where(a => FollowUps.Any(f => f.Question.Id == a.Key)).Select(a => new SubmittedAnswer(a.Key, a.Value)).ToList();
-        if (Overall is { } overall && answers.Count > 0)
+        if (answers.Count > 0)
         {
-            answers.Insert(0, new SubmittedAnswer(OverallQuestion.Id, overall));
-            await recorder.RecordOnceAsync(Submission(answers), ClientId, Recorded, HttpContext.RequestAborted);
+            // A device without the tap's ticket (another device, or too late) records nothing; the citizen is thanked all the same.
+            await recorder.RecordFollowUpAsync(Submission(answers), ClientId, HttpContext);
         }
 
         return Redirect(Here("?cam-on=1"));
     }
+
+    /// <summary>A kiosk set up for a unit since merged goes on working for the unit that took it over.</summary>
+    private async Task<IActionResult> ToSuccessorAsync() =>
+        await Organisation.UnitTree.SuccessorCodeAsync(db, UnitCode, HttpContext.RequestAborted) is { } successor
+            ? Redirect($"/khao-sat/kiosk/{Uri.EscapeDataString(successor)}/{Uri.EscapeDataString(FieldCode)}")
+            : NotFound();
 
     public string Here(string query = "") => $"/khao-sat/kiosk/{Uri.EscapeDataString(UnitCode)}/{Uri.EscapeDataString(FieldCode)}{query}";
 

@@ -52,8 +52,22 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     public QuestionnaireView Questionnaire { get; private set; } = null!;
     public string UnitName { get; private set; } = "";
     public string FieldName { get; private set; } = "";
+    /// <summary>Staff of this unit (or above it) are signed in on this browser: the form warns that their rating is refused.</summary>
+    public bool SignedInStaff { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync())
+        {
+            SignedInStaff = await recorder.IsOwnUnitAsync(User, UnitCode, HttpContext.RequestAborted);
+            return Page();
+        }
+
+        // The QR code of a merged unit stays on the wall: it opens the form of the unit that took it over.
+        return await Organisation.UnitTree.SuccessorCodeAsync(db, UnitCode, HttpContext.RequestAborted) is { } successor
+            ? Redirect($"/khao-sat/{Uri.EscapeDataString(successor)}/{Uri.EscapeDataString(FieldCode)}")
+            : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -73,11 +87,16 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
             return Page();
         }
 
-        var outcome = await recorder.RecordAsync(new SurveySubmission(
+        var outcome = await recorder.RecordFromCitizenChannelAsync(new SurveySubmission(
             UnitCode, FieldCode, SurveyChannel.Online, PostedAnswers.From(Answers, Texts), ReceiptCode, Comment,
-            QuestionnaireId: Questionnaire.Id, Contact: Contact, ContactConsent: ContactConsent), staff: null, HttpContext.RequestAborted);
+            QuestionnaireId: Questionnaire.Id, Contact: Contact, ContactConsent: ContactConsent), User, HttpContext.RequestAborted);
         switch (outcome.Status)
         {
+            case RecordStatus.OwnUnit:
+                SignedInStaff = true;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                ModelState.AddModelError("", l["Cán bộ đang đăng nhập không được đánh giá đơn vị mình hoặc đơn vị trực thuộc qua kênh dành cho người dân. Phiếu không được ghi nhận; lần gửi này đã được ghi vào nhật ký."]);
+                return Page();
             case RecordStatus.Created:
                 return Redirect("/khao-sat/cam-on");
             case RecordStatus.DuplicateReceipt:

@@ -64,10 +64,15 @@ public static class SurveyPrintouts
         return TypedResults.File(pdf, "application/pdf", name);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> GetPoster(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> GetPoster(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null).Select(u => u.Name).SingleOrDefaultAsync(ct);
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == fieldCode && f.IsActive).Select(f => f.Name).SingleOrDefaultAsync(ct);
+        if (unit is null && field is not null && await Organisation.UnitTree.SuccessorCodeAsync(db, unitCode, ct) is { } successor)
+        {
+            return TypedResults.Redirect($"/khao-sat/{Uri.EscapeDataString(successor)}/{Uri.EscapeDataString(fieldCode)}/ap-phich.pdf");
+        }
+
         if (unit is null || field is null)
         {
             return TypedResults.NotFound();

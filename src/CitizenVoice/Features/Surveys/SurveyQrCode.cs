@@ -18,13 +18,15 @@ public static class SurveyQrCode
     public static string FormUrl(HttpRequest request, string unitCode, string fieldCode) =>
         $"{request.Scheme}://{request.Host}/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}";
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
     {
         var exists = await db.Units.AnyAsync(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null, ct)
             && await db.Fields.AnyAsync(f => f.Code == fieldCode && f.IsActive, ct);
         if (!exists)
         {
-            return TypedResults.NotFound();
+            return await Organisation.UnitTree.SuccessorCodeAsync(db, unitCode, ct) is { } successor
+                ? TypedResults.Redirect($"/khao-sat/{Uri.EscapeDataString(successor)}/{Uri.EscapeDataString(fieldCode)}/qr.png")
+                : TypedResults.NotFound();
         }
 
         var url = FormUrl(http.Request, unitCode, fieldCode);

@@ -34,10 +34,18 @@ public enum RecordStatus
     Invalid,
     DuplicateReceipt,
     NotIndependent,
+    /// <summary>A staff member, signed in, rated their own unit or one under it through a citizens' channel: refused and audited.</summary>
+    OwnUnit,
+    /// <summary>A kiosk follow-up from a device that did not record the response it names (or too late): nothing recorded.</summary>
+    NotReplaceable,
 }
 
 /// <summary>What became of a submission; <see cref="Errors"/> are keyed by the API's field names (unitCode, answers[2].value).</summary>
-public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictionary<string, string[]>? Errors = null);
+public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>Created earlier under the same id (a device's retry): nothing new was recorded this time.</summary>
+    public bool Repeated { get; init; }
+}
 
 /// <summary>
 /// The one way a response enters the database, whatever the channel: validation, independence for staff channels,
@@ -46,18 +54,41 @@ public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictio
 /// </summary>
 public sealed class SurveyRecorder(
     AppDb db, QuestionnaireCatalog catalog, ReceiptHasher receipts, SurveyIndependence independence,
-    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate, SurveyWriter writer, SurveyDirectory directory)
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate, SurveyWriter writer, SurveyDirectory directory,
+    Organisation.UnitScope scope)
 {
     public const int MaxComment = 2000;
     public const int MaxReceipt = 50;
     public const int MaxContact = 500;
+
+    /// <summary>The audit action of a refused self-rating.</summary>
+    public const string RefusedAction = "refuse";
 
     public static readonly SurveyChannel[] StaffChannels = [SurveyChannel.Paper, SurveyChannel.Phone, SurveyChannel.Email, SurveyChannel.Import];
 
     internal static IDataProtector ContactProtector(IDataProtectionProvider provider) => provider.CreateProtector("CitizenVoice.Surveys.Contact.v1");
 
     /// <param name="staff">The team member entering a paper, phone, email or imported response; null for citizens.</param>
-    public async Task<RecordOutcome> RecordAsync(SurveySubmission submission, ClaimsPrincipal? staff, CancellationToken cancellationToken = default)
+    public Task<RecordOutcome> RecordAsync(SurveySubmission submission, ClaimsPrincipal? staff, CancellationToken cancellationToken = default) =>
+        RecordAsync(submission, staff, visitor: null, cancellationToken);
+
+    /// <summary>
+    /// A response through a citizens' channel (online form, kiosk, public API). <paramref name="visitor"/> is whoever
+    /// is signed in on the browser or device that sent it. A staff member rating their own unit, or one under it, there
+    /// would pass their own work off as a citizen's judgement, so it is refused — not stored flagged, because a flagged
+    /// rating would still sit among the citizens' ones for every later query to remember to leave out — and the attempt
+    /// is written to the audit log. Rating another unit (as any citizen may, say when renewing a passport elsewhere) is allowed.
+    /// </summary>
+    public Task<RecordOutcome> RecordFromCitizenChannelAsync(SurveySubmission submission, ClaimsPrincipal visitor, CancellationToken cancellationToken = default) =>
+        RecordAsync(submission, staff: null, visitor, cancellationToken);
+
+    /// <summary>Whether <paramref name="visitor"/> is staff signed in for the unit (or above it): the channel pages warn them before they rate.</summary>
+    public async Task<bool> IsOwnUnitAsync(ClaimsPrincipal visitor, string unitCode, CancellationToken cancellationToken = default) =>
+        Organisation.UnitScope.UnitIdOf(visitor) is not null
+        && await directory.UnitAsync(db, unitCode, cancellationToken) is { } unit
+        && await scope.CoversAsync(visitor, unit.Id, cancellationToken);
+
+    private async Task<RecordOutcome> RecordAsync(SurveySubmission submission, ClaimsPrincipal? staff, ClaimsPrincipal? visitor, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>();
         void Error(string key, string message)
@@ -208,6 +239,22 @@ public sealed class SurveyRecorder(
             return new RecordOutcome(RecordStatus.Invalid, Errors: errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
 
+        if (visitor is not null && Organisation.UnitScope.UnitIdOf(visitor) is not null && await scope.CoversAsync(visitor, unit.Id, cancellationToken))
+        {
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime,
+                UserId = visitor.FindFirstValue(ClaimTypes.NameIdentifier),
+                UserName = visitor.Identity?.Name ?? "?",
+                Action = RefusedAction,
+                EntityType = nameof(SurveyResponse),
+                EntityKey = unitCode,
+                After = JsonSerializer.Serialize(new { Unit = unitCode, Field = fieldCode, Channel = submission.Channel.ToString(), Reason = "own unit" }, AuditJson),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return new RecordOutcome(RecordStatus.OwnUnit);
+        }
+
         if (staff is not null && !await independence.MayHandleAsync(staff, unit.Id, cancellationToken))
         {
             return new RecordOutcome(RecordStatus.NotIndependent);
@@ -227,7 +274,8 @@ public sealed class SurveyRecorder(
         };
 
         var result = await writer.WriteAsync(response, RollupCounts.Lineage(unit.Path), unit.Level, staff is null ? null : AuditOf(response, staff), submission.Id is not null, cancellationToken);
-        return result == WriteResult.DuplicateReceipt ? new RecordOutcome(RecordStatus.DuplicateReceipt) : new RecordOutcome(RecordStatus.Created, response.Id);
+        return result == WriteResult.DuplicateReceipt ? new RecordOutcome(RecordStatus.DuplicateReceipt)
+            : new RecordOutcome(RecordStatus.Created, response.Id) { Repeated = result == WriteResult.AlreadyStored };
     }
 
     /// <summary>The audit entry of a staff member's entry: what they recorded, with the contact masked (it is personal data).</summary>

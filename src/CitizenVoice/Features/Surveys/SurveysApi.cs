@@ -34,7 +34,9 @@ public static class SurveysApi
         api.MapGet("/questionnaires/current", GetCurrent).RequireRateLimiting(Infrastructure.RateLimits.ApiRead)
             .WithName("GetCurrentQuestionnaire").WithSummary("The questionnaire citizens answer now: elements, questions and scales.");
         api.MapPost("/survey-responses", PostResponse).RequireRateLimiting(Infrastructure.RateLimits.PublicWrite)
-            .WithName("PostSurveyResponse").WithSummary("Records one response (online or kiosk); a receipt code counts once per unit; a repeated clientId is not recorded twice.");
+            .WithName("PostSurveyResponse").WithSummary("Records one response (online or kiosk); a receipt code counts once per unit; a repeated clientId is not recorded twice.")
+            .WithDescription("A kiosk response's answer sets a follow-up cookie; a follow-up naming it in `replaces` is accepted only with that cookie, "
+                + "within 30 minutes, and keeps the first response's overall rating. Staff signed in may not rate their own unit or units under it (403).");
         return api;
     }
 
@@ -42,7 +44,7 @@ public static class SurveysApi
         await catalog.CurrentAsync(ct) is { } q ? TypedResults.Ok(ToDto(q, CultureInfo.CurrentUICulture)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<CreatedResponse>, ValidationProblem, ProblemHttpResult>> PostResponse(
-        SurveyResponseRequest request, KioskRecorder recorder, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        SurveyResponseRequest request, KioskRecorder recorder, HttpContext http, IStringLocalizer<SharedResource> l)
     {
         // Kiosks and other systems speak for citizens; paper, phone, email and import entries go through the team's pages.
         if (!Enum.TryParse<SurveyChannel>(request.Channel, ignoreCase: true, out var channel) || !Enum.IsDefined(channel)
@@ -57,7 +59,7 @@ public static class SurveysApi
         var outcome = await recorder.RecordOnceAsync(new SurveySubmission(
             request.UnitCode, request.FieldCode, channel,
             [.. (request.Answers ?? []).Select(a => new SubmittedAnswer(a.QuestionId, a.Value, a.Text))],
-            request.ReceiptCode, request.Comment, request.ProcedureCode, request.QuestionnaireId), request.ClientId, request.Replaces, ct);
+            request.ReceiptCode, request.Comment, request.ProcedureCode, request.QuestionnaireId), request.ClientId, request.Replaces, http);
         return outcome.Status switch
         {
             RecordStatus.Created => TypedResults.Created((string?)null, new CreatedResponse(outcome.Id!.Value.ToString())),
@@ -66,6 +68,14 @@ public static class SurveysApi
                 detail: l["Mỗi hồ sơ chỉ được đánh giá một lần. Mã hồ sơ này đã có phiếu đánh giá tại đơn vị."],
                 statusCode: StatusCodes.Status409Conflict),
             RecordStatus.Invalid => TypedResults.ValidationProblem(outcome.Errors!, title: l["Phiếu khảo sát chưa hợp lệ."]),
+            RecordStatus.OwnUnit => TypedResults.Problem(
+                title: l["Cán bộ không tự đánh giá đơn vị mình."],
+                detail: l["Cán bộ đang đăng nhập không được đánh giá đơn vị mình hoặc đơn vị trực thuộc qua kênh dành cho người dân. Phiếu không được ghi nhận; lần gửi này đã được ghi vào nhật ký."],
+                statusCode: StatusCodes.Status403Forbidden),
+            RecordStatus.NotReplaceable => TypedResults.Problem(
+                title: l["Không thể đánh giá thêm cho phiếu này."],
+                detail: l["Chỉ máy đã ghi phiếu mới được đánh giá thêm, trong vòng 30 phút sau khi ghi."],
+                statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden),
         };
     }
