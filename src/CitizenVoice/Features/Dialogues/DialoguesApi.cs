@@ -35,7 +35,7 @@ public static class DialoguesApi
 
     public static RouteGroupBuilder MapDialoguesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/dialogues").WithTags("Dialogues");
+        var api = app.MapGroup("/api/v1/dialogues").WithTags("Dialogues").AllowAnonymous();
         api.MapGet("/", GetDialogues).RequireRateLimiting(RateLimits.ApiRead)
             .WithName("GetDialogues").WithSummary("Announced and past dialogues, newest first; filter by unit (with its subunits), field and year.");
         api.MapGet("/{id:int}", GetDialogue).RequireRateLimiting(RateLimits.ApiRead)

@@ -33,15 +33,18 @@ public static class DialoguesSetup
             Roles.Moderator, Roles.Leader, Roles.Administrator, Roles.Officer));
         builder.Services.AddSingleton(new StaffArea(32, "Sổ tiếp công dân", "Ngày lãnh đạo tiếp công dân; đơn vị chưa đối thoại, chưa tiếp công dân đủ ngày.", "/quan-tri/tiep-cong-dan",
             Roles.Moderator, Roles.Leader, Roles.Administrator));
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua"));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua")
+            .AllowAnonymousToPage("/Dialogues/Sessions").AllowAnonymousToPage("/Dialogues/Session")
+            .AllowAnonymousToPage("/Dialogues/LiveRoomPage").AllowAnonymousToPage("/Dialogues/Figures"));
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDialogues(this IEndpointRouteBuilder app)
     {
         app.MapDialoguesApi();
-        app.MapHub<LiveRoomHub>(LiveRoomHub.Path);
-        app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).WithTags("Dialogues")
+        // Citizens watch the live room; the hub checks staff actions itself (DialogueAccess).
+        app.MapHub<LiveRoomHub>(LiveRoomHub.Path).AllowAnonymous();
+        app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).AllowAnonymous().WithTags("Dialogues")
             .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
         app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadDocxAsync)
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();

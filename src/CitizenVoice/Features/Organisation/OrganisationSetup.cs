@@ -18,6 +18,7 @@ public static class OrganisationSetup
             o.Conventions.AddPageRoute("/Organisation/UnitEdit", "/quan-tri/don-vi/{id:int}/sua");
             o.Conventions.AddPageRoute("/Organisation/FieldEdit", "/quan-tri/linh-vuc/{id:int}/sua");
             o.Conventions.AddPageRoute("/Organisation/ProcedureEdit", "/quan-tri/thu-tuc/{id:int}/sua");
+            o.Conventions.AllowAnonymousToPage("/Organisation/Directory");
         });
         builder.Services.AddSingleton(new StaffArea(10, "Cây đơn vị", "Đơn vị các cấp, sáp nhập, lịch sử tên gọi.", "/quan-tri/don-vi", Roles.Administrator));
         builder.Services.AddSingleton(new StaffArea(20, "Lĩnh vực và thủ tục", "Lĩnh vực dịch vụ và thủ tục hành chính theo cấp.", "/quan-tri/linh-vuc", Roles.Administrator));
@@ -26,7 +27,7 @@ public static class OrganisationSetup
 
     public static IEndpointRouteBuilder MapOrganisation(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Organisation").RequireRateLimiting(RateLimits.ApiRead);
+        var api = app.MapGroup("/api/v1").WithTags("Organisation").RequireRateLimiting(RateLimits.ApiRead).AllowAnonymous();
         api.MapGet("/units", GetUnits).WithName("GetUnits").WithSummary("The unit tree, including merged and inactive units.");
         api.MapGet("/fields", GetFields).WithName("GetFields").WithSummary("Service fields (lĩnh vực) with their procedures.");
         return app;

@@ -25,7 +25,7 @@ public static class SatisfactionApi
 
     public static IEndpointRouteBuilder MapSatisfactionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").WithTags("Satisfaction").RequireRateLimiting(RateLimits.ApiRead)
+        app.MapGroup("/api/v1").WithTags("Satisfaction").RequireRateLimiting(RateLimits.ApiRead).AllowAnonymous()
             .MapGet("/satisfaction", GetSatisfaction)
             .WithName("GetSatisfaction")
             .WithSummary("Satisfaction index, elements and questions with n and 95% Wilson intervals, read from the rollups.");

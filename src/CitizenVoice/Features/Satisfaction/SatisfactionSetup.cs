@@ -5,6 +5,7 @@ public static class SatisfactionSetup
     public static IHostApplicationBuilder AddSatisfaction(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<SatisfactionReport>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/Satisfaction/PublicResults"));
         builder.Services.AddScoped<SyntheticResponses>();
         builder.Services.AddScoped<Data.ISeeder, SatisfactionDemoSeed>();
         builder.Services.AddSingleton(new Shared.StaffArea(40, "Kết quả đo lường sự hài lòng",

@@ -36,7 +36,7 @@ public static class SettingsSetup
             var logo = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Logo).FirstOrDefaultAsync(ct);
             // Typed by its bytes, so a logo stored before only raster images were accepted (an SVG) is not served.
             return logo is { } bytes && LogoImage.TypeOf(bytes) is { } type ? Results.File(bytes, type) : Results.NotFound();
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -75,13 +75,19 @@ public static class StaffSetup
 
         builder.Services.AddScoped<UnitScope>();
         builder.Services.AddScoped<IAuthorizationHandler, UnitScopeHandler>();
+        // Deny by default: a page or endpoint that names no policy is for signed-in staff, so one that forgets its
+        // [Authorize] is closed, not public. Public pages and endpoints say so (AllowAnonymous), each in its feature's setup.
         builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(UnitScope.UnitClaim).Build())
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(UnitScope.UnitClaim))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(UnitScope.Policy, p => p.AddRequirements(new UnitScopeRequirement()));
 
         builder.Services.AddScoped<ISeeder, StaffSeed>();
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Staff/StaffEdit", "/quan-tri/can-bo/{id:guid}"));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Staff/StaffEdit", "/quan-tri/can-bo/{id:guid}")
+            // The home page, the error and access-denied pages, and signing in and out are for everybody.
+            .AllowAnonymousToFolder("/Home")
+            .AllowAnonymousToPage("/Staff/SignIn").AllowAnonymousToPage("/Staff/SignInCode").AllowAnonymousToPage("/Staff/SignOut"));
         builder.Services.AddSingleton(new StaffArea(90, "Cán bộ", "Tài khoản cán bộ, vai trò và đơn vị.", "/quan-tri/can-bo", Roles.Administrator));
         builder.Services.AddSingleton(new StaffArea(99, "Tài khoản của tôi", "Đổi mật khẩu, bật xác thực hai bước.", "/tai-khoan"));
         return builder;
@@ -107,6 +113,10 @@ public static class StaffSetup
             await signIn.RefreshSignInAsync(user);
             return Results.NoContent();
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        // An address nothing answers is "not found" for everybody: without this, the deny-by-default policy would send
+        // a citizen following a stale link to the sign-in page.
+        app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

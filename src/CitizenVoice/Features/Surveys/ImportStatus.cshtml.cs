@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CitizenVoice.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,9 +24,15 @@ public sealed class ImportStatusModel(AppDb db, SpreadsheetImport import) : Page
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public int Done => Upload.ImportedRows + Upload.SkippedRows;
 
+    /// <summary>
+    /// A file's rows are responses of units the uploader may handle, checked against the uploader's own unit: another
+    /// member (perhaps of a unit those rows belong to) neither reads them nor imports them, so another's file is "not found".
+    /// </summary>
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await db.ImportFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == Id, HttpContext.RequestAborted) is not { } file)
+        if (await db.ImportFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == Id && f.UploadedById == UserId, HttpContext.RequestAborted) is not { } file)
         {
             return NotFound();
         }
@@ -38,7 +45,7 @@ public sealed class ImportStatusModel(AppDb db, SpreadsheetImport import) : Page
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await db.ImportFiles.AnyAsync(f => f.Id == Id, HttpContext.RequestAborted))
+        if (!await db.ImportFiles.AnyAsync(f => f.Id == Id && f.UploadedById == UserId, HttpContext.RequestAborted))
         {
             return NotFound();
         }

@@ -20,7 +20,7 @@ public static class SurveyPrintouts
     {
         app.MapGet("/quan-tri/khao-sat/phieu-giay/mau.pdf", GetPaperForm).RequireAuthorization(SurveyPolicies.SurveyTeam)
             .WithTags("Surveys").ExcludeFromDescription();
-        app.MapGet("/khao-sat/{unitCode}/{fieldCode}/ap-phich.pdf", GetPoster).RequireRateLimiting(RateLimits.ApiRead)
+        app.MapGet("/khao-sat/{unitCode}/{fieldCode}/ap-phich.pdf", GetPoster).AllowAnonymous().RequireRateLimiting(RateLimits.ApiRead)
             .WithTags("Surveys").ExcludeFromDescription();
         return app;
     }

@@ -10,7 +10,7 @@ public static class SurveyQrCode
 {
     public static IEndpointRouteBuilder MapSurveyQrCode(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/khao-sat/{unitCode}/{fieldCode}/qr.png", Get).WithTags("Surveys").ExcludeFromDescription();
+        app.MapGet("/khao-sat/{unitCode}/{fieldCode}/qr.png", Get).AllowAnonymous().WithTags("Surveys").ExcludeFromDescription();
         return app;
     }
 

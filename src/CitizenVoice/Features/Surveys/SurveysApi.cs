@@ -30,7 +30,7 @@ public static class SurveysApi
 
     public static RouteGroupBuilder MapSurveysApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Surveys");
+        var api = app.MapGroup("/api/v1").WithTags("Surveys").AllowAnonymous();
         api.MapGet("/questionnaires/current", GetCurrent).RequireRateLimiting(Infrastructure.RateLimits.ApiRead)
             .WithName("GetCurrentQuestionnaire").WithSummary("The questionnaire citizens answer now: elements, questions and scales.");
         api.MapPost("/survey-responses", PostResponse).RequireRateLimiting(Infrastructure.RateLimits.PublicWrite)

@@ -36,6 +36,9 @@ public static class SurveysSetup
         builder.Services.AddScoped<SpreadsheetImport>();
         builder.Services.AddScoped<KioskRecorder>();
         builder.Services.AddScoped<ISeeder, SurveysSeed>();
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions
+            .AllowAnonymousToPage("/Surveys/SurveyStart").AllowAnonymousToPage("/Surveys/SurveyForm")
+            .AllowAnonymousToPage("/Surveys/SurveyThanks").AllowAnonymousToPage("/Surveys/Kiosk"));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim));
 
