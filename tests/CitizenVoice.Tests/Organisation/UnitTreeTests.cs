@@ -70,8 +70,7 @@ public sealed class UnitTreeTests(CitizenVoiceApp app)
                    [new("Input.Code", "BK-OLD-A"), new("Input.Name", "Công an xã A")])) { }
         var successorId = await UnitIdAsync("BK-BB");
 
-        using var merged = await admin.SubmitFormAsync($"/quan-tri/don-vi/{oldId}/sap-nhap",
-            [new("SuccessorId", successorId.ToString()), new("Date", "2030-07-01")]);
+        using var merged = await MergeAsync(admin, oldId, successorId, "2030-07-01");
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
 
         using var api = app.CreateClient();
@@ -141,4 +140,77 @@ public sealed class UnitTreeTests(CitizenVoiceApp app)
     }
 
     private Task<int> UnitIdAsync(string code) => app.WithDbAsync(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+
+    /// <summary>Asks for the merge, reads what it will do, and confirms it.</summary>
+    private static async Task<HttpResponseMessage> MergeAsync(StaffClient admin, int unitId, int successorId, string date)
+    {
+        using var asked = await admin.SubmitFormAsync($"/quan-tri/don-vi/{unitId}/sap-nhap",
+            [new("SuccessorId", successorId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Date", date)]);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var confirmation = await StaffClient.ParseAsync(asked);
+        var form = confirmation.QuerySelector("#xac-nhan form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!)).ToList();
+        using var content = new FormUrlEncodedContent(fields);
+        return await admin.Http.PostAsync($"/quan-tri/don-vi/{unitId}/sap-nhap", content);
+    }
+
+    [Fact]
+    public async Task A_merge_says_what_it_will_do_and_waits_for_confirmation()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var provinceId = await UnitIdAsync("BK");
+        using (var _ = await admin.SubmitFormAsync($"/quan-tri/don-vi/them?parentId={provinceId}",
+                   [new("Input.Code", "BK-WAIT"), new("Input.Name", "Công an huyện Chờ Xác Nhận"), new("Input.Level", "District")])) { }
+        var unitId = await UnitIdAsync("BK-WAIT");
+
+        using var asked = await admin.SubmitFormAsync($"/quan-tri/don-vi/{unitId}/sap-nhap",
+            [new("SuccessorId", (await UnitIdAsync("BK-CD")).ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Date", "2030-08-01")]);
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var confirmation = (await StaffClient.ParseAsync(asked)).QuerySelector("#xac-nhan")!.TextContent;
+        Assert.Contains("Công an huyện Chợ Đồn", confirmation, StringComparison.Ordinal);
+        Assert.Contains("Mã QR", confirmation, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-WAIT").Select(u => u.SuccessorId == null).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_printed_qr_code_and_kiosk_link_of_a_merged_unit_lead_to_its_successor_through_a_chain_of_merges()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var nganSon = await UnitIdAsync("BK-NS");
+        foreach (var code in new[] { "BK-NS-GONE1", "BK-NS-GONE2" })
+        {
+            using var _ = await admin.SubmitFormAsync($"/quan-tri/don-vi/them?parentId={nganSon}",
+                [new("Input.Code", code), new("Input.Name", "Công an xã " + code), new("Input.AreaType", "xã")]);
+        }
+
+        using (var first = await MergeAsync(admin, await UnitIdAsync("BK-NS-GONE1"), await UnitIdAsync("BK-NS-GONE2"), "2030-07-01"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        using (var second = await MergeAsync(admin, await UnitIdAsync("BK-NS-GONE2"), await UnitIdAsync("BK-NS-VT"), "2030-09-01"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        }
+
+        using var citizen = app.CreateStaffClient();
+        foreach (var (printed, now) in new[]
+                 {
+                     ("/khao-sat/BK-NS-GONE1/CCCD", "/khao-sat/BK-NS-VT/CCCD"),
+                     ("/khao-sat/kiosk/BK-NS-GONE1/CCCD", "/khao-sat/kiosk/BK-NS-VT/CCCD"),
+                     ("/khao-sat/BK-NS-GONE2/CCCD/qr.png", "/khao-sat/BK-NS-VT/CCCD/qr.png"),
+                     ("/khao-sat/BK-NS-GONE1/CCCD/ap-phich.pdf", "/khao-sat/BK-NS-VT/CCCD/ap-phich.pdf"),
+                 })
+        {
+            using var response = await citizen.Http.GetAsync(printed);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{printed}: {(int)response.StatusCode}");
+            Assert.Equal(now, response.Headers.Location!.OriginalString);
+        }
+
+        using var unknown = await citizen.Http.GetAsync("/khao-sat/BK-KHONG-CO/CCCD");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

@@ -71,4 +71,63 @@ public sealed class KioskTests(CitizenVoiceApp app)
         Assert.Contains("Cảm ơn", thanks.QuerySelector("#kiosk-follow-up [role=status]")!.TextContent);
         Assert.Equal(before + 1, await KioskResponsesAsync());
     }
+
+    [Fact]
+    public async Task A_kiosk_response_cannot_be_replaced_from_another_device_even_by_someone_who_knows_its_id()
+    {
+        using var kiosk = app.CreateStaffClient();
+        using var tapped = await kiosk.SubmitFormAsync("/khao-sat/kiosk/BK-NR/CU-TRU", [new("Value", "5")]);
+        Assert.Equal(HttpStatusCode.Redirect, tapped.StatusCode);
+        var tap = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Channel == SurveyChannel.Kiosk && !r.IsDeleted)
+            .OrderByDescending(r => r.CreatedAt).Select(r => r.Id).FirstAsync());
+        Assert.DoesNotContain(tap.ToString(), tapped.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+
+        using var other = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(other);
+        var overall = int.Parse(questionnaire.GetProperty("overall").GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var element = SurveyData.QuestionIds(questionnaire)[0];
+        using var replaced = await other.PostAsJsonAsync("/api/v1/survey-responses",
+            new { clientId = Guid.NewGuid(), replaces = tap, unitCode = "BK-NR", fieldCode = "CU-TRU", channel = "kiosk",
+                  answers = new[] { new { questionId = overall, value = 1 }, new { questionId = element, value = 1 } } });
+
+        Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Id == tap).Select(r => r.IsDeleted).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_kiosk_follow_up_keeps_the_overall_rating_given_with_the_tap()
+    {
+        using var client = app.CreateClient();
+        var questionnaire = await SurveyData.CurrentAsync(client);
+        var overall = int.Parse(questionnaire.GetProperty("overall").GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var element = SurveyData.QuestionIds(questionnaire)[0];
+        var (tap, follow) = (Guid.NewGuid(), Guid.NewGuid());
+
+        using var first = await client.PostAsJsonAsync("/api/v1/survey-responses",
+            new { clientId = tap, unitCode = "BK-NR", fieldCode = "DKX", channel = "kiosk", answers = new[] { new { questionId = overall, value = 5 } } });
+        using var second = await client.PostAsJsonAsync("/api/v1/survey-responses",
+            new { clientId = follow, replaces = tap, unitCode = "BK-NR", fieldCode = "DKX", channel = "kiosk",
+                  answers = new[] { new { questionId = overall, value = 1 }, new { questionId = element, value = 4 } } });
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var stored = await app.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Id == follow));
+        Assert.Equal(5, stored.Answers.Single(a => a.QuestionId == overall).Value);
+        Assert.Equal(4, stored.Answers.Single(a => a.QuestionId == element).Value);
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_the_follow_up_replaces_the_tap_of_the_same_kiosk()
+    {
+        using var kiosk = app.CreateStaffClient();
+        using var tapped = await kiosk.SubmitFormAsync("/khao-sat/kiosk/BK-NR/PCCC", [new("Value", "4")]);
+        var tap = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Channel == SurveyChannel.Kiosk && !r.IsDeleted)
+            .OrderByDescending(r => r.CreatedAt).Select(r => r.Id).FirstAsync());
+        var thanks = await kiosk.GetPageAsync(tapped.Headers.Location!.OriginalString);
+        var radio = thanks.QuerySelector("#kiosk-follow-up input[type=radio]")!.GetAttribute("name")!;
+
+        using var followed = await kiosk.SubmitFormAsync(tapped.Headers.Location!.OriginalString, [new(radio, "2")], formAction: "FollowUp");
+
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Id == tap).Select(r => r.IsDeleted).SingleAsync()));
+    }
 }
