@@ -87,7 +87,9 @@ public static class StaffSetup
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Staff/StaffEdit", "/quan-tri/can-bo/{id:guid}")
             // The home page, the error and access-denied pages, and signing in and out are for everybody.
             .AllowAnonymousToFolder("/Home")
-            .AllowAnonymousToPage("/Staff/SignIn").AllowAnonymousToPage("/Staff/SignInCode").AllowAnonymousToPage("/Staff/SignOut"));
+            .AllowAnonymousToPage("/Staff/SignIn").AllowAnonymousToPage("/Staff/SignInCode").AllowAnonymousToPage("/Staff/SignOut")
+            // Pages check a resource's unit in their handlers: a post no handler takes must not render the page unchecked.
+            .ConfigureFilter(new Infrastructure.UnhandledPosts()));
         builder.Services.AddSingleton(new StaffArea(90, "Cán bộ", "Tài khoản cán bộ, vai trò và đơn vị.", "/quan-tri/can-bo", Roles.Administrator));
         builder.Services.AddSingleton(new StaffArea(99, "Tài khoản của tôi", "Đổi mật khẩu, bật xác thực hai bước.", "/tai-khoan"));
         return builder;
