@@ -69,6 +69,40 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task Another_members_upload_is_neither_shown_nor_confirmed_and_uploading_the_same_file_says_so()
+    {
+        using var member = app.CreateStaffClient();
+        await member.SignInAsync("khaosat");
+        var (header, q1, _) = await TemplateAsync(member);
+        var csv = Csv(header, Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "XNC"), (q1, "4"), ("GopY", "Tệp của người khác")));
+        var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(csv)).ToLowerInvariant();
+        var fileId = await app.WithDbAsync(async db =>
+        {
+            var file = new ImportFile
+            {
+                Sha256 = sha, FileName = "cua-nguoi-khac.csv", QuestionnaireId = await db.Questionnaires.Select(q => q.Id).FirstAsync(),
+                UploadedById = await db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync(),
+                UploadedAt = DateTime.UtcNow, Status = ImportStatus.Checked, TotalRows = 1,
+            };
+            db.ImportFiles.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+
+        using var status = await member.Http.GetAsync($"{UploadPage}/{fileId}");
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+        var token = (await member.GetPageAsync(UploadPage)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        using var confirm = await member.Http.PostAsync($"{UploadPage}/{fileId}", form);
+        Assert.Equal(HttpStatusCode.NotFound, confirm.StatusCode);
+        Assert.Equal(ImportStatus.Checked, await app.WithDbAsync(db => db.ImportFiles.Where(f => f.Id == fileId).Select(f => f.Status).SingleAsync()));
+
+        using var uploaded = await UploadAsync(member, "cung-tep.csv", csv, checkedFile: false);
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        Assert.Contains("một thành viên khác tải lên", (await StaffClient.ParseAsync(uploaded)).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_XLSX_filled_from_the_template_is_imported()
     {
         using var member = app.CreateStaffClient();
@@ -109,7 +143,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
     private static byte[] Csv(string[] header, params string[][] rows) =>
         Encoding.UTF8.GetBytes(string.Join("\r\n", new[] { header }.Concat(rows).Select(r => string.Join(',', r))) + "\r\n");
 
-    private static async Task<HttpResponseMessage> UploadAsync(StaffClient member, string fileName, byte[] content)
+    private static async Task<HttpResponseMessage> UploadAsync(StaffClient member, string fileName, byte[] content, bool checkedFile = true)
     {
         var page = await member.GetPageAsync(UploadPage);
         var token = page.QuerySelectorAll("main form[method=post] input[name=__RequestVerificationToken]").OfType<IHtmlInputElement>().First().Value;
@@ -119,7 +153,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
             { new ByteArrayContent(content), "Spreadsheet", fileName },
         };
         var response = await member.Http.PostAsync(UploadPage, form);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+        Assert.True(!checkedFile || response.StatusCode == HttpStatusCode.Redirect,
             (await StaffClient.ParseAsync(response)).QuerySelector(".validation-summary-errors")?.TextContent);
         return response;
     }

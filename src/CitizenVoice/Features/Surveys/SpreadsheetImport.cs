@@ -56,9 +56,12 @@ public sealed class SpreadsheetImport(
     public async Task<UploadResult> UploadAsync(string fileName, byte[] content, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var sha = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
-        if (await db.ImportFiles.Where(f => f.Sha256 == sha).Select(f => (Guid?)f.Id).SingleOrDefaultAsync(cancellationToken) is { } existing)
+        if (await db.ImportFiles.Where(f => f.Sha256 == sha).Select(f => new { f.Id, f.UploadedById }).SingleOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return new UploadResult(existing, null);
+            // Only its uploader follows and confirms a file; another member is told it is in hand rather than shown it.
+            return existing.UploadedById == user.FindFirstValue(ClaimTypes.NameIdentifier)
+                ? new UploadResult(existing.Id, null)
+                : new UploadResult(null, l["Tệp này đã được một thành viên khác tải lên; người đó theo dõi và xác nhận việc nhập."]);
         }
 
         var type = Path.GetExtension(fileName).ToLowerInvariant() switch
