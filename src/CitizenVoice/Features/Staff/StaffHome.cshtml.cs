@@ -26,8 +26,8 @@ public sealed class StaffHomeModel(AppDb db, UnitScope scope, IEnumerable<StaffA
         var unit = await db.Units.Where(u => u.Id == unitId).Select(u => new { u.Name, u.Code }).SingleAsync();
         (UnitName, UnitCode) = (unit.Name, unit.Code);
         RoleNames = Roles.All.Where(User.IsInRole).Select(r => l[Roles.DisplayName(r)].Value).ToList();
-        var path = await scope.PathOfAsync(User) ?? "";
-        var ratedUnits = await Satisfaction.DashboardData.SurveyedUnits(db, path).AnyAsync();
+        var path = await scope.PathOfAsync(User);
+        var ratedUnits = path is not null && await Satisfaction.DashboardData.SurveyedUnits(db, path).AnyAsync();
         Areas = areas.Where(a => (a.Roles.Length == 0 || a.Roles.Any(User.IsInRole)) && (!a.ForRatedUnits || ratedUnits)).OrderBy(a => a.Order).ToList();
     }
 }
