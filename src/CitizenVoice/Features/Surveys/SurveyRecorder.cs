@@ -249,7 +249,7 @@ public sealed class SurveyRecorder(
                 Action = RefusedAction,
                 EntityType = nameof(SurveyResponse),
                 EntityKey = unitCode,
-                After = JsonSerializer.Serialize(new { Unit = unitCode, Field = fieldCode, Channel = submission.Channel.ToString(), Reason = "own unit" }, AuditJson),
+                After = JsonSerializer.Serialize(new { Unit = unitCode, Field = fieldCode, Channel = submission.Channel.ToString(), Reason = "Cán bộ đánh giá đơn vị mình qua kênh dành cho người dân" }, AuditJson),
             });
             await db.SaveChangesAsync(cancellationToken);
             return new RecordOutcome(RecordStatus.OwnUnit);
