@@ -22,6 +22,9 @@ public static class WebSetup
                 // Pages live with their feature (Features/Organisation/Units.cshtml); each declares its own route.
                 o.RootDirectory = "/Features";
             })
+            // No client-side validation library is shipped (forms are validated on the server), and the summary it
+            // prepares writes an inline style the Content Security Policy refuses: an empty red box on every form.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
