@@ -1,4 +1,5 @@
 using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
@@ -41,6 +42,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<ReceptionDay> ReceptionDays => Set<ReceptionDay>();
     public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
     public DbSet<SurveyRoundTarget> SurveyRoundTargets => Set<SurveyRoundTarget>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
