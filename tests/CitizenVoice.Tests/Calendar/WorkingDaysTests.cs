@@ -84,3 +84,46 @@ public sealed class WorkingDaysTests(CitizenVoiceApp app)
         Assert.Matches("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", message.ToLower(CultureInfo.GetCultureInfo("vi-VN")));
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class CalendarDaysPageTests(CitizenVoiceApp app)
+{
+    [Fact]
+    public async Task An_administrator_enters_the_years_decision_and_deadlines_follow_it()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var page = await admin.GetPageAsync("/quan-tri/lich-lam-viec?nam=2031");
+        Assert.Contains("Giỗ Tổ Hùng Vương", page.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+
+        // Friday 2 May 2031 bridges the 30/4–1/5 holidays (Wednesday, Thursday) to the weekend.
+        Assert.Equal("2031-05-02", await DeadlineAsync(admin.Http, "2031-04-29", 1));
+        using var added = await admin.SubmitFormAsync("/quan-tri/lich-lam-viec?nam=2031",
+            [new("Input.Date", "2031-05-02"), new("Input.IsDayOff", "true"), new("Input.Name", "Nghỉ liền dịp 30/4 – 1/5")], "handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal("2031-05-05", await DeadlineAsync(admin.Http, "2031-04-29", 1));
+
+        // The same day again is refused with a message, and the first entry stays.
+        using var again = await admin.SubmitFormAsync("/quan-tri/lich-lam-viec?nam=2031",
+            [new("Input.Date", "2031-05-02"), new("Input.IsDayOff", "false"), new("Input.Name", "Làm việc")], "handler=Add");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("đã có trong lịch", (await StaffClient.ParseAsync(again)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2031-05-05", await DeadlineAsync(admin.Http, "2031-04-29", 1));
+
+        using var deleted = await admin.SubmitFormAsync("/quan-tri/lich-lam-viec?nam=2031", [], "handler=Delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("2031-05-02", await DeadlineAsync(admin.Http, "2031-04-29", 1));
+    }
+
+    [Fact]
+    public async Task Only_administrators_change_the_calendar()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao");
+        using var response = await leader.Http.GetAsync(new Uri("/quan-tri/lich-lam-viec", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<string?> DeadlineAsync(HttpClient client, string from, int days) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/working-days?from={from}&days={days}")).GetProperty("date").GetString();
+}

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CitizenVoice.Features.Shared;
+using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -14,6 +16,7 @@ public static class CalendarSetup
     public static IHostApplicationBuilder AddCalendar(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<WorkingCalendar>();
+        builder.Services.AddSingleton(new StaffArea(85, "Lịch làm việc", "Ngày lễ, Tết và ngày nghỉ, làm bù theo quyết định hằng năm, để tính thời hạn.", "/quan-tri/lich-lam-viec", Roles.Administrator));
         return builder;
     }
 
