@@ -1,5 +1,6 @@
 using CitizenVoice.Features.Audit;
 using CitizenVoice.Features.Calendar;
+using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
@@ -43,6 +44,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
     public DbSet<SurveyRoundTarget> SurveyRoundTargets => Set<SurveyRoundTarget>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CitizenVoice.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,7 +10,7 @@ namespace CitizenVoice.Features.Calendar;
 /// and a weekend), or a working day on what would be a rest day (the Saturday worked to make up for that bridge).
 /// Added by an administrator each year; the working calendar applies them on top of the holidays by law.
 /// </summary>
-public sealed class CalendarDay
+public sealed class CalendarDay : IAudited
 {
     public int Id { get; set; }
 
@@ -19,6 +21,8 @@ public sealed class CalendarDay
 
     /// <summary>What the day is, as the decision says it ("Nghỉ Tết Nguyên đán", "Làm bù cho ngày 2/5").</summary>
     public string Name { get; set; } = "";
+
+    string IAudited.AuditKey => Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }
 
 internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
