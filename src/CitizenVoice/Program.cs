@@ -2,6 +2,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
@@ -25,6 +26,7 @@ builder.AddOrganisation();
 builder.AddSurveys();
 builder.AddSatisfaction();
 builder.AddDialogues();
+builder.AddFeedback();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapOrganisation();
 app.MapSurveys();
 app.MapSatisfaction();
 app.MapDialogues();
+app.MapFeedback();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();

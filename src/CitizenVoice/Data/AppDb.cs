@@ -2,6 +2,7 @@ using CitizenVoice.Features.Audit;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
@@ -45,6 +46,8 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<SurveyRoundTarget> SurveyRoundTargets => Set<SurveyRoundTarget>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
