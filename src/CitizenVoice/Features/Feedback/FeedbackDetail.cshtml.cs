@@ -34,11 +34,28 @@ public sealed class FeedbackDetailModel(
 
     public IReadOnlyList<FeedbackChoices.UnitGroup> UnitGroups { get; private set; } = [];
 
+    public IReadOnlyList<(int Id, string FileName, int Length)> Files { get; private set; } = [];
+
     public bool IsLeader => User.IsInRole(Roles.Leader);
 
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>An attachment, to staff who may see the item, always as a download: a browser never runs it as a page.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var file = await db.FeedbackAttachments.AsNoTracking()
+            .Where(a => a.Id == fileId && a.FeedbackItemId == id)
+            .Select(a => new { a.FileName, a.ContentType, a.Content, Unit = db.FeedbackItems.Where(f => f.Id == id).Select(f => f.AssignedUnitId).First() })
+            .FirstOrDefaultAsync(ct);
+        if (file is null || !await scope.CoversAsync(User, file.Unit, ct))
+        {
+            return NotFound();
+        }
+
+        return File(file.Content, file.ContentType, file.FileName);
+    }
 
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
         ActAsync(id, (item, actor) => workflow.AcceptAsync(item, actor, ct), l["Đã thụ lý."], ct);
@@ -137,6 +154,8 @@ public sealed class FeedbackDetailModel(
         Timeline = await db.FeedbackEvents.AsNoTracking().Where(e => e.FeedbackItemId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineRow(e.At, e.Action, e.StaffName, e.Unit!.Name, e.PublicNote, e.InternalNote)).ToListAsync(ct);
         UnitGroups = await FeedbackChoices.UnitGroupsAsync(db, ct);
+        Files = (await db.FeedbackAttachments.AsNoTracking().Where(a => a.FeedbackItemId == id).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.FileName, a.Length }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Length)).ToList();
         return true;
     }
 }

@@ -15,11 +15,18 @@ namespace CitizenVoice.Features.Feedback;
 /// phone or in the reply letter.
 /// </summary>
 [Authorize(Policy = Policies.Staff, Roles = $"{Roles.Administrator},{Roles.Leader},{Roles.Officer},{Roles.Moderator}")]
+// Three files of 5 MB with the form around them; a bigger body is refused before it is read.
+[RequestSizeLimit(AttachmentCheck.MaxFiles * AttachmentCheck.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentCheck.MaxFiles * AttachmentCheck.MaxBytes + 1024 * 1024)]
 public sealed class FeedbackEntryModel(
     AppDb db, FeedbackWorkflow workflow, UserManager<StaffUser> users, IStringLocalizer<SharedResource> l) : PageModel, IFeedbackForm
 {
     [BindProperty]
     public FeedbackInput Input { get; set; } = new();
+
+    /// <summary>Up to three photos or PDF documents.</summary>
+    [BindProperty]
+    public List<IFormFile> Attachments { get; set; } = [];
 
     [BindProperty]
     public FeedbackChannel Channel { get; set; } = FeedbackChannel.Phone;
@@ -43,6 +50,12 @@ public sealed class FeedbackEntryModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (feedback, errors) = await Input.ValidateAsync(db, l, ct);
+        var (attachments, attachmentError) = await AttachmentCheck.ReadAsync(Attachments, l, ct);
+        if (attachmentError is not null)
+        {
+            errors["attachments"] = [attachmentError];
+        }
+
         FeedbackFormModel.AddErrors(ModelState, errors);
         if (Channel == FeedbackChannel.Web || !Enum.IsDefined(Channel))
         {
@@ -55,13 +68,13 @@ public sealed class FeedbackEntryModel(
         }
 
         var user = await users.GetUserAsync(User);
-        if (feedback is null || !ModelState.IsValid || user is null)
+        if (feedback is null || attachmentError is not null || !ModelState.IsValid || user is null)
         {
             await LoadChoicesAsync(ct);
             return Page();
         }
 
-        var (item, secret) = await workflow.ReceiveAsync(feedback, Channel, ReceivedOn, new StaffActor(user.Id, user.FullName, user.UnitId), ct);
+        var (item, secret) = await workflow.ReceiveAsync(feedback, Channel, ReceivedOn, new StaffActor(user.Id, user.FullName, user.UnitId), ct, attachments);
         Entered = (item.TrackingCode, secret);
         // The next item of a batch keeps the channel and the day; the rest of the form starts empty.
         Input = new FeedbackInput();

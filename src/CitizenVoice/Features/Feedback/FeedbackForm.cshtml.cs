@@ -19,12 +19,19 @@ public interface IFeedbackForm
 
 /// <summary>The public feedback form: no account; the citizen leaves with a tracking code and a secret.</summary>
 [EnableRateLimiting(RateLimits.PublicWrite)]
+// Three files of 5 MB with the form around them; a bigger body is refused before it is read.
+[RequestSizeLimit(AttachmentCheck.MaxFiles * AttachmentCheck.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentCheck.MaxFiles * AttachmentCheck.MaxBytes + 1024 * 1024)]
 public sealed class FeedbackFormModel(AppDb db, FeedbackWorkflow workflow, IStringLocalizer<SharedResource> l) : PageModel, IFeedbackForm
 {
     public const string SentKey = "cv.feedback.sent";
 
     [BindProperty]
     public FeedbackInput Input { get; set; } = new();
+
+    /// <summary>Up to three photos or PDF documents.</summary>
+    [BindProperty]
+    public List<IFormFile> Attachments { get; set; } = [];
 
     public IReadOnlyList<FeedbackChoices.Choice> Fields { get; private set; } = [];
 
@@ -40,14 +47,20 @@ public sealed class FeedbackFormModel(AppDb db, FeedbackWorkflow workflow, IStri
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (feedback, errors) = await Input.ValidateAsync(db, l, ct);
-        if (feedback is null || !ModelState.IsValid)
+        var (attachments, attachmentError) = await AttachmentCheck.ReadAsync(Attachments, l, ct);
+        if (attachmentError is not null)
+        {
+            errors["attachments"] = [attachmentError];
+        }
+
+        if (feedback is null || attachmentError is not null || !ModelState.IsValid)
         {
             AddErrors(ModelState, errors);
             await LoadChoicesAsync(ct);
             return Page();
         }
 
-        var (item, secret) = await workflow.ReceiveAsync(feedback, FeedbackChannel.Web, null, null, ct);
+        var (item, secret) = await workflow.ReceiveAsync(feedback, FeedbackChannel.Web, null, null, ct, attachments);
         // Shown once on the next page, from the encrypted TempData cookie: a refresh does not send the form again.
         TempData[SentKey] = item.TrackingCode + "|" + secret;
         return Redirect("/phan-anh-kien-nghi/da-gui");

@@ -120,6 +120,8 @@ public sealed class FeedbackItem : IAudited
 
     public List<FeedbackEvent> Events { get; set; } = [];
 
+    public List<FeedbackAttachment> Attachments { get; set; } = [];
+
     public bool IsOpen => Status is FeedbackStatus.Received or FeedbackStatus.InProgress or FeedbackStatus.WaitingForCitizen or FeedbackStatus.AwaitingApproval;
 
     string IAudited.AuditKey => TrackingCode;

@@ -27,6 +27,9 @@ public sealed class FeedbackTrackingModel(AppDb db, FeedbackWorkflow workflow, I
     /// <summary>What the system holds about the citizen, decrypted for them alone.</summary>
     public (string? Name, string? Email, string? Phone)? PersonalData { get; private set; }
 
+    /// <summary>The names of the files the citizen sent, which may show them or their papers.</summary>
+    public IReadOnlyList<string> Files { get; private set; } = [];
+
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(null, ct);
@@ -103,6 +106,7 @@ public sealed class FeedbackTrackingModel(AppDb db, FeedbackWorkflow workflow, I
         {
             var item = await db.FeedbackItems.AsNoTracking().FirstAsync(f => f.TrackingCode == Status.TrackingCode, ct);
             PersonalData = (workflow.Unprotect(item.NameProtected), workflow.Unprotect(item.EmailProtected), workflow.Unprotect(item.PhoneProtected));
+            Files = await db.FeedbackAttachments.AsNoTracking().Where(a => a.FeedbackItemId == item.Id).OrderBy(a => a.Id).Select(a => a.FileName).ToListAsync(ct);
         }
     }
 }

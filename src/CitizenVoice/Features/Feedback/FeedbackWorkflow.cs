@@ -39,7 +39,8 @@ public sealed class FeedbackWorkflow(
 
     /// <summary>Stores a new item; returns it with the secret, which is shown once and kept only as a hash.</summary>
     public async Task<(FeedbackItem Item, string Secret)> ReceiveAsync(
-        NewFeedback input, FeedbackChannel channel, DateOnly? receivedOn, StaffActor? enteredBy, CancellationToken ct)
+        NewFeedback input, FeedbackChannel channel, DateOnly? receivedOn, StaffActor? enteredBy, CancellationToken ct,
+        IReadOnlyList<FeedbackAttachment>? attachments = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var day = receivedOn ?? Today;
@@ -65,6 +66,7 @@ public sealed class FeedbackWorkflow(
             DueOn = await calendar.AddWorkingDaysAsync(day, Options.DecideDays, ct),
         };
         item.SecretHash = HashSecret(item.TrackingCode, secret);
+        item.Attachments.AddRange(attachments ?? []);
         item.Events.Add(new FeedbackEvent
         {
             At = now, Action = FeedbackAction.Received, UnitId = input.UnitId, StaffUserId = enteredBy?.UserId, StaffName = enteredBy?.Name,
@@ -183,6 +185,8 @@ public sealed class FeedbackWorkflow(
         item.NameProtected = null;
         item.EmailProtected = null;
         item.PhoneProtected = null;
+        // Photos and documents may show the sender or their papers: they go with the rest of the personal data.
+        await db.FeedbackAttachments.Where(a => a.FeedbackItemId == item.Id).ExecuteDeleteAsync(ct);
         item.AnonymisedAt = clock.GetUtcNow().UtcDateTime;
         await StepAsync(item, FeedbackAction.PersonalDataDeleted, null, null, null, ct, notify: false);
     }

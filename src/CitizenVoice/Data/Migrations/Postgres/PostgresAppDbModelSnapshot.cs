@@ -514,6 +514,41 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("Registrations");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId");
+
+                    b.ToTable("FeedbackAttachments", (string)null);
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1844,6 +1879,15 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackAttachment", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Feedback.FeedbackItem", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackEvent", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Feedback.FeedbackItem", null)
@@ -2133,6 +2177,8 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
             modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackItem", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Events");
                 });
 

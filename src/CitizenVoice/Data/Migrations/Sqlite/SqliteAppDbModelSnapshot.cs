@@ -490,6 +490,39 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("Registrations");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId");
+
+                    b.ToTable("FeedbackAttachments", (string)null);
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1784,6 +1817,15 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackAttachment", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Feedback.FeedbackItem", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackEvent", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Feedback.FeedbackItem", null)
@@ -2073,6 +2115,8 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CitizenVoice.Features.Feedback.FeedbackItem", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Events");
                 });
 
