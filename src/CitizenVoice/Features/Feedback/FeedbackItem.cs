@@ -115,6 +115,10 @@ public sealed class FeedbackItem : IAudited
 
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>The last deadline reminder sent, as "2026-12-10:near" or "2026-12-10:overdue": each deadline is reminded
+    /// once when it comes near and once when it has passed, and a copy of the app claims it by changing this first.</summary>
+    public string? ReminderSent { get; set; }
+
     /// <summary>When the personal data was removed (by the citizen or after the retention time); the item stays.</summary>
     public DateTime? AnonymisedAt { get; set; }
 
@@ -180,6 +184,7 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<FeedbackI
         e.HasIndex(f => new { f.AssignedUnitId, f.Status, f.DueOn });
         e.Property(f => f.TrackingCode).HasMaxLength(20);
         e.Property(f => f.SecretHash).HasMaxLength(100);
+        e.Property(f => f.ReminderSent).HasMaxLength(30);
         e.Property(f => f.Subject).HasMaxLength(FeedbackRules.SubjectMax);
         e.Property(f => f.Content).HasMaxLength(FeedbackRules.ContentMax);
         e.Property(f => f.RejectionReason).HasMaxLength(FeedbackRules.NoteMax);

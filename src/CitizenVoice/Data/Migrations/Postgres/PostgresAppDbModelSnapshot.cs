@@ -670,6 +670,10 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ReminderSent")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("boolean");
 

@@ -640,6 +640,10 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReminderSent")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Satisfied")
                         .HasColumnType("INTEGER");
 
