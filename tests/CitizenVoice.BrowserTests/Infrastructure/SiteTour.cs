@@ -15,6 +15,7 @@ public static class SiteTour
     [
         "/", "/don-vi", "/can-bo/don-vi/BK-NS", "/khao-sat", "/khao-sat/BK-NS/CCCD", "/khao-sat/kiosk/BK-NS/CCCD", "/khao-sat/cam-on",
         "/ket-qua-khao-sat", "/ket-qua-khao-sat?unit=BK-NS", "/doi-thoai", "/doi-thoai/thong-ke", "/dang-nhap",
+        "/danh-ba", "/danh-ba?q=ba+be", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/tra-cuu", "/phan-anh-kien-nghi/da-gui",
     ];
 
     /// <summary>
@@ -53,9 +54,21 @@ public static class SiteTour
                 Content = PaperContent.From(new DateOnly(2026, 11, 1), new Dictionary<int, int> { [question] = 4 - i }, null, null).ToJson(),
             }).ToList();
             db.PaperEntries.AddRange(entries);
+            var province = await db.Units.Where(u => u.Code == "BK").Select(u => u.Id).SingleAsync();
+            var feedback = new CitizenVoice.Features.Feedback.FeedbackItem
+            {
+                TrackingCode = "PA-2026-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), SecretHash = "-",
+                Kind = CitizenVoice.Features.Feedback.FeedbackKind.Report, Channel = CitizenVoice.Features.Feedback.FeedbackChannel.Web,
+                FieldId = field, ReceivingUnitId = province, AssignedUnitId = province, Subject = "Biển báo trước trụ sở bị che khuất",
+                Content = "Biển báo giao thông trước trụ sở công an xã bị cây che khuất, người đi đường khó nhìn thấy.",
+                ReceivedAt = DateTime.UtcNow, ReceivedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)),
+                Status = CitizenVoice.Features.Feedback.FeedbackStatus.Received, DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(2),
+            };
+            db.FeedbackItems.Add(feedback);
             await db.SaveChangesAsync();
             return new
             {
+                Feedback = feedback.Id, FeedbackCode = feedback.TrackingCode,
                 Round = round.Id, Entry = entries[0].Id, Unit = unit, Field = field,
                 Procedure = await db.Procedures.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
                 Staff = await db.Users.Where(u => u.UserName == "canbo.nganson").Select(u => u.Id).SingleAsync(),
@@ -73,7 +86,9 @@ public static class SiteTour
             "/quan-tri/ket-qua-hai-long", "/quan-tri/ket-qua-hai-long/gop-y",
             "/quan-tri/doi-thoai", "/quan-tri/doi-thoai/them", $"/quan-tri/doi-thoai/{sessionId}/sua", $"/quan-tri/doi-thoai/{sessionId}/dieu-phoi",
             $"/quan-tri/doi-thoai/{sessionId}/diem-danh", "/quan-tri/doi-thoai/cam-ket", "/quan-tri/doi-thoai/tuan-thu", "/quan-tri/tiep-cong-dan",
-            "/quan-tri/nhat-ky",
+            "/quan-tri/nhat-ky", "/quan-tri/lich-lam-viec", "/quan-tri/danh-ba", "/quan-tri/danh-ba/them",
+            "/quan-tri/phan-anh-kien-nghi", "/quan-tri/phan-anh-kien-nghi/nhap", $"/quan-tri/phan-anh-kien-nghi/{ids.Feedback}",
+            $"/phan-anh-kien-nghi/tra-cuu?ma={ids.FeedbackCode}",
         ];
         string[] surveyTeamPages =
         [
