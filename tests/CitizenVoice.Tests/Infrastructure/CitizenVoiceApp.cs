@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Dialogues;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,12 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         return new NpgsqlConnectionStringBuilder(server) { Database = _databaseName }.ToString();
     }
 
+    /// <summary>The app's own clock: a test's "now" is the app's, even if the app is given another clock.</summary>
+    public TimeProvider Clock => Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>Today in Vietnam by the app's clock and the app's own rule, so a test and the app agree on the day.</summary>
+    public DateOnly Today => DialogueText.Today(Clock);
+
     /// <summary>Runs code against the app's database, as a test's arrange or assert step.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> action)
     {
@@ -104,9 +111,25 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>One app (and database) shared by the integration test classes; each test makes its own data.</summary>
+/// <summary>
+/// One app (and database) shared by the integration test classes; each test makes its own data. Tests here may count
+/// the demo organisation (its 8 districts, its six fields), so they never add districts or fields, nor merge units of
+/// the demo tree: tests that change the organisation run on <see cref="OrganisationChangesApp"/>.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<CitizenVoiceApp>
 {
     public const string Name = "app";
+}
+
+/// <summary>
+/// An app with a database of its own for tests that change the organisation (add or merge units, add fields), so
+/// what they add is never counted by tests on the shared app, whatever order the tests run in.
+/// </summary>
+public sealed class OrganisationChangesApp : CitizenVoiceApp;
+
+[CollectionDefinition(Name)]
+public sealed class OrganisationChangesCollection : ICollectionFixture<OrganisationChangesApp>
+{
+    public const string Name = "organisation changes";
 }

@@ -77,8 +77,8 @@ public sealed class ResultsScreensTests(CitizenVoiceApp app)
     {
         using var leader = app.CreateStaffClient();
         await leader.SignInAsync("lanhdao.nganson");
-        var from = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3);
-        var to = DateOnly.FromDateTime(DateTime.UtcNow);
+        var from = app.Today.AddMonths(-3);
+        var to = app.Today;
         var expected = await app.WithDbAsync(async db =>
         {
             var path = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Path).SingleAsync();
