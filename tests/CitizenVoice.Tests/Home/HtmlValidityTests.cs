@@ -62,6 +62,15 @@ public sealed class HtmlValidityTests(CitizenVoiceApp app)
         Assert.NotEmpty(errors);
     }
 
+    [Fact]
+    public async Task The_checker_itself_refuses_a_valid_page_that_answers_with_the_wrong_status()
+    {
+        // The friendly 404 page is valid HTML, as is the error page a throwing page re-executes to: only the
+        // status tells them from the page that was asked for.
+        using var client = app.CreateStaffClient();
+        await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => AssertValidAsync(client, "/khong-ton-tai"));
+    }
+
     private static async Task<(List<string> Errors, AngleSharp.Html.Dom.IHtmlDocument Document)> ParseAsync(string html)
     {
         var errors = new List<string>();
