@@ -31,7 +31,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, IStringLocalize
         var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
@@ -45,10 +45,9 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, IStringLocalize
         return Page();
     }
 
-    internal static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 1 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/quan-tri";
+    /// <summary>Only an address on this site, by the same test LocalRedirect applies (no //host, /\\host, control characters).</summary>
+    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
+        returnUrl is { Length: > 1 } && url.IsLocalUrl(returnUrl) ? returnUrl : "/quan-tri";
 }
 
 public sealed class SignInInput
