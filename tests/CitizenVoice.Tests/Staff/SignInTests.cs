@@ -41,7 +41,7 @@ public sealed class SignInTests(CitizenVoiceApp app)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_lock_the_account_there_even_against_the_right_one()
     {
         using var admin = app.CreateStaffClient();
         await admin.SignInAsync("admin");
