@@ -1,6 +1,6 @@
+using System.Net;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Dialogues;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
