@@ -15,6 +15,6 @@ public sealed class SignOutModel(SignInManager<StaffUser> signIn) : PageModel
         }
 
         // Signed out for being idle: signing in again leads back to the page the person was on.
-        return Redirect($"/dang-nhap?het-phien=true&ReturnUrl={Uri.EscapeDataString(SignInModel.SafeReturnUrl(returnUrl))}");
+        return Redirect($"/dang-nhap?het-phien=true&ReturnUrl={Uri.EscapeDataString(SignInModel.SafeReturnUrl(Url, returnUrl))}");
     }
 }

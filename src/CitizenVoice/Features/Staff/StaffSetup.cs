@@ -38,6 +38,8 @@ public static class StaffSetup
         builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         var session = builder.Configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new();
+        builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        builder.Services.AddSingleton<SignInThrottle>();
 
         builder.Services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
@@ -46,6 +48,8 @@ public static class StaffSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
+                // Counts wrong authenticator codes (only someone who knew the password gets that far); wrong passwords
+                // are counted per address by SignInThrottle, so that no stranger can lock a leader's account.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
