@@ -69,6 +69,8 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             ("/khao-sat", HttpStatusCode.OK), ("/khao-sat/BK-NS-VT/CCCD", HttpStatusCode.OK), ("/khao-sat/kiosk/BK-NS-VT/CCCD", HttpStatusCode.OK),
             ("/doi-thoai", HttpStatusCode.OK), ("/doi-thoai?culture=en-GB", HttpStatusCode.OK), ("/doi-thoai/thong-ke", HttpStatusCode.OK),
             ($"/doi-thoai/{upcoming.Id}", HttpStatusCode.OK), ($"/doi-thoai/{past.Id}", HttpStatusCode.OK),
+            ("/danh-ba", HttpStatusCode.OK), ("/danh-ba?q=ba%20be&culture=en-GB", HttpStatusCode.OK),
+            ("/phan-anh-kien-nghi", HttpStatusCode.OK), ("/phan-anh-kien-nghi/tra-cuu", HttpStatusCode.OK),
         ];
         return pages;
     }
