@@ -78,8 +78,8 @@ public static class FeedbackRules
 
 /// <summary>
 /// Deadlines in working days for each step, and whether a leader approves answers before they go out. The defaults are
-/// the agency's rules for handling feedback: decide to accept or reject within 2 working days, forward an item the unit
-/// is not competent for within 5, answer within 15.
+/// the agency's rules for handling feedback: decide to accept, reject or forward within 2 working days (a unit that
+/// receives a forwarded item has the same), answer within 15.
 /// </summary>
 public sealed class FeedbackOptions
 {
@@ -87,9 +87,6 @@ public sealed class FeedbackOptions
 
     [Range(1, 60)]
     public int DecideDays { get; set; } = 2;
-
-    [Range(1, 60)]
-    public int ForwardDays { get; set; } = 5;
 
     [Range(1, 120)]
     public int AnswerDays { get; set; } = 15;
