@@ -37,7 +37,7 @@ public enum FeedbackStatus
     AwaitingApproval = 4,
     Answered = 5,
     Rejected = 6,
-    /// <summary>The citizen was satisfied with the answer, or did not say within the time to rate it.</summary>
+    /// <summary>The citizen was satisfied with the answer.</summary>
     Closed = 7,
 }
 

@@ -68,13 +68,15 @@ public sealed class FeedbackReminders(
         return mails.Count - failed.Count;
     }
 
-    /// <summary>Names and contacts go a set time after the item closed: it was kept only to answer the sender.</summary>
+    /// <summary>Names and contacts go a set time after the item closed or was answered: they were kept only to answer the sender.</summary>
     private async Task DeleteOldContactsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var closedBefore = now - options.Value.KeepContactAfterClosing;
         await db.FeedbackItems
-            .Where(f => f.ClosedAt != null && f.ClosedAt < closedBefore && (f.NameProtected != null || f.EmailProtected != null || f.PhoneProtected != null))
+            // An answer the sender never rated ends the item as much as a rating does.
+            .Where(f => (f.ClosedAt < closedBefore || (f.Status == FeedbackStatus.Answered && f.AnsweredAt < closedBefore))
+                && (f.NameProtected != null || f.EmailProtected != null || f.PhoneProtected != null))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.NameProtected, (string?)null).SetProperty(f => f.EmailProtected, (string?)null)
                 .SetProperty(f => f.PhoneProtected, (string?)null).SetProperty(f => f.AnonymisedAt, now), ct);
     }
