@@ -16,8 +16,6 @@ public sealed class ContactEditModel(AppDb db, IStringLocalizer<SharedResource> 
 {
     public sealed record Option(int Id, string Name);
 
-    public sealed record UnitGroup(string Name, IReadOnlyList<Option> Units);
-
     public sealed class ContactInput
     {
         [Required(ErrorMessage = "Vui lòng chọn đơn vị.")]
@@ -65,7 +63,7 @@ public sealed class ContactEditModel(AppDb db, IStringLocalizer<SharedResource> 
     [BindProperty]
     public ContactInput Input { get; set; } = new();
 
-    public IReadOnlyList<UnitGroup> UnitGroups { get; private set; } = [];
+    public IReadOnlyList<UnitChoices.Group> UnitGroups { get; private set; } = [];
 
     public IReadOnlyList<Option> Fields { get; private set; } = [];
 
@@ -151,15 +149,7 @@ public sealed class ContactEditModel(AppDb db, IStringLocalizer<SharedResource> 
 
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
-            .Select(u => new { u.Id, u.Name, u.Level, u.ParentId }).ToListAsync(ct);
-        var byId = units.ToDictionary(u => u.Id);
-        // Communes under their district, as people look for them; the province and its departments first.
-        UnitGroups = [.. units
-            .GroupBy(u => u.Level == UnitLevel.Commune && u.ParentId is { } p && byId.TryGetValue(p, out var district) ? district.Name
-                : u.Level == UnitLevel.District ? u.Name : "")
-            .OrderBy(g => g.Key.Length > 0).ThenBy(g => g.Key, Localisation.VietnameseOrder)
-            .Select(g => new UnitGroup(g.Key, [.. g.OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder).Select(u => new Option(u.Id, u.Name))]))];
+        UnitGroups = await UnitChoices.ByDistrictAsync(db, ct);
         Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new Option(f.Id, f.Name)).ToListAsync(ct);
     }
 }

@@ -32,7 +32,7 @@ public sealed class FeedbackDetailModel(
 
     public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
 
-    public IReadOnlyList<FeedbackChoices.UnitGroup> UnitGroups { get; private set; } = [];
+    public IReadOnlyList<UnitChoices.Group> UnitGroups { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string FileName, int Length)> Files { get; private set; } = [];
 
@@ -153,7 +153,7 @@ public sealed class FeedbackDetailModel(
         Contact = (workflow.Unprotect(item.NameProtected), workflow.Unprotect(item.EmailProtected), workflow.Unprotect(item.PhoneProtected));
         Timeline = await db.FeedbackEvents.AsNoTracking().Where(e => e.FeedbackItemId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineRow(e.At, e.Action, e.StaffName, e.Unit!.Name, e.PublicNote, e.InternalNote)).ToListAsync(ct);
-        UnitGroups = await FeedbackChoices.UnitGroupsAsync(db, ct);
+        UnitGroups = await UnitChoices.ByDistrictAsync(db, ct);
         Files = (await db.FeedbackAttachments.AsNoTracking().Where(a => a.FeedbackItemId == id).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.Length }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Length)).ToList();
         return true;

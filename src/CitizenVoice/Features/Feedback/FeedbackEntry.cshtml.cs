@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -36,7 +37,7 @@ public sealed class FeedbackEntryModel(
 
     public IReadOnlyList<FeedbackChoices.Choice> Fields { get; private set; } = [];
 
-    public IReadOnlyList<FeedbackChoices.UnitGroup> UnitGroups { get; private set; } = [];
+    public IReadOnlyList<UnitChoices.Group> UnitGroups { get; private set; } = [];
 
     /// <summary>The item just entered, with its secret, to tell the citizen.</summary>
     public (string Code, string Secret)? Entered { get; private set; }
@@ -86,6 +87,6 @@ public sealed class FeedbackEntryModel(
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         Fields = await FeedbackChoices.FieldsAsync(db, ct);
-        UnitGroups = await FeedbackChoices.UnitGroupsAsync(db, ct);
+        UnitGroups = await UnitChoices.ByDistrictAsync(db, ct);
     }
 }

@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ public interface IFeedbackForm
 
     IReadOnlyList<FeedbackChoices.Choice> Fields { get; }
 
-    IReadOnlyList<FeedbackChoices.UnitGroup> UnitGroups { get; }
+    IReadOnlyList<UnitChoices.Group> UnitGroups { get; }
 }
 
 /// <summary>The public feedback form: no account; the citizen leaves with a tracking code and a secret.</summary>
@@ -35,7 +36,7 @@ public sealed class FeedbackFormModel(AppDb db, FeedbackWorkflow workflow, IStri
 
     public IReadOnlyList<FeedbackChoices.Choice> Fields { get; private set; } = [];
 
-    public IReadOnlyList<FeedbackChoices.UnitGroup> UnitGroups { get; private set; } = [];
+    public IReadOnlyList<UnitChoices.Group> UnitGroups { get; private set; } = [];
 
     public async Task OnGetAsync(string? donVi, string? linhVuc, CancellationToken ct)
     {
@@ -69,7 +70,7 @@ public sealed class FeedbackFormModel(AppDb db, FeedbackWorkflow workflow, IStri
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         Fields = await FeedbackChoices.FieldsAsync(db, ct);
-        UnitGroups = await FeedbackChoices.UnitGroupsAsync(db, ct);
+        UnitGroups = await UnitChoices.ByDistrictAsync(db, ct);
     }
 
     /// <summary>The API's camelCase keys ("fieldCode") as the form's fields ("Input.FieldCode").</summary>
