@@ -13,6 +13,22 @@ internal sealed class AppProcess : IAsyncDisposable
 
     private AppProcess(Process process, string url) => (_process, Url) = (process, url);
 
+    private static string KeyCertificate(string root)
+    {
+        var path = Path.Combine(root, "bench", "data", "keys.pfx");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=CitizenVoice bench keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+            File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        }
+
+        return path;
+    }
+
     public static async Task<AppProcess> StartAsync(string root, int port, IDictionary<string, string> settings)
     {
         var dll = Path.Combine(root, "src/CitizenVoice/bin/Release/net10.0/CitizenVoice.dll");
@@ -25,6 +41,9 @@ internal sealed class AppProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Production refuses to start without a certificate for its keys; one kept beside the bench's data serves
+        // every run, so a database kept from an earlier run can still read its keys.
+        info.Environment["DataProtection__CertificatePath"] = KeyCertificate(root);
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

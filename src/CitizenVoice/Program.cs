@@ -1,5 +1,8 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Calendar;
+using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
@@ -16,22 +19,28 @@ builder.AddLocalisation();
 builder.AddRateLimits();
 builder.AddEmail();
 builder.AddSettings();
+builder.AddCalendar();
+builder.AddContacts();
 builder.AddStaff();
 builder.AddOrganisation();
 builder.AddSurveys();
 builder.AddSatisfaction();
 builder.AddDialogues();
+builder.AddFeedback();
 
 var app = builder.Build();
 
 app.UseWeb();
 app.MapWeb();
 app.MapSettings();
+app.MapCalendar();
+app.MapContacts();
 app.MapStaff();
 app.MapOrganisation();
 app.MapSurveys();
 app.MapSatisfaction();
 app.MapDialogues();
+app.MapFeedback();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();

@@ -1,5 +1,8 @@
 using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Calendar;
+using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
@@ -41,6 +44,11 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<ReceptionDay> ReceptionDays => Set<ReceptionDay>();
     public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
     public DbSet<SurveyRoundTarget> SurveyRoundTargets => Set<SurveyRoundTarget>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
+    public DbSet<FeedbackAttachment> FeedbackAttachments => Set<FeedbackAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.Extensions.Localization;
 
 namespace CitizenVoice.Infrastructure;
@@ -45,14 +47,16 @@ public static class Localisation
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder app)
     {
         // A plain form post, so the switch works without JavaScript; the choice is kept for a year.
-        app.MapPost("/ngon-ngu", (HttpContext http, [FromForm] string culture, [FromForm] string? returnUrl) =>
+        app.MapPost("/ngon-ngu", (HttpContext http, IUrlHelperFactory urls, [FromForm] string culture, [FromForm] string? returnUrl) =>
         {
             var chosen = culture == "en" ? English : Vietnamese;
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            // The same test LocalRedirect applies, so an address it would refuse (/\\host, a tab after the slash) goes home instead.
+            var url = urls.GetUrlHelper(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
+            return Results.LocalRedirect(url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

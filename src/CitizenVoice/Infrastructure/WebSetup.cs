@@ -22,10 +22,14 @@ public static class WebSetup
                 // Pages live with their feature (Features/Organisation/Units.cshtml); each declares its own route.
                 o.RootDirectory = "/Features";
             })
+            // No client-side validation library is shipped (forms are validated on the server), and the summary it
+            // prepares writes an inline style the Content Security Policy refuses: an empty red box on every form.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalisedModelBinding>();
+        services.AddSingleton<IConfigureOptions<MvcOptions>, CheckboxBinding>();
         // Vietnamese text is written as characters, not &#x...; entities: pages stay readable and smaller on slow links.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>
@@ -33,7 +37,7 @@ public static class WebSetup
             o.Cookie.Name = "cv.af";
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorResponses.Localise);
         services.AddOpenApi("v1");
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
@@ -41,36 +45,79 @@ public static class WebSetup
         var dataProtection = services.AddDataProtection().SetApplicationName("CitizenVoice").PersistKeysToDbContext<AppDb>();
         if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
         {
-            // With a certificate the key ring is encrypted at rest; without one it is only as safe as the database.
-            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+            // The key ring is encrypted at rest with the certificate, which is kept outside the database.
+            dataProtection.ProtectKeysWithCertificate(LoadCertificate(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
+        else if (builder.Environment.IsProduction())
+        {
+            // Unencrypted, the key ring sits in the same database as what it protects (contact details, the receipt-code
+            // key): a copy of the database alone would be enough to read them. Development and tests need no set-up.
+            throw new InvalidOperationException(
+                "In Production the Data Protection keys must be encrypted with a certificate: set DataProtection__CertificatePath "
+                + "(and DataProtection__CertificatePassword) to a PFX file with a private key, kept outside the database and its backups. "
+                + "See the configuration table in README.md.");
         }
 
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-            {
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        services.Configure<ForwardedHeadersOptions>(o => TrustForwardedHeaders(o, builder.Configuration.GetSection("ForwardedHeaders")));
         return builder;
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"DataProtection__CertificatePath: the certificate {path} has no private key.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException($"DataProtection__CertificatePath: cannot read the certificate {path} ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>
+    /// X-Forwarded-For is believed only from the reverse proxies named in configuration (and from this machine), never
+    /// from anyone: otherwise every request could claim a new address and the per-client rate limits would mean nothing.
+    /// </summary>
+    internal static void TrustForwardedHeaders(ForwardedHeadersOptions options, IConfiguration section)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // The defaults (loopback) stay: a proxy on the same machine cannot be impersonated from outside it.
+        foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new InvalidOperationException($"ForwardedHeaders__KnownProxies: “{proxy}” is not an IP address."));
+        }
+
+        foreach (var network in section.GetSection("KnownNetworks").Get<string[]>() ?? [])
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"ForwardedHeaders__KnownNetworks: “{network}” is not a network in CIDR form (such as 10.0.0.0/8)."));
+        }
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        // API clients get problem details; people get the friendly error page, never a stack trace. Either way bad input
+        // keeps its 4xx (ErrorResponses.StatusFor), and is not logged as an application error.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // API clients get problem details; people get the friendly error page, never a stack trace.
+            ExceptionHandler = ErrorResponses.WriteProblemAsync,
+            StatusCodeSelector = ErrorResponses.StatusFor,
+            SuppressDiagnosticsCallback = c => ErrorResponses.StatusFor(c.Exception) < 500,
+        }).UseStatusCodePages(c => ErrorResponses.WriteProblemAsync(c.HttpContext)));
+        app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
             ExceptionHandlingPath = "/loi",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
-        });
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
-            pages => pages.UseStatusCodePagesWithReExecute("/loi", "?code={0}"));
+            StatusCodeSelector = ErrorResponses.StatusFor,
+            SuppressDiagnosticsCallback = c => ErrorResponses.StatusFor(c.Exception) < 500,
+        }));
+        app.UseWhen(c => !IsApi(c) && !c.Request.Path.StartsWithSegments("/health"), pages => pages.UseStatusCodePagesWithReExecute("/loi"));
         if (app.Configuration.GetValue<bool>("Https:Redirect"))
         {
             app.UseHsts();
@@ -81,12 +128,15 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestSizeCheck();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 
     public static WebApplication MapWeb(this WebApplication app)
     {

@@ -5,12 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace CitizenVoice.BrowserTests.Dialogues;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DialogueBrowserTests(BrowserApp app)
+public sealed class DialogueBrowserTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_citizen_on_a_phone_finds_a_dialogue_and_sends_a_question_anonymously()
     {
-        var page = await app.NewPageAsync(360, 740);
+        var page = await NewPageAsync(360, 740);
         await page.GotoAsync("/doi-thoai");
         await page.AssertAccessibleAsync();
         await page.AssertNoHorizontalScrollAsync();
@@ -26,7 +26,7 @@ public sealed class DialogueBrowserTests(BrowserApp app)
     [Fact]
     public async Task A_leader_on_a_phone_records_a_reception_day_and_reads_which_units_are_behind()
     {
-        var page = await app.NewPageAsync(360, 740);
+        var page = await NewPageAsync(360, 740);
         await new SignInPage(page).SignInAsync("lanhdao");
         await page.GotoAsync("/quan-tri/tiep-cong-dan");
         await page.AssertAccessibleAsync();

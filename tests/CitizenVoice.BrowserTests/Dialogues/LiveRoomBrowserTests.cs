@@ -7,28 +7,28 @@ using static Microsoft.Playwright.Assertions;
 namespace CitizenVoice.BrowserTests.Dialogues;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LiveRoomBrowserTests(BrowserApp app)
+public sealed class LiveRoomBrowserTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_question_a_citizen_sends_appears_in_a_viewers_live_room_once_approved_and_its_answer_follows_without_reload()
     {
-        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Live, "Đối thoại trực tiếp thử phòng trực tuyến");
+        var sessionId = await DialogueTestData.CreateSessionAsync(App, "BK-NS", DialogueStatus.Live, "Đối thoại trực tiếp thử phòng trực tuyến");
         var question = $"Xin hỏi làm căn cước cho con dưới 6 tuổi ở đâu? ({Guid.NewGuid().ToString("N")[..6]})";
         const string answer = "Cha mẹ đưa con đến Công an xã nơi cư trú hoặc đăng ký trên ứng dụng định danh điện tử.";
 
         // Three people, three browsers: the secretary at the console, a viewer of the live room, a citizen on a phone.
-        var moderatorPage = await app.NewPageAsync();
+        var moderatorPage = await NewPageAsync();
         await new SignInPage(moderatorPage).SignInAsync("thuky");
         var console = new ModerationConsolePage(moderatorPage);
         await console.OpenAsync(sessionId);
         await moderatorPage.AssertAccessibleAsync();
 
-        var viewerPage = await app.NewPageAsync();
+        var viewerPage = await NewPageAsync();
         var viewer = new LiveRoomViewerPage(viewerPage);
         await viewer.OpenAsync(sessionId);
         await viewerPage.AssertAccessibleAsync();
 
-        var citizenPage = await app.NewPageAsync(360, 740);
+        var citizenPage = await NewPageAsync(360, 740);
         var citizen = new SessionPage(citizenPage);
         await citizen.OpenAsync(sessionId);
         await citizenPage.AssertAccessibleAsync();

@@ -27,20 +27,25 @@ public class BrowserApp : CitizenVoiceApp, IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile. CSP is bypassed only so the test can inject axe-core; the app's own pages never need it.</summary>
+    /// <summary>
+    /// A fresh browser profile under the app's real Content Security Policy: a page the policy breaks must fail its
+    /// test, so the page is watched for policy violations, console errors and (on a phone-sized screen) content wider
+    /// than the screen (<see cref="PageWatch"/>).
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            BypassCSP = true,
             Locale = "vi-VN",
         });
         // Nothing but the app itself may be contacted: any other request is a defect (a CDN, a font service…).
         await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal),
             route => throw new InvalidOperationException($"Unexpected outbound request to {route.Request.Url}"));
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await PageWatch.StartAsync(page, width);
+        return page;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -55,7 +60,10 @@ public class BrowserApp : CitizenVoiceApp, IAsyncLifetime
     }
 }
 
-/// <summary>The same app with a three-second idle time, for the idle-warning tests.</summary>
+/// <summary>
+/// The same app with a three-second idle time and a four-second countdown, for the idle-warning tests; the
+/// keep-alive may then be sent every second and a half (half the idle time) instead of every minute.
+/// </summary>
 public sealed class ShortIdleApp : BrowserApp
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>

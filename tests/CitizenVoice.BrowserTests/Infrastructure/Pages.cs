@@ -24,12 +24,15 @@ public sealed class SignInPage(IPage page)
         }
     }
 
-    private async Task SubmitAsync(string userName, string password, float timeout)
+    /// <summary>Fills the sign-in form already on screen and waits for the page the person is sent to.</summary>
+    public Task SubmitAsync(string userName, string expectedUrl) => SubmitAsync(userName, CitizenVoiceApp.DemoPassword, 15_000, expectedUrl);
+
+    private async Task SubmitAsync(string userName, string password, float timeout, string expectedUrl = "**/quan-tri")
     {
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/quan-tri", new() { Timeout = timeout });
+        await page.WaitForURLAsync(expectedUrl, new() { Timeout = timeout });
     }
 }
 

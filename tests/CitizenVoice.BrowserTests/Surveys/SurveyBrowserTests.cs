@@ -7,12 +7,12 @@ using static Microsoft.Playwright.Assertions;
 namespace CitizenVoice.BrowserTests.Surveys;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SurveyBrowserTests(BrowserApp app)
+public sealed class SurveyBrowserTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_citizen_opens_the_QR_link_on_a_phone_answers_and_sees_the_thank_you_page()
     {
-        var page = await app.NewPageAsync(360, 740);
+        var page = await NewPageAsync(360, 740);
         var form = new SurveyFormPage(page);
         await form.OpenAsync("BK-NS", "CCCD");
         await page.AssertNoHorizontalScrollAsync();
@@ -31,10 +31,10 @@ public sealed class SurveyBrowserTests(BrowserApp app)
     [Fact]
     public async Task A_kiosk_tap_is_queued_sent_with_its_client_id_and_the_kiosk_resets_for_the_next_person()
     {
-        var page = await app.NewPageAsync(800, 1200);
+        var page = await NewPageAsync(800, 1200);
         var kiosk = new KioskPage(page);
-        var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BT").Select(u => u.Id).SingleAsync());
-        Task<int> CountAsync() => app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.UnitId == unitId && r.Channel == SurveyChannel.Kiosk && !r.IsDeleted));
+        var unitId = await App.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-BT").Select(u => u.Id).SingleAsync());
+        Task<int> CountAsync() => App.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.UnitId == unitId && r.Channel == SurveyChannel.Kiosk && !r.IsDeleted));
         var before = await CountAsync();
         await kiosk.OpenAsync("BK-BT", "CU-TRU");
         await page.AssertAccessibleAsync();
@@ -56,12 +56,12 @@ public sealed class SurveyBrowserTests(BrowserApp app)
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class SurveyTeamBrowserTests(BrowserApp app)
+public sealed class SurveyTeamBrowserTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_typist_enters_a_paper_form_with_one_key_per_answer()
     {
-        var page = await app.NewPageAsync();
+        var page = await NewPageAsync();
         await new SignInPage(page).SignInAsync("khaosat");
         var entry = new PaperEntryPage(page);
         await entry.OpenAsync();
@@ -73,7 +73,7 @@ public sealed class SurveyTeamBrowserTests(BrowserApp app)
         await entry.SaveAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu lần nhập thứ nhất của phiếu số BAN-PHIM-1");
-        var stored = await app.WithDbAsync(db => db.PaperEntries.SingleAsync(e => e.Serial == "BAN-PHIM-1"));
+        var stored = await App.WithDbAsync(db => db.PaperEntries.SingleAsync(e => e.Serial == "BAN-PHIM-1"));
         Assert.Equal([4, 5, 3, 2], PaperContent.FromJson(stored.Content).Values.Values);
         await page.AssertAccessibleAsync();
     }
@@ -81,7 +81,7 @@ public sealed class SurveyTeamBrowserTests(BrowserApp app)
     [Fact]
     public async Task The_survey_team_pages_pass_the_accessibility_check()
     {
-        var (roundId, entryId) = await app.WithDbAsync(async db =>
+        var (roundId, entryId) = await App.WithDbAsync(async db =>
         {
             var unit = await db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync();
             var field = await db.Fields.Where(f => f.Code == "XNC").Select(f => f.Id).SingleAsync();
@@ -103,7 +103,7 @@ public sealed class SurveyTeamBrowserTests(BrowserApp app)
             await db.SaveChangesAsync();
             return (round.Id, entries[0].Id);
         });
-        var page = await app.NewPageAsync(360, 740);
+        var page = await NewPageAsync(360, 740);
         await new SignInPage(page).SignInAsync("khaosat");
         foreach (var (path, heading) in new[]
         {

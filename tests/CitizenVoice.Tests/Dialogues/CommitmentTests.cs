@@ -12,7 +12,7 @@ public sealed class CommitmentTests(CitizenVoiceApp app)
     {
         var sessionId = await DialogueTestData.CreateSessionAsync(app, unitCode, DialogueStatus.Closed);
         var opinionId = await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị sửa biển báo trước cổng trường.", OpinionStatus.Answered);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Today;
         return await app.WithDbAsync(async db =>
         {
             var unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync();

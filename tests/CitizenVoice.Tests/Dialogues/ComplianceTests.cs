@@ -13,7 +13,7 @@ public sealed class ComplianceTests(CitizenVoiceApp app)
     {
         using var leader = app.CreateStaffClient();
         await leader.SignInAsync("lanhdao.nganson");
-        var year = DateTime.UtcNow.AddHours(7).Year;
+        var year = app.Today.Year;
         var before = await leader.GetPageAsync($"/quan-tri/doi-thoai/tuan-thu?nam={year}");
         Assert.NotNull(before.QuerySelector("tr[data-unit='BK-NS-VT']"));
         Assert.Null(before.QuerySelector("tr[data-unit^='BK-BB-']"));
@@ -83,7 +83,7 @@ public sealed class ComplianceTests(CitizenVoiceApp app)
         Assert.Null(page.QuerySelector("tr[data-reception-unit^='BK-BB-']"));
 
         var unitId = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-NS-VT").Select(u => u.Id).SingleAsync());
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = app.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var response = await leader.SubmitFormAsync("/quan-tri/tiep-cong-dan",
             [new("Input.UnitId", unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Input.Date", tomorrow),
              new("Input.ReceivedBy", "Trưởng Công an thị trấn Vân Tùng"), new("Input.CitizensReceived", "2")]);

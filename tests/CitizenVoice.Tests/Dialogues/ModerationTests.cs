@@ -133,7 +133,7 @@ public sealed class ModerationTests(CitizenVoiceApp app)
         using (var _ = await secretary.SubmitFormAsync(Console(sessionId),
                    [new("opinionId", ids[1].ToString()), new("answer", "Đã có văn bản trả lời."), new("timing", "Later"), new("answeredBy", ""), new("unitId", "")],
                    formAction: "handler=Answer")) { }
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Today;
         foreach (var (what, due) in new[] { ("Trả thẻ tại xã", today), ("Tuần tra phiên chợ", today.AddDays(30)), ("Niêm yết lịch trả thẻ", today.AddDays(10)) })
         {
             using var c = await secretary.SubmitFormAsync(Console(sessionId),
@@ -168,7 +168,7 @@ public sealed class ModerationTests(CitizenVoiceApp app)
         var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS");
         var opinionId = await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị trả thẻ căn cước tại xã cho bà con.", OpinionStatus.Approved);
         var ns = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Today;
         using var secretary = app.CreateStaffClient();
         await secretary.SignInAsync("thuky");
 

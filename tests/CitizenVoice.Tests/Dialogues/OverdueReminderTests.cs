@@ -46,7 +46,7 @@ public sealed class OverdueReminderTimerTests(TimedMailingApp app) : IClassFixtu
             db.Commitments.Add(new Commitment
             {
                 OpinionId = opinionId, SessionId = sessionId, What = what, Status = CommitmentStatus.Open,
-                DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-2),
+                DueOn = app.Today.AddDays(-2),
                 ResponsibleUnitId = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync(),
             });
             await db.SaveChangesAsync();
@@ -74,7 +74,7 @@ public sealed class OverdueReminderTests(MailingApp app) : IClassFixture<Mailing
         {
             var commitment = new Commitment
             {
-                OpinionId = opinionId, SessionId = sessionId, What = what, DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(dueInDays),
+                OpinionId = opinionId, SessionId = sessionId, What = what, DueOn = app.Today.AddDays(dueInDays),
                 ResponsibleUnitId = await db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync(), Status = status,
             };
             db.Commitments.Add(commitment);

@@ -1,14 +1,23 @@
+using System.Net;
 using AngleSharp.Html.Parser;
 using CitizenVoice.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Tests.Home;
 
-/// <summary>Every page the foundation serves is well-formed HTML5 (no parse errors) with unique ids.</summary>
+/// <summary>
+/// Every page the foundation serves answers with the status it should (a page that throws re-executes to the friendly
+/// error page, which is itself valid HTML, so the status is what shows the failure) and is well-formed HTML5 (no
+/// parse errors) with unique ids.
+/// </summary>
 [Collection(AppCollection.Name)]
 public sealed class HtmlValidityTests(CitizenVoiceApp app)
 {
-    public static TheoryData<string> PublicPages => ["/", "/don-vi", "/don-vi?q=ngan%20son", "/dang-nhap", "/khong-ton-tai"];
+    public static TheoryData<string, HttpStatusCode> PublicPages => new()
+    {
+        { "/", HttpStatusCode.OK }, { "/don-vi", HttpStatusCode.OK }, { "/don-vi?q=ngan%20son", HttpStatusCode.OK },
+        { "/dang-nhap", HttpStatusCode.OK }, { "/khong-ton-tai", HttpStatusCode.NotFound },
+    };
 
     public static TheoryData<string> StaffPages =>
     [
@@ -20,10 +29,10 @@ public sealed class HtmlValidityTests(CitizenVoiceApp app)
 
     [Theory]
     [MemberData(nameof(PublicPages))]
-    public async Task A_public_page_is_valid_HTML5(string url)
+    public async Task A_public_page_is_valid_HTML5(string url, HttpStatusCode status)
     {
         using var client = app.CreateStaffClient();
-        await AssertValidAsync(client, url);
+        await AssertValidAsync(client, url, status);
     }
 
     [Theory]
@@ -53,6 +62,15 @@ public sealed class HtmlValidityTests(CitizenVoiceApp app)
         Assert.NotEmpty(errors);
     }
 
+    [Fact]
+    public async Task The_checker_itself_refuses_a_valid_page_that_answers_with_the_wrong_status()
+    {
+        // The friendly 404 page is valid HTML, as is the error page a throwing page re-executes to: only the
+        // status tells them from the page that was asked for.
+        using var client = app.CreateStaffClient();
+        await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => AssertValidAsync(client, "/khong-ton-tai"));
+    }
+
     private static async Task<(List<string> Errors, AngleSharp.Html.Dom.IHtmlDocument Document)> ParseAsync(string html)
     {
         var errors = new List<string>();
@@ -62,10 +80,11 @@ public sealed class HtmlValidityTests(CitizenVoiceApp app)
         return (errors, document);
     }
 
-    private static async Task AssertValidAsync(StaffClient client, string url)
+    private static async Task AssertValidAsync(StaffClient client, string url, HttpStatusCode status = HttpStatusCode.OK)
     {
         using var response = await client.Http.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{url} answered {(int)response.StatusCode}, not {(int)status}");
         var (errors, document) = await ParseAsync(html);
 
         Assert.True(errors.Count == 0, $"{url} has HTML errors:\n{string.Join('\n', errors)}");

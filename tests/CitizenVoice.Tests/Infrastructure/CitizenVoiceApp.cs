@@ -1,5 +1,9 @@
+using System.Net;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Dialogues;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -21,6 +25,13 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     {
         _sqlitePath = Path.Combine(Path.GetTempPath(), _databaseName + ".db");
     }
+
+    /// <summary>
+    /// The in-memory test server gives requests no client address, so every test client would look like one person to
+    /// the per-address rate limits and sign-in throttling. A request carrying this header comes from the address in it,
+    /// as if over the network; forwarded headers and rate limits then see it as they would in production.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CV_TEST_DB"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -51,6 +62,39 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());
+    }
+
+    /// <summary>Runs first, before forwarded headers and everything else: the connection's remote address.</summary>
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                if (http.Request.Headers.TryGetValue(ClientAddressHeader, out var address))
+                {
+                    http.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                    http.Request.Headers.Remove(ClientAddressHeader);
+                }
+
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>A fresh private address, so a test's client is a person of its own to per-address limits.</summary>
+    public static string NewClientAddress() =>
+        $"10.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
+
+    /// <summary>An API client whose requests come from <paramref name="address"/>.</summary>
+    public HttpClient CreateClientFrom(string address, bool allowAutoRedirect = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = allowAutoRedirect, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
     }
 
     private string? _postgres;
@@ -73,6 +117,12 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         return new NpgsqlConnectionStringBuilder(server) { Database = _databaseName }.ToString();
     }
 
+    /// <summary>The app's own clock: a test's "now" is the app's, even if the app is given another clock.</summary>
+    public TimeProvider Clock => Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>Today in Vietnam by the app's clock and the app's own rule, so a test and the app agree on the day.</summary>
+    public DateOnly Today => DialogueText.Today(Clock);
+
     /// <summary>Runs code against the app's database, as a test's arrange or assert step.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> action)
     {
@@ -86,9 +136,11 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         await action(scope.ServiceProvider.GetRequiredService<AppDb>());
     }
 
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert where they go).</summary>
-    public StaffClient CreateStaffClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>
+    /// A browser-like client: keeps cookies, does not follow redirects (tests assert where they go). Each comes from an
+    /// address of its own (or <paramref name="address"/>), as each person does.
+    /// </summary>
+    public StaffClient CreateStaffClient(string? address = null) => new(CreateClientFrom(address ?? NewClientAddress(), allowAutoRedirect: false));
 
     protected override void Dispose(bool disposing)
     {
@@ -104,9 +156,25 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>One app (and database) shared by the integration test classes; each test makes its own data.</summary>
+/// <summary>
+/// One app (and database) shared by the integration test classes; each test makes its own data. Tests here may count
+/// the demo organisation (its 8 districts, its six fields), so they never add districts or fields, nor merge units of
+/// the demo tree: tests that change the organisation run on <see cref="OrganisationChangesApp"/>.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<CitizenVoiceApp>
 {
     public const string Name = "app";
+}
+
+/// <summary>
+/// An app with a database of its own for tests that change the organisation (add or merge units, add fields), so
+/// what they add is never counted by tests on the shared app, whatever order the tests run in.
+/// </summary>
+public sealed class OrganisationChangesApp : CitizenVoiceApp;
+
+[CollectionDefinition(Name)]
+public sealed class OrganisationChangesCollection : ICollectionFixture<OrganisationChangesApp>
+{
+    public const string Name = "organisation changes";
 }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Tests.Organisation;
 
-[Collection(AppCollection.Name)]
-public sealed class AuditTests(CitizenVoiceApp app)
+[Collection(OrganisationChangesCollection.Name)]
+public sealed class AuditTests(OrganisationChangesApp app)
 {
     [Fact]
     public async Task Editing_a_field_writes_who_what_before_and_after_to_the_audit_log()

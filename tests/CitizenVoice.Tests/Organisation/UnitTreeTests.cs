@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Tests.Organisation;
 
-[Collection(AppCollection.Name)]
-public sealed class UnitTreeTests(CitizenVoiceApp app)
+[Collection(OrganisationChangesCollection.Name)]
+public sealed class UnitTreeTests(OrganisationChangesApp app)
 {
     [Fact]
     public async Task An_administrator_adds_a_commune_under_a_district_and_it_appears_in_the_tree_and_the_api()

@@ -78,7 +78,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(3, (await SatisfactionAsync(client, $"unit={unit}")).GetProperty("responses").GetInt64());
         Assert.Equal(district + 2, (await SatisfactionAsync(client, $"unit=BK-TP&procedure={procedure}")).GetProperty("responses").GetInt64());
         // Whole months come from the procedure's monthly rows, the days before them from the daily rows: the same figure.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Today;
         var midMonth = await SatisfactionAsync(client, $"unit={unit}&procedure={procedure}&from={today.AddMonths(-1):yyyy-MM}-15&to={today:yyyy-MM-dd}");
         Assert.Equal(2, midMonth.GetProperty("responses").GetInt64());
         Assert.Equal(50.0, midMonth.GetProperty("satisfiedRate").GetDouble());
@@ -91,7 +91,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var unit = await NewCommuneAsync("BK-PN");
         using var client = app.CreateClient();
         var questionnaire = await SurveyData.CurrentAsync(client);
-        var today = $"&from={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}&to={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}";
+        var today = $"&from={app.Today:yyyy-MM-dd}&to={app.Today:yyyy-MM-dd}";
         var district = (await SatisfactionAsync(client, "unit=BK-PN&field=CCCD")).GetProperty("responses").GetInt64();
 
         // Posts and reads at once: the readers fold pending increments while the writer adds more and the folder runs.
@@ -138,7 +138,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         {
             var from = await db.Units.SingleAsync(u => u.Code == old);
             var to = await db.Units.SingleAsync(u => u.Code == successor);
-            await UnitTree.MergeAsync(db, from, to, DateOnly.FromDateTime(DateTime.UtcNow));
+            await UnitTree.MergeAsync(db, from, to, app.Today);
             await db.SaveChangesAsync();
         });
 
@@ -148,7 +148,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
 
         // The district's table of units under it shows the history in the successor's line; the old unit has none.
         await using var scope = app.Services.CreateAsyncScope();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Today;
         var children = await scope.ServiceProvider.GetRequiredService<Features.Satisfaction.SatisfactionReport>()
             .ByChildUnitAsync(new Features.Satisfaction.SatisfactionFilter("BK-BT", true, "CU-TRU", null, null, null, new DateOnly(today.Year, 1, 1), today));
         Assert.Equal(2, children.Single(c => c.Unit.Code == successor).Figures.Responses);
@@ -175,7 +175,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var newDistrictProcedure = await ResponsesAsync("unit=BK-CM&procedure=" + procedure);
         var newDistrict = await ResponsesAsync("unit=BK-CM");
         var province = await ResponsesAsync("subunits=true");
-        var day = $"&from={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}&to={DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)):yyyy-MM-dd}";
+        var day = $"&from={app.Today:yyyy-MM-dd}&to={app.Today:yyyy-MM-dd}";
         var oldDistrictToday = await ResponsesAsync("unit=BK-CD" + day);
         var newDistrictToday = await ResponsesAsync("unit=BK-CM" + day);
         Assert.True(oldDistrictToday >= 2);
@@ -213,7 +213,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var report = scope.ServiceProvider.GetRequiredService<Features.Satisfaction.SatisfactionReport>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Today;
         // Whole months (the monthly rows), or the 10th a year ago to the 20th of last month (the ends from the rows by day).
         var (from, to) = midMonth ? (new DateOnly(today.Year - 1, today.Month, 10), new DateOnly(today.Year, today.Month, 20).AddMonths(-1)) : (new DateOnly(2000, 1, 1), today);
         var levels = await report.ByLevelAsync(new(unit, true, null, null, channel, null, from, to));
@@ -247,7 +247,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     public async Task A_period_not_aligned_to_months_counts_exactly_the_answers_of_its_days()
     {
         using var client = app.CreateClient();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Today;
         // The 10th of a month a year ago to the 20th of last month: whole months in the middle, part months at each end.
         var from = new DateOnly(today.Year - 1, today.Month, 10);
         var to = new DateOnly(today.Year, today.Month, 20).AddMonths(-1);

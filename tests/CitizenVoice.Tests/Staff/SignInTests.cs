@@ -1,5 +1,6 @@
 using System.Net;
 using CitizenVoice.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using OtpNet;
 
 namespace CitizenVoice.Tests.Staff;
@@ -41,7 +42,7 @@ public sealed class SignInTests(CitizenVoiceApp app)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_lock_the_account_there_even_against_the_right_one()
     {
         using var admin = app.CreateStaffClient();
         await admin.SignInAsync("admin");
@@ -67,6 +68,8 @@ public sealed class SignInTests(CitizenVoiceApp app)
 
         using var client = app.CreateStaffClient();
         await client.SignInAsync("hai.buoc");
+        using var created = await client.SubmitFormAsync("/tai-khoan", [], formAction: "CreateKey");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var account = await client.GetPageAsync("/tai-khoan");
         var key = account.QuerySelector("#authenticator-key")!.TextContent;
         var totp = new Totp(Base32Encoding.ToBytes(key));
@@ -82,6 +85,42 @@ public sealed class SignInTests(CitizenVoiceApp app)
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         await fresh.GetPageAsync("/quan-tri");
     }
+
+    [Fact]
+    public async Task Opening_the_account_page_changes_neither_the_authenticator_key_nor_the_security_stamp()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        await CreateAccountAsync(admin, "mo.trang", "BK-BB");
+        using var client = app.CreateStaffClient();
+        await client.SignInAsync("mo.trang");
+        var before = await StampAndKeyAsync("mo.trang");
+
+        for (var i = 0; i < 2; i++)
+        {
+            var page = await client.GetPageAsync("/tai-khoan");
+            Assert.Null(page.QuerySelector("#authenticator-key"));
+            Assert.NotNull(page.QuerySelector("form[action*='CreateKey'] button"));
+        }
+
+        Assert.Equal(before, await StampAndKeyAsync("mo.trang"));
+        Assert.Null(before.Key);
+
+        // Asking for the key creates it once and keeps the person signed in with a fresh cookie.
+        using var created = await client.SubmitFormAsync("/tai-khoan", [], formAction: "CreateKey");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains(created.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cv.auth=", StringComparison.Ordinal));
+        var key = (await client.GetPageAsync("/tai-khoan")).QuerySelector("#authenticator-key")!.TextContent;
+        Assert.Equal(key, (await client.GetPageAsync("/tai-khoan")).QuerySelector("#authenticator-key")!.TextContent);
+        Assert.Equal(key, (await StampAndKeyAsync("mo.trang")).Key);
+    }
+
+    private Task<(string? Stamp, string? Key)> StampAndKeyAsync(string userName) => app.WithDbAsync(async db =>
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        var key = await db.UserTokens.AsNoTracking().Where(t => t.UserId == user.Id && t.Name == "AuthenticatorKey").Select(t => t.Value).SingleOrDefaultAsync();
+        return (user.SecurityStamp, key);
+    });
 
     [Fact]
     public async Task Staff_pages_send_anonymous_visitors_to_sign_in()

@@ -121,11 +121,11 @@ public sealed class PaperDoubleEntryTests(CitizenVoiceApp app)
     private static async Task<string[]> QuestionNamesAsync(StaffClient client) =>
         [.. (await client.GetPageAsync(EntryPage)).QuerySelectorAll("input[type=radio]").Select(r => r.GetAttribute("name")!).Distinct()];
 
-    private static Task<HttpResponseMessage> EnterAsync(
+    private Task<HttpResponseMessage> EnterAsync(
         StaffClient client, string serial, string[] questions, int[] values, string comment, string unitCode = "BK-BB") =>
         client.SubmitFormAsync(EntryPage,
         [
-            new("UnitCode", unitCode), new("FieldCode", "CCCD"), new("ContactDate", DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("Serial", serial), new("Comment", comment),
+            new("UnitCode", unitCode), new("FieldCode", "CCCD"), new("ContactDate", app.Today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("Serial", serial), new("Comment", comment),
             .. values.Select((v, i) => new KeyValuePair<string, string>(questions[i], v.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         ]);
 }

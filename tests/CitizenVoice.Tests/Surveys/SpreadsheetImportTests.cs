@@ -44,7 +44,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         using var member = app.CreateStaffClient();
         await member.SignInAsync("khaosat");
         var (header, q1, q2) = await TemplateAsync(member);
-        var date = DateTime.UtcNow.AddDays(-2).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var date = app.Today.AddDays(-2).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var csv = Csv(header,
             Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "XNC"), ("NgayTiepXuc", date), (q1, "4"), (q2, "5"), ("GopY", "Nhập tệp 1")),
             Row(header, ("MaDonVi", "BK-BB"), ("MaLinhVuc", "CCCD"), ("MaHoSo", "IMP-000-1"), (q1, "2"), ("GopY", "Nhập tệp 2")));
@@ -59,7 +59,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         var imported = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Comment!.StartsWith("Nhập tệp")).ToListAsync());
         Assert.Equal(2, imported.Count);
         Assert.All(imported, r => Assert.Equal(SurveyChannel.Import, r.Channel));
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), imported.Single(r => r.Comment == "Nhập tệp 1").Day);
+        Assert.Equal(app.Today.AddDays(-2), imported.Single(r => r.Comment == "Nhập tệp 1").Day);
 
         using var again = await UploadAsync(member, "tot-lan-2.csv", csv);
         Assert.Equal(status, again.Headers.Location!.OriginalString);
@@ -116,7 +116,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         }
 
         var row = header.ToDictionary(c => c, c => (object?)null);
-        (row["MaDonVi"], row["MaLinhVuc"], row[q1], row["NgayTiepXuc"], row["GopY"]) = ("BK-CM", "DKX", 5, DateTime.UtcNow.Date.AddDays(-1), "Nhập XLSX");
+        (row["MaDonVi"], row["MaLinhVuc"], row[q1], row["NgayTiepXuc"], row["GopY"]) = ("BK-CM", "DKX", 5, app.Today.AddDays(-1).ToDateTime(TimeOnly.MinValue), "Nhập XLSX");
         using var filled = new MemoryStream();
         filled.SaveAs(new[] { row }, excelType: ExcelType.XLSX);
 

@@ -25,6 +25,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
         // Citizens' personal data (Law 91/2025): the log says it changed, never what it is.
         "AuthorName", "ProtectedContact", "AttendeeName", "ProtectedPhone",
+        // Feedback: the sender's name and contact.
+        "NameProtected", "EmailProtected", "PhoneProtected",
     ];
 
     // Bookkeeping that changes on every sign-in and says nothing about what staff did.

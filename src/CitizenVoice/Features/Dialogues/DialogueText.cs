@@ -10,6 +10,15 @@ public static class DialogueText
 
     public static DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - VietnamOffset, DateTimeKind.Utc);
 
+    /// <summary>
+    /// A moment for a machine to read (the datetime of a time element): ISO 8601 at Vietnam's time with its offset,
+    /// "2026-12-27T08:00:00+07:00". The stored value is UTC but comes back from the database without saying so, and
+    /// a bare time with seven fraction digits is not a valid HTML date and time.
+    /// </summary>
+    public static string MachineTime(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(VietnamOffset)
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + VietnamOffset);
 
     public static string Format(DialogueFormat format) => format switch

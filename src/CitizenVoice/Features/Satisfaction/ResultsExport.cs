@@ -6,12 +6,23 @@ using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
+using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace CitizenVoice.Features.Satisfaction;
 
-/// <summary>A table exactly as a results screen shows it, ready for CSV, XLSX or PDF.</summary>
-public sealed record ExportTable(string Name, string[] Headers, IReadOnlyList<object?[]> Rows);
+/// <summary>
+/// A table exactly as a results screen shows it, ready for CSV, XLSX or PDF. <paramref name="Slug"/> names it in the
+/// CSV link whatever the language; <paramref name="Name"/> and <paramref name="Headers"/> are in the reader's language.
+/// Cells are text, whole counts (int, long), percentages with one decimal (double) or a 95% <see cref="Interval"/>.
+/// </summary>
+public sealed record ExportTable(string Slug, string Name, string[] Headers, IReadOnlyList<object?[]> Rows);
+
+/// <summary>A 95% interval in percentage points: one cell "83,4–91,2" in a PDF, two number columns in CSV and XLSX.</summary>
+public sealed record Interval(double Low, double High);
 
 /// <summary>
 /// Downloads of the results: every table of the screen as XLSX sheets or one table as CSV, and the daily rollup
@@ -22,10 +33,10 @@ public static class ResultsExport
     public static IEndpointRouteBuilder MapResultsExport(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/quan-tri/ket-qua-hai-long").RequireAuthorization(Policies.Staff).ExcludeFromDescription();
-        staff.MapGet("/xuat.xlsx", (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, CancellationToken ct) =>
-            ExportAsync(http, q, db, report, scope, clock, "xlsx", null, ct));
-        staff.MapGet("/xuat.csv", (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, string? bang, CancellationToken ct) =>
-            ExportAsync(http, q, db, report, scope, clock, "csv", bang, ct));
+        staff.MapGet("/xuat.xlsx", (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            ExportAsync(http, q, db, report, scope, clock, l, "xlsx", null, ct));
+        staff.MapGet("/xuat.csv", (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l, string? bang, CancellationToken ct) =>
+            ExportAsync(http, q, db, report, scope, clock, l, "csv", bang, ct));
         staff.MapGet("/du-lieu.xlsx", DataExtractAsync);
         staff.MapGet("/bao-cao.pdf", async (HttpContext http, [AsParameters] DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, CancellationToken ct) =>
         {
@@ -60,33 +71,53 @@ public static class ResultsExport
         public DashboardQuery ToQuery() => new() { Unit = Unit, Field = Field, Channel = Channel, Respondent = Respondent, From = From, To = To };
     }
 
-    public static IReadOnlyList<ExportTable> Tables(DashboardData data)
+    /// <summary>
+    /// The tables of the screen in the language of <paramref name="culture"/>: <paramref name="text"/> translates a
+    /// Vietnamese header or note (the PDF, an official Vietnamese document, passes the text through unchanged).
+    /// </summary>
+    public static IReadOnlyList<ExportTable> Tables(DashboardData data, CultureInfo culture, Func<string, string> text)
     {
-        static string Ci(Rate r) => r.N == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{r.Low:F1}–{r.High:F1}");
+        var english = !NumberText.IsVietnamese(culture);
+        string Pick(string vi, string? en) => english && !string.IsNullOrWhiteSpace(en) ? en : vi;
+        static Interval? Ci(Rate r) => r.N == 0 ? null : new Interval(Math.Round(r.Low, 1), Math.Round(r.High, 1));
         static object? Value(Rate r) => r.N == 0 ? null : Math.Round(r.Value, 1);
-        static string Sample(Rate r) => r.N == 0 ? "chưa có" : r.IsSufficient ? "" : "chưa đủ mẫu";
+        string Sample(Rate r) => r.N == 0 ? text("chưa có") : r.IsSufficient ? "" : text("chưa đủ mẫu");
+        ExportTable Table(string name, string[] headers, IReadOnlyList<object?[]> rows) => new(Slug(name), text(name), [.. headers.Select(text)], rows);
         var f = data.Figures;
         return
         [
-            new("Tong hop", ["Đơn vị", "Từ ngày", "Đến ngày", "Số phiếu", "Chỉ số hài lòng (%)", "Khoảng tin cậy 95%", "Ghi chú", "Câu hỏi hài lòng chung (%)"],
+            Table("Tổng hợp", ["Đơn vị", "Từ ngày", "Đến ngày", "Số phiếu", "Chỉ số hài lòng (%)", "Khoảng tin cậy 95%", "Ghi chú", "Câu hỏi hài lòng chung (%)"],
                 [[data.UnitName, data.Filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), data.Filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                   f.Responses, Value(f.Index), Ci(f.Index), Sample(f.Index), f.OverallQuestion is { } o ? Value(o.Rate) : null]]),
-            new("Yeu to", ["Mã", "Yếu tố", "Chỉ số (%)", "Khoảng tin cậy 95%", "n", "Ghi chú"],
-                [.. f.Elements.Select(e => new object?[] { e.Code, e.Name, Value(e.Index), Ci(e.Index), e.Index.N, Sample(e.Index) })]),
-            new("Don vi", ["Hạng", "Mã đơn vị", "Đơn vị", "Chỉ số (%)", "Khoảng tin cậy 95%", "Số phiếu", "Ghi chú"],
+            Table("Yếu tố", ["Mã", "Yếu tố", "Chỉ số (%)", "Khoảng tin cậy 95%", "n", "Ghi chú"],
+                [.. f.Elements.Select(e => new object?[] { e.Code, Pick(e.Name, e.NameEn), Value(e.Index), Ci(e.Index), e.Index.N, Sample(e.Index) })]),
+            Table("Đơn vị", ["Hạng", "Mã đơn vị", "Đơn vị", "Chỉ số (%)", "Khoảng tin cậy 95%", "Số phiếu", "Ghi chú"],
                 [.. data.Children.Select(c => new object?[] { c.Rank, c.Unit.Code, c.Unit.Name, Value(c.Figures.Index), Ci(c.Figures.Index), c.Figures.Responses, Sample(c.Figures.Index) })]),
-            new("Theo thang", ["Tháng", "Chỉ số (%)", "Khoảng tin cậy 95%", "Số phiếu", "Ghi chú"],
+            Table("Theo tháng", ["Tháng", "Chỉ số (%)", "Khoảng tin cậy 95%", "Số phiếu", "Ghi chú"],
                 [.. data.Months.Select(m => new object?[] { m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Value(m.Figures.Index), Ci(m.Figures.Index), m.Figures.Responses, Sample(m.Figures.Index) })]),
-            new("Theo cap", ["Cấp", "Số lượt đánh giá", "Số lượt hài lòng", "Tỷ lệ (%)"],
-                [.. data.Levels.Select(l => new object?[] { UnitsModel.LevelName(l.Level), l.Ratings, l.Satisfied, Value(SatisfactionMath.RateOf(l.Satisfied, l.Ratings)) })]),
-            new("Tieu chi", ["Mã", "Tiêu chí", "Tỷ lệ hài lòng (%)", "Khoảng tin cậy 95%", "n", "Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"],
-                [.. f.Questions.Concat(f.OverallQuestion is null ? [] : [f.OverallQuestion]).Select(q => new object?[] { q.Code, q.Text, Value(q.Rate), Ci(q.Rate), q.Rate.N }
+            Table("Theo cấp", ["Cấp", "Số lượt đánh giá", "Số lượt hài lòng", "Tỷ lệ (%)"],
+                [.. data.Levels.Select(l => new object?[] { text(UnitsModel.LevelName(l.Level)), l.Ratings, l.Satisfied, Value(SatisfactionMath.RateOf(l.Satisfied, l.Ratings)) })]),
+            Table("Tiêu chí", ["Mã", "Tiêu chí", "Tỷ lệ hài lòng (%)", "Khoảng tin cậy 95%", "n", "Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"],
+                [.. f.Questions.Concat(f.OverallQuestion is null ? [] : [f.OverallQuestion]).Select(q => new object?[] { q.Code, Pick(q.Text, q.TextEn), Value(q.Rate), Ci(q.Rate), q.Rate.N }
                     .Concat(Enumerable.Range(1, 5).Select(v => (object?)q.Distribution.Where(d => d.Value == v).Sum(d => d.Count))).ToArray())]),
         ];
     }
 
+    /// <summary>
+    /// A table as data for a spreadsheet: every interval becomes two number columns (lower and upper bound), so the
+    /// bounds can be computed with like any other figure.
+    /// </summary>
+    public static (string[] Headers, IReadOnlyList<object?[]> Rows) AsData(ExportTable table, Func<string, string> text)
+    {
+        var isInterval = table.Headers.Select(h => h == text("Khoảng tin cậy 95%")).ToArray();
+        var headers = table.Headers.SelectMany((h, i) => isInterval[i] ? new[] { h + " – " + text("cận dưới (%)"), h + " – " + text("cận trên (%)") } : [h]).ToArray();
+        var rows = table.Rows.Select(r => r.SelectMany((c, i) => isInterval[i] ? c is Interval ci ? new object?[] { ci.Low, ci.High } : new object?[] { null, null } : [c]).ToArray()).ToList();
+        return (headers, rows);
+    }
+
     private static async Task<IResult> ExportAsync(
-        HttpContext http, DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, string format, string? table, CancellationToken ct)
+        HttpContext http, DashboardQueryParameters q, AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock, IStringLocalizer<SharedResource> l,
+        string format, string? table, CancellationToken ct)
     {
         var root = await scope.PathOfAsync(http.User, ct);
         if (root is null)
@@ -99,17 +130,38 @@ public static class ResultsExport
             return Results.Forbid();
         }
 
-        var tables = Tables(data);
+        var culture = CultureInfo.CurrentCulture;
+        string Text(string vi) => l[vi];
+        var tables = Tables(data, culture, Text);
         var name = $"hai-long-{data.Query.Unit}-{data.Filter.From:yyyyMMdd}-{data.Filter.To:yyyyMMdd}";
         if (format == "csv")
         {
-            var chosen = tables.FirstOrDefault(t => Slug(t.Name) == table) ?? tables[2];
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ToCsv(chosen))).ToArray(), "text/csv; charset=utf-8", $"{name}-{Slug(chosen.Name)}.csv");
+            var chosen = tables.FirstOrDefault(t => t.Slug == table) ?? tables[2];
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ToCsv(chosen, culture, Text))).ToArray(), "text/csv; charset=utf-8", $"{name}-{chosen.Slug}.csv");
         }
 
-        var sheets = tables.ToDictionary(t => t.Name, t => (object)t.Rows.Select(r => t.Headers.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList());
+        // Numbers stay numbers in the workbook, shown with one decimal (rates, bounds) or none (counts): the
+        // spreadsheet program then writes them with its reader's own decimal mark.
+        var asData = tables.Select(t => (t.Name, Table: AsData(t, Text))).ToList();
+        var formats = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, (headers, rows)) in asData)
+        {
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < headers.Length; i++)
+                {
+                    if (row[i] is double or long or int)
+                    {
+                        formats.TryAdd(headers[i], row[i] is double ? "0.0" : "#,##0");
+                    }
+                }
+            }
+        }
+
+        var sheets = asData.ToDictionary(t => t.Name, t => (object)t.Table.Rows.Select(r => t.Table.Headers.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList());
+        var configuration = new OpenXmlConfiguration { DynamicColumns = [.. formats.Select(f => new DynamicExcelColumn(f.Key) { Format = f.Value })] };
         var buffer = new MemoryStream();
-        await buffer.SaveAsAsync(sheets, cancellationToken: ct);
+        await buffer.SaveAsAsync(sheets, configuration: configuration, cancellationToken: ct);
         buffer.Position = 0;
         return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
@@ -168,20 +220,29 @@ public static class ResultsExport
         return Results.File(File.OpenRead(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"du-lieu-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx");
     }
 
-    public static string ToCsv(ExportTable table)
+    /// <summary>
+    /// One table as CSV in the reader's language, like the screen it comes from. A spreadsheet program opening the
+    /// file reads numbers with its own language's decimal mark, so a Vietnamese file writes "87,8" and, because the
+    /// comma is then the decimal mark, separates its columns with ";" (the list separator of a Vietnamese
+    /// spreadsheet); an English file writes "87.8" and separates with ",". Numbers carry no thousands separator and
+    /// no "%" (the header says the unit), so they are read as numbers, not text.
+    /// </summary>
+    public static string ToCsv(ExportTable table, CultureInfo culture, Func<string, string> text)
     {
-        static string Cell(object? value) => value switch
+        var separator = NumberText.IsVietnamese(culture) ? ';' : ',';
+        string Cell(object? value) => value switch
         {
             null => "",
-            double d => d.ToString("0.0", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            var v => v.ToString() is { } s && s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v.ToString() ?? "",
+            double d => d.ToString("0.0", culture),
+            IFormattable f => f.ToString(null, culture),
+            var v => v.ToString() is { } s && s.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v.ToString() ?? "",
         };
+        var (headers, rows) = AsData(table, text);
         var csv = new StringBuilder();
-        csv.AppendJoin(',', table.Headers.Select(Cell)).Append("\r\n");
-        foreach (var row in table.Rows)
+        csv.AppendJoin(separator, headers.Select(Cell)).Append("\r\n");
+        foreach (var row in rows)
         {
-            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+            csv.AppendJoin(separator, row.Select(Cell)).Append("\r\n");
         }
 
         return csv.ToString();

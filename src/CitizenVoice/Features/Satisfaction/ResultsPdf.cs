@@ -7,7 +7,9 @@ namespace CitizenVoice.Features.Satisfaction;
 
 /// <summary>
 /// The period report as a PDF to attach to an official document: cover, method, headline figures with their
-/// intervals, a chart of the elements, and the tables of the screen (sub-units, months, levels, criteria).
+/// intervals, a chart of the elements, and the tables of the screen (sub-units, months, levels, criteria). It is an
+/// official Vietnamese document whatever language the person downloading it reads, so its figures are written the
+/// Vietnamese way ("87,8 %", "83,4–91,2"), as on the Vietnamese screens.
 /// </summary>
 public static class ResultsPdf
 {
@@ -30,7 +32,7 @@ public static class ResultsPdf
 
             Heading(flow, "2. Kết quả chung");
             var f = data.Figures;
-            flow.Paragraph($"Số phiếu: {f.Responses.ToString("N0", Vi)}. Chỉ số hài lòng chung: {Rate(f.Index)}.", PdfFonts.Bold(11));
+            flow.Paragraph($"Số phiếu: {NumberText.Count(f.Responses, Vi)}. Chỉ số hài lòng chung: {Rate(f.Index)}.", PdfFonts.Bold(11));
             if (f.OverallQuestion is { } overall)
             {
                 flow.Paragraph($"Câu hỏi hài lòng chung (báo cáo riêng): {Rate(overall.Rate)}.", PdfFonts.Regular(10));
@@ -39,15 +41,15 @@ public static class ResultsPdf
             flow.Paragraph($"Cùng kỳ năm trước: {Rate(data.YearEarlier.Index)}.", PdfFonts.Regular(10));
             flow.Y += 6;
             Chart(flow, f.Elements);
-            foreach (var table in ResultsExport.Tables(data).Skip(1))
+            foreach (var table in ResultsExport.Tables(data, Vi, text => text).Skip(1))
             {
                 flow.Y += 8;
-                Heading(flow, table.Name switch
+                Heading(flow, table.Slug switch
                 {
-                    "Yeu to" => "3. Các yếu tố",
-                    "Don vi" => "4. Các đơn vị trực thuộc",
-                    "Theo thang" => "5. Diễn biến theo tháng",
-                    "Theo cap" => "6. Theo cấp",
+                    "yeu-to" => "3. Các yếu tố",
+                    "don-vi" => "4. Các đơn vị trực thuộc",
+                    "theo-thang" => "5. Diễn biến theo tháng",
+                    "theo-cap" => "6. Theo cấp",
                     _ => "7. Từng tiêu chí",
                 });
                 Table(flow, table);
@@ -89,7 +91,7 @@ public static class ResultsPdf
 
     private static string Rate(Rate rate) => rate.N == 0
         ? "chưa có số liệu"
-        : $"{rate.Value.ToString("N1", Vi)}% (khoảng tin cậy 95%: {rate.Low.ToString("N1", Vi)}–{rate.High.ToString("N1", Vi)}; n = {rate.N.ToString("N0", Vi)}){(rate.IsSufficient ? "" : ", chưa đủ mẫu")}";
+        : $"{NumberText.Percent(rate.Value, Vi)} (khoảng tin cậy 95%: {NumberText.Interval(rate.Low, rate.High, Vi)}; n = {NumberText.Count(rate.N, Vi)}){(rate.IsSufficient ? "" : ", chưa đủ mẫu")}";
 
     /// <summary>Horizontal bars for the element indices, each with its 95% interval drawn as a line.</summary>
     private static void Chart(PdfFlow flow, IReadOnlyList<ElementFigure> elements)
@@ -107,14 +109,14 @@ public static class ResultsPdf
             {
                 g.DrawRectangle(new XSolidBrush(XColor.FromArgb(158, 27, 27)), left, flow.Y + 3, width * e.Index.Value / 100, Row - 6);
                 g.DrawLine(new XPen(XColors.Goldenrod, 1.5), left + width * e.Index.Low / 100, flow.Y + Row / 2, left + width * e.Index.High / 100, flow.Y + Row / 2);
-                g.DrawString(e.Index.Value.ToString("N1", Vi) + "%", font, XBrushes.Black, new XRect(left + width + 4, flow.Y, 50, Row), XStringFormats.CenterLeft);
+                g.DrawString(NumberText.Percent(e.Index.Value, Vi), font, XBrushes.Black, new XRect(left + width + 4, flow.Y, 50, Row), XStringFormats.CenterLeft);
             }
 
             flow.Y += Row;
         }
 
-        g.DrawString("0%", font, XBrushes.Black, new XRect(left - 10, flow.Y, 30, 12), XStringFormats.TopLeft);
-        g.DrawString("100%", font, XBrushes.Black, new XRect(left + width - 20, flow.Y, 40, 12), XStringFormats.TopLeft);
+        g.DrawString(NumberText.Percent(0, Vi, decimals: 0), font, XBrushes.Black, new XRect(left - 10, flow.Y, 30, 12), XStringFormats.TopLeft);
+        g.DrawString(NumberText.Percent(100, Vi, decimals: 0), font, XBrushes.Black, new XRect(left + width - 20, flow.Y, 40, 12), XStringFormats.TopLeft);
         flow.Y += 16;
     }
 
@@ -151,7 +153,15 @@ public static class ResultsPdf
         Row(table.Headers, bold);
         foreach (var row in table.Rows)
         {
-            Row([.. row.Select(c => c switch { null => "", double d => d.ToString("N1", Vi), IFormattable n => n.ToString(null, Vi), var v => v.ToString() ?? "" })], font);
+            Row([.. row.Select(c => c switch
+            {
+                null => "",
+                double d => NumberText.Number(d, Vi),
+                Interval i => NumberText.Interval(i.Low, i.High, Vi),
+                int or long => NumberText.Count(Convert.ToInt64(c, Vi), Vi),
+                IFormattable n => n.ToString(null, Vi),
+                var v => v.ToString() ?? "",
+            })], font);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed record Rate(double Value, double Low, double High, long N)
 }
 
 /// <summary>
-/// The satisfaction arithmetic of DESIGN.md §3, kept free of storage so it can be checked against hand-computed
+/// The satisfaction arithmetic, kept free of storage so it can be checked against hand-computed
 /// examples: a question's rate is satisfied ÷ valid answers; an element's index is the mean of its questions' rates;
 /// the overall index is the mean of the element indices; every figure carries a 95% Wilson score interval.
 /// </summary>

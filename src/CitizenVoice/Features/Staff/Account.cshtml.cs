@@ -69,6 +69,8 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
         if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             await users.SetTwoFactorEnabledAsync(user, true);
+            // Enabling changes the security stamp; a fresh cookie keeps this session (others are signed out).
+            await signIn.RefreshSignInAsync(user);
             TempData["Message"] = l["Đã bật xác thực hai bước."].Value;
             return RedirectToPage();
         }
@@ -78,6 +80,27 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
         ModelState.Remove("Password.New");
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>
+    /// The authenticator key is made only when asked for, by a post: creating it changes the security stamp, which
+    /// signs the account out everywhere within a minute, so merely opening this page must not do it.
+    /// </summary>
+    public async Task<IActionResult> OnPostCreateKeyAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDisableTwoFactorAsync()
@@ -90,6 +113,7 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         TempData["Message"] = l["Đã tắt xác thực hai bước."].Value;
         return RedirectToPage();
     }
@@ -107,17 +131,14 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
         TwoFactorEnabled = user.TwoFactorEnabled;
         if (!TwoFactorEnabled)
         {
-            var key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
+            // Read only: a GET never creates or changes the key (see OnPostCreateKeyAsync).
+            if (await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
+                AuthenticatorKey = key;
+                var uri = $"otpauth://totp/CitizenVoice:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=CitizenVoice&digits=6";
+                using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+                QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(qr).GetGraphic(5));
             }
-
-            AuthenticatorKey = key!;
-            var uri = $"otpauth://totp/CitizenVoice:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=CitizenVoice&digits=6";
-            using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-            QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(qr).GetGraphic(5));
         }
 
         return true;

@@ -30,7 +30,7 @@ public sealed class SignInCodeModel(SignInManager<StaffUser> signIn, IStringLoca
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut

@@ -6,9 +6,15 @@ namespace CitizenVoice.Features.Staff;
 
 public sealed class SignOutModel(SignInManager<StaffUser> signIn) : PageModel
 {
-    public async Task<IActionResult> OnPostAsync([FromQuery(Name = "ly-do")] string? reason)
+    public async Task<IActionResult> OnPostAsync([FromQuery(Name = "ly-do")] string? reason, [FromQuery] string? returnUrl)
     {
         await signIn.SignOutAsync();
-        return reason == "het-phien" ? Redirect("/dang-nhap?het-phien=true") : Redirect("/");
+        if (reason != "het-phien")
+        {
+            return Redirect("/");
+        }
+
+        // Signed out for being idle: signing in again leads back to the page the person was on.
+        return Redirect($"/dang-nhap?het-phien=true&ReturnUrl={Uri.EscapeDataString(SignInModel.SafeReturnUrl(Url, returnUrl))}");
     }
 }

@@ -4,6 +4,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Shared;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,6 +38,8 @@ public static class StaffSetup
         builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         var session = builder.Configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new();
+        builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        builder.Services.AddSingleton<SignInThrottle>();
 
         builder.Services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
@@ -45,6 +48,8 @@ public static class StaffSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
+                // Counts wrong authenticator codes (only someone who knew the password gets that far); wrong passwords
+                // are counted per address by SignInThrottle, so that no stranger can lock a leader's account.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -65,9 +70,11 @@ public static class StaffSetup
             o.LoginPath = "/dang-nhap";
             o.LogoutPath = "/dang-xuat";
             o.AccessDeniedPath = "/khong-co-quyen";
-            // The server-side session outlives the idle warning by the countdown plus a little grace, so the
-            // dialog tells the truth and its sign-out post still carries a valid session.
-            o.ExpireTimeSpan = session.IdleTimeout + TimeSpan.FromSeconds(session.WarningSeconds + 30);
+            // The server-side session outlives the idle warning by the countdown plus half of it again as grace, so
+            // the dialog tells the truth and its sign-out post still carries a valid session; no longer, so a page
+            // left open with the browser asleep is not a session left open. Page loads slide it, and while the
+            // person works on one page idle.js posts the keep-alive below (only after activity).
+            o.ExpireTimeSpan = session.IdleTimeout + TimeSpan.FromSeconds(session.WarningSeconds * 1.5);
             o.SlidingExpiration = true;
         });
         // A disabled account is signed out within a minute, not at the end of its cookie.
@@ -97,7 +104,8 @@ public static class StaffSetup
 
     public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
     {
-        // Posted by the idle dialog's button: re-issues the cookie so the session starts a new idle period.
+        // Posted by idle.js after activity (at most once a minute) and by the idle dialog's button: re-issues the
+        // cookie so the session starts a new idle period.
         app.MapPost("/tai-khoan/giu-phien", async (
             HttpContext http, IAntiforgery antiforgery, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, ClaimsPrincipal principal) =>
         {
@@ -112,7 +120,15 @@ public static class StaffSetup
                 return Results.Unauthorized();
             }
 
-            await signIn.RefreshSignInAsync(user);
+            // A new cookie with a new expiry. RefreshSignInAsync would keep the old cookie's issue and expiry times
+            // (and override the sliding renewal), so the session would end while the person works. The way the
+            // person signed in (password, two-step code) carries over.
+            var current = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            var properties = current.Properties ?? new AuthenticationProperties();
+            properties.IssuedUtc = null;
+            properties.ExpiresUtc = null;
+            var method = principal.Claims.Where(c => c.Type is ClaimTypes.AuthenticationMethod or "amr").ToList();
+            await signIn.SignInWithClaimsAsync(user, properties, method);
             return Results.NoContent();
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 

@@ -13,7 +13,9 @@ public sealed class SurveyOptions
 
     /// <summary>
     /// Base64 key (at least 32 bytes) for the receipt-code HMAC. When unset, a key generated on first start is kept
-    /// encrypted in the database, so every copy of the app and every restart hash codes the same way.
+    /// encrypted in the database, so every copy of the app and every restart hash codes the same way. It is encrypted
+    /// by the Data Protection key ring, which Production requires to be encrypted by a certificate kept outside the
+    /// database (see WebSetup): a copy of the database alone cannot test guessed codes.
     /// </summary>
     public string? ReceiptKey { get; set; }
 }

@@ -24,7 +24,9 @@
             options: {
                 animation: false,
                 plugins: { legend: { display: false } },
-                scales: { y: { min: Math.max(0, Math.floor(Math.min.apply(null, low.length ? low : values) / 10) * 10), max: 100 } }
+                // Bars start at 0, as in the PDF: a bar's length is the figure, so a cut axis would make a 6-point
+                // difference look double. A trend line may zoom to its range, its axis labels say where it starts.
+                scales: { y: { min: line ? Math.max(0, Math.floor(Math.min.apply(null, low.length ? low : values) / 10) * 10) : 0, max: 100 } }
             }
         });
     });

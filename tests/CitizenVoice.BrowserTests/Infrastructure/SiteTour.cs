@@ -1,0 +1,101 @@
+using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Features.Surveys;
+using CitizenVoice.Tests.Dialogues;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Every page of the site, public and staff, with the records its address needs (a dialogue with opinions, a survey
+/// round, a pair of paper entries that differ): the pages the whole-site checks visit.
+/// </summary>
+public static class SiteTour
+{
+    public static readonly string[] PublicPages =
+    [
+        "/", "/don-vi", "/can-bo/don-vi/BK-NS", "/khao-sat", "/khao-sat/BK-NS/CCCD", "/khao-sat/kiosk/BK-NS/CCCD", "/khao-sat/cam-on",
+        "/ket-qua-khao-sat", "/ket-qua-khao-sat?unit=BK-NS", "/doi-thoai", "/doi-thoai/thong-ke", "/dang-nhap",
+        "/danh-ba", "/danh-ba?q=ba+be", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/tra-cuu", "/phan-anh-kien-nghi/da-gui",
+    ];
+
+    /// <summary>
+    /// The public pages of one dialogue; the staff pages an administrator opens; the survey team's pages, which only
+    /// the independent survey team may open.
+    /// </summary>
+    public static async Task<(string[] Public, string[] Staff, string[] SurveyTeam)> PagesAsync(BrowserApp app)
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Live, "Đối thoại kiểm tra mọi trang của cổng thông tin");
+        await DialogueTestData.AddOpinionAsync(app, sessionId,
+            "Xin hỏi thủ tục đăng ký thường trú cho con mới sinh tại thị trấn Vân Tùng cần những giấy tờ gì và mất bao lâu?", OpinionStatus.Approved);
+        await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị bố trí thêm chỗ ngồi chờ tại bộ phận một cửa.");
+        var ids = await app.WithDbAsync(async db =>
+        {
+            db.Registrations.Add(new Registration
+            {
+                SessionId = sessionId, AttendeeName = "Hoàng Thị Minh Nguyệt", VillageOrOrganisation = "Hội Liên hiệp Phụ nữ thị trấn Vân Tùng",
+                Group = DelegateGroup.Citizen, Code = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), RegisteredAt = DateTime.UtcNow,
+            });
+            var unit = await db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync();
+            var field = await db.Fields.Where(f => f.Code == "XNC").Select(f => f.Id).SingleAsync();
+            var round = new SurveyRound
+            {
+                Name = "Đợt kiểm tra mọi trang", StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31),
+                Targets = [new SurveyRoundTarget { UnitId = unit, FieldId = field, Target = 385 }],
+            };
+            db.SurveyRounds.Add(round);
+            var typists = await db.Users.Where(u => u.UserName == "admin" || u.UserName == "thuky").Select(u => u.Id).ToListAsync();
+            var questionnaire = await db.Questionnaires.Where(q => q.IsCurrent).Select(q => q.Id).SingleAsync();
+            var question = await db.Questionnaires.Where(q => q.IsCurrent).SelectMany(q => q.Questions).OrderBy(q => q.Order).Select(q => q.Id).FirstAsync();
+            var serial = "MOI-TRANG-" + Guid.NewGuid().ToString("N")[..6];
+            var entries = typists.Select((typist, i) => new PaperEntry
+            {
+                UnitId = unit, FieldId = field, Serial = serial, Sequence = i + 1, QuestionnaireId = questionnaire, EnteredById = typist,
+                Status = PaperEntryStatus.Mismatched,
+                Content = PaperContent.From(new DateOnly(2026, 11, 1), new Dictionary<int, int> { [question] = 4 - i }, null, null).ToJson(),
+            }).ToList();
+            db.PaperEntries.AddRange(entries);
+            var province = await db.Units.Where(u => u.Code == "BK").Select(u => u.Id).SingleAsync();
+            var feedback = new CitizenVoice.Features.Feedback.FeedbackItem
+            {
+                TrackingCode = "PA-2026-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), SecretHash = "-",
+                Kind = CitizenVoice.Features.Feedback.FeedbackKind.Report, Channel = CitizenVoice.Features.Feedback.FeedbackChannel.Web,
+                FieldId = field, ReceivingUnitId = province, AssignedUnitId = province, Subject = "Biển báo trước trụ sở bị che khuất",
+                Content = "Biển báo giao thông trước trụ sở công an xã bị cây che khuất, người đi đường khó nhìn thấy.",
+                ReceivedAt = DateTime.UtcNow, ReceivedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)),
+                Status = CitizenVoice.Features.Feedback.FeedbackStatus.Received, DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(2),
+            };
+            db.FeedbackItems.Add(feedback);
+            await db.SaveChangesAsync();
+            return new
+            {
+                Feedback = feedback.Id, FeedbackCode = feedback.TrackingCode,
+                Round = round.Id, Entry = entries[0].Id, Unit = unit, Field = field,
+                Procedure = await db.Procedures.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+                Staff = await db.Users.Where(u => u.UserName == "canbo.nganson").Select(u => u.Id).SingleAsync(),
+            };
+        });
+
+        string[] publicPages = [.. PublicPages, $"/doi-thoai/{sessionId}", $"/doi-thoai/{sessionId}/truc-tiep"];
+        string[] staffPages =
+        [
+            "/quan-tri", "/tai-khoan", "/quan-tri/can-bo", "/quan-tri/can-bo/them", $"/quan-tri/can-bo/{ids.Staff}", "/quan-tri/cai-dat",
+            "/quan-tri/don-vi", "/quan-tri/don-vi/them", $"/quan-tri/don-vi/{ids.Unit}/sua", $"/quan-tri/don-vi/{ids.Unit}/sap-nhap",
+            "/quan-tri/linh-vuc", "/quan-tri/linh-vuc/them", $"/quan-tri/linh-vuc/{ids.Field}/sua",
+            "/quan-tri/thu-tuc", "/quan-tri/thu-tuc/them", $"/quan-tri/thu-tuc/{ids.Procedure}/sua",
+            "/quan-tri/khao-sat/kiem-tra",
+            "/quan-tri/ket-qua-hai-long", "/quan-tri/ket-qua-hai-long/gop-y",
+            "/quan-tri/doi-thoai", "/quan-tri/doi-thoai/them", $"/quan-tri/doi-thoai/{sessionId}/sua", $"/quan-tri/doi-thoai/{sessionId}/dieu-phoi",
+            $"/quan-tri/doi-thoai/{sessionId}/diem-danh", "/quan-tri/doi-thoai/cam-ket", "/quan-tri/doi-thoai/tuan-thu", "/quan-tri/tiep-cong-dan",
+            "/quan-tri/nhat-ky", "/quan-tri/lich-lam-viec", "/quan-tri/danh-ba", "/quan-tri/danh-ba/them",
+            "/quan-tri/phan-anh-kien-nghi", "/quan-tri/phan-anh-kien-nghi/nhap", $"/quan-tri/phan-anh-kien-nghi/{ids.Feedback}",
+            $"/phan-anh-kien-nghi/tra-cuu?ma={ids.FeedbackCode}",
+        ];
+        string[] surveyTeamPages =
+        [
+            "/quan-tri/khao-sat/dot", "/quan-tri/khao-sat/dot/them", $"/quan-tri/khao-sat/dot/{ids.Round}",
+            "/quan-tri/khao-sat/nhap", "/quan-tri/khao-sat/phieu-giay", "/quan-tri/khao-sat/doi-chieu", $"/quan-tri/khao-sat/doi-chieu/{ids.Entry}",
+            "/quan-tri/khao-sat/nhap-tep", "/quan-tri/khao-sat/in",
+        ];
+        return (publicPages, staffPages, surveyTeamPages);
+    }
+}
