@@ -1,4 +1,5 @@
 using System.Net;
+using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -37,7 +38,11 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
     private sealed record Sample(string Url, string[] Allowed, bool Hides = false, Dictionary<string, string[]>? Handlers = null);
 
     /// <summary>Ids of real rows the parameterised addresses need: a resource of Ngân Sơn and one of Ba Bể.</summary>
-    private sealed record Ids(int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round);
+    private sealed record Ids(
+        int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round, int NganSonFeedback, int Contact);
+
+    /// <summary>Who handles feedback: everyone but the independent survey team.</summary>
+    private static readonly string[] FeedbackHandlers = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe", "thuky"];
 
     /// <summary>Every staff address by route pattern. Public ones are listed in <see cref="Public"/>.</summary>
     private static Dictionary<string, Sample[]> Expected(Ids ids) => new()
@@ -96,6 +101,18 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         ["/quan-tri/khao-sat/dot/them"] = [new("/quan-tri/khao-sat/dot/them", Team)],
         ["/quan-tri/khao-sat/dot/{id:int}"] = [new($"/quan-tri/khao-sat/dot/{ids.Round}", Team)],
         ["/quan-tri/khao-sat/kiem-tra"] = [new("/quan-tri/khao-sat/kiem-tra", Admin)],
+        ["/quan-tri/lich-lam-viec"] = [new("/quan-tri/lich-lam-viec", Admin)],
+        ["/quan-tri/danh-ba"] = [new("/quan-tri/danh-ba", Admin)],
+        ["/quan-tri/danh-ba/them"] = [new("/quan-tri/danh-ba/them", Admin)],
+        ["/quan-tri/danh-ba/{id:int}/sua"] = [new($"/quan-tri/danh-ba/{ids.Contact}/sua", Admin)],
+        ["/quan-tri/phan-anh-kien-nghi"] = [new("/quan-tri/phan-anh-kien-nghi", FeedbackHandlers)],
+        ["/quan-tri/phan-anh-kien-nghi/nhap"] = [new("/quan-tri/phan-anh-kien-nghi/nhap", FeedbackHandlers)],
+        // An item of Ngân Sơn: its unit and the province handle it, a leader approves; Ba Bể and the departments do not see it.
+        ["/quan-tri/phan-anh-kien-nghi/{id:int}"] =
+        [
+            new($"/quan-tri/phan-anh-kien-nghi/{ids.NganSonFeedback}", ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson"], Hides: true,
+                Handlers: new() { ["Approve"] = ["lanhdao", "lanhdao.nganson"], ["Return"] = ["lanhdao", "lanhdao.nganson"] }),
+        ],
     };
 
     /// <summary>A dialogue of Ngân Sơn (its leader runs it) and one of Ba Bể (another district: not theirs).</summary>
@@ -116,6 +133,8 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         "/api/v1/units", "/api/v1/fields", "/api/v1/questionnaires/current", "/api/v1/survey-responses", "/api/v1/satisfaction",
         "/api/v1/dialogues/", "/api/v1/dialogues/{id:int}", "/api/v1/dialogues/{id:int}/questions/{questionId:int}",
         "/api/v1/dialogues/{id:int}/questions",
+        "/api/v1/holidays", "/api/v1/working-days", "/api/v1/contacts", "/api/v1/feedback/", "/api/v1/feedback/{trackingCode}",
+        "/danh-ba", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/da-gui", "/phan-anh-kien-nghi/tra-cuu",
         "/openapi/{documentName}.json", "/health/live", "/health/ready",
         // What nothing else answers: "not found" for everybody.
         "{*path}",
@@ -287,6 +306,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         await db.PaperEntries.CountAsync(), await db.ImportRows.CountAsync(r => r.Outcome != ImportRowOutcome.Pending),
         await db.DialogueSessions.CountAsync(), await db.Opinions.CountAsync(), await db.Commitments.CountAsync(), await db.Registrations.CountAsync(r => r.CheckedInAt != null),
         await db.ReceptionDays.CountAsync(), await db.SurveyRounds.CountAsync(),
+        await db.FeedbackItems.CountAsync(), await db.FeedbackEvents.CountAsync(), await db.ContactPoints.CountAsync(), await db.CalendarDays.CountAsync(),
         await db.SiteSettings.Select(s => s.UpdatedAt).MaxAsync(),
         string.Join(',', await db.DialogueSessions.OrderBy(s => s.Id).Select(s => s.Status).ToListAsync())));
 
@@ -311,6 +331,22 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
             file = upload.Id;
         }
 
+        var nganSonUnit = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync();
+        var feedback = await db.FeedbackItems.Where(f => f.AssignedUnitId == nganSonUnit).Select(f => (int?)f.Id).FirstOrDefaultAsync();
+        if (feedback is null)
+        {
+            var item = new FeedbackItem
+            {
+                TrackingCode = "PA-2026-MATRIX", SecretHash = "-", Kind = FeedbackKind.Report, Channel = FeedbackChannel.Web,
+                FieldId = await db.Fields.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync(), ReceivingUnitId = nganSonUnit, AssignedUnitId = nganSonUnit,
+                Subject = "Phản ánh để kiểm tra quyền", Content = "Nội dung phản ánh dùng để kiểm tra quyền truy cập.",
+                ReceivedAt = DateTime.UtcNow, ReceivedOn = app.Today, Status = FeedbackStatus.Received, DueOn = app.Today.AddDays(2),
+            };
+            db.FeedbackItems.Add(item);
+            await db.SaveChangesAsync();
+            feedback = item.Id;
+        }
+
         return new Ids(
             sessions.First(s => s.Path.StartsWith(nganSon, StringComparison.Ordinal)).Id,
             sessions.First(s => s.Path.StartsWith(baBe, StringComparison.Ordinal)).Id,
@@ -318,6 +354,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
             await db.Fields.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync(),
             await db.Procedures.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             babe, file.Value,
-            await db.SurveyRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync());
+            await db.SurveyRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(),
+            feedback.Value, await db.ContactPoints.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
     });
 }

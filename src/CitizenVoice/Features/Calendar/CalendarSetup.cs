@@ -26,7 +26,7 @@ public static class CalendarSetup
 
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Calendar").RequireRateLimiting(RateLimits.ApiRead);
+        var api = app.MapGroup("/api/v1").WithTags("Calendar").RequireRateLimiting(RateLimits.ApiRead).AllowAnonymous();
         api.MapGet("/holidays", GetHolidays).WithName("GetHolidays")
             .WithSummary("Every public holiday (by the solar and the Vietnamese lunar calendar), make-up day off and administrator-added day off of a year, a day each.");
         api.MapGet("/working-days", GetWorkingDay).WithName("GetWorkingDay")

@@ -13,7 +13,9 @@ public static class ContactsSetup
     public static IHostApplicationBuilder AddContacts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ISeeder, ContactsSeed>();
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Contacts/ContactEdit", "/quan-tri/danh-ba/{id:int}/sua"));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions
+            .AddPageRoute("/Contacts/ContactEdit", "/quan-tri/danh-ba/{id:int}/sua")
+            .AllowAnonymousToPage("/Contacts/ContactDirectoryPage"));
         builder.Services.AddSingleton(new StaffArea(25, "Danh bạ đầu mối hỗ trợ thủ tục", "Đường dây nóng, email, địa chỉ, giờ tiếp dân theo đơn vị và lĩnh vực.", "/quan-tri/danh-ba", Roles.Administrator));
         return builder;
     }
@@ -24,7 +26,7 @@ public static class ContactsSetup
 
     public static IEndpointRouteBuilder MapContacts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/contacts", GetContacts).WithTags("Contacts").RequireRateLimiting(RateLimits.ApiRead)
+        app.MapGet("/api/v1/contacts", GetContacts).WithTags("Contacts").RequireRateLimiting(RateLimits.ApiRead).AllowAnonymous()
             .WithName("GetContacts")
             .WithSummary("Contact points that guide citizens with administrative procedures; q matches words with or without diacritics, field keeps one field's desks and those for every field.");
         return app;

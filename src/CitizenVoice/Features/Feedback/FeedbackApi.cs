@@ -22,7 +22,7 @@ public static class FeedbackApi
 
     public static RouteGroupBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/feedback").WithTags("Feedback");
+        var api = app.MapGroup("/api/v1/feedback").WithTags("Feedback").AllowAnonymous();
         api.MapPost("/", PostFeedback).RequireRateLimiting(RateLimits.PublicWrite)
             .WithName("PostFeedback").WithSummary("A citizen's góp ý, phản ánh or kiến nghị; answers with the tracking code and the secret that shows its content later.");
         api.MapGet("/{trackingCode}", GetFeedback).RequireRateLimiting(RateLimits.ApiRead)

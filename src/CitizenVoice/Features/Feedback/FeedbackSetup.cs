@@ -16,7 +16,8 @@ public static class FeedbackSetup
         builder.Services.AddScoped<FeedbackWorkflow>();
         builder.Services.AddScoped<FeedbackReminders>();
         builder.Services.AddHostedService<FeedbackReminderService>();
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Feedback/FeedbackDetail", "/quan-tri/phan-anh-kien-nghi/{id:int}"));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions
+            .AllowAnonymousToPage("/Feedback/FeedbackForm").AllowAnonymousToPage("/Feedback/FeedbackSent").AllowAnonymousToPage("/Feedback/FeedbackTracking"));
         builder.Services.AddSingleton(new PublicArea(30, "Góp ý, phản ánh, kiến nghị", "Gửi góp ý, phản ánh, kiến nghị không cần tài khoản và theo dõi việc giải quyết bằng mã theo dõi.", "/phan-anh-kien-nghi"));
         builder.Services.AddSingleton(new StaffArea(45, "Góp ý, phản ánh, kiến nghị", "Tiếp nhận, chuyển, trả lời trong thời hạn ngày làm việc; việc gần đến hạn và quá hạn.", "/quan-tri/phan-anh-kien-nghi", HandlerRoles));
         return builder;
