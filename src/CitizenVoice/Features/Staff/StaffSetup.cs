@@ -133,10 +133,20 @@ public static class StaffSetup
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
         // An address nothing answers is "not found" for everybody: without this, the deny-by-default policy would send
-        // a citizen following a stale link to the sign-in page.
-        app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        // a citizen following a stale link to the sign-in page. One that exists for other methods (DELETE on a POST-only
+        // API) answers 405, as routing does when no fallback is mapped.
+        app.MapFallback("{*path}", (HttpContext http, EndpointDataSource endpoints) =>
+            Results.StatusCode(ExistsForOtherMethods(http.Request.Path, endpoints) ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status404NotFound))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
+
+    private static bool ExistsForOtherMethods(PathString path, EndpointDataSource endpoints) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw != "{*path}" && e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)
+            .Any(e => new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(e.RoutePattern.RawText!.TrimStart('/')), new RouteValueDictionary())
+                .TryMatch(path, new RouteValueDictionary()));
 }
 
 /// <summary>Puts the user's unit and full name into the sign-in cookie.</summary>
@@ -150,4 +160,5 @@ internal sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManag
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.FullName));
         return identity;
     }
+
 }
