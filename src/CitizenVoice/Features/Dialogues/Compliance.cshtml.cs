@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Features.Dialogues;
 
 /// <summary>
-/// Which units in the user's scope are behind on what the rules require of them (DESIGN.md §3): communes that have
+/// Which units in the user's scope are behind on what the rules require of them: communes that have
 /// not held their yearly dialogue with residents, and leaders who have not held their citizen reception days
 /// (the province every month, a commune every week) in the chosen year or month.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenVoice.Features.Dialogues;
 
-/// <summary>The public JSON API of dialogues (DESIGN.md): announced and past sessions, and citizens' questions.</summary>
+/// <summary>The public JSON API of dialogues: announced and past sessions, and citizens' questions.</summary>
 public static class DialoguesApi
 {
     public sealed record SessionDto(

@@ -36,7 +36,7 @@ internal sealed class ReceptionDayConfiguration : IEntityTypeConfiguration<Recep
 }
 
 /// <summary>
-/// How often a unit's leader must receive citizens (DESIGN.md §3): the provincial director at least one day a month,
+/// How often a unit's leader must receive citizens, by the rules on receiving citizens: the provincial director at least one day a month,
 /// a commune chief at least one day a week. Districts have no rule in the brief, so they are not checked.
 /// </summary>
 public static class ReceptionRules

@@ -405,7 +405,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     }
 
     /// <summary>
-    /// The arithmetic of DESIGN.md §3 over counts: questions are followed across questionnaire versions by their
+    /// The satisfaction arithmetic (see SatisfactionMath) over counts: questions are followed across questionnaire versions by their
     /// stable code; an element's index is the mean of its questions' rates; the index is the mean of the elements.
     /// </summary>
     private static SatisfactionFigures Compute(Dictionary<int, QuestionMeta> questions, IEnumerable<Count> counts, long responses)

@@ -20,7 +20,7 @@ public sealed class PendingRollup
 /// Folds the pending increments into the monthly and by-day rows, in one transaction that also deletes them, so each
 /// counts exactly once. Why they wait (see <see cref="SurveyWriter"/>): nearly every response adds to the same rows of
 /// its district and the province, and to twenty-odd rows in all. Folded once a second, a row is rewritten once for
-/// thousands of responses instead of once per batch. The daily rows — what the issue and the check call the rollup —
+/// thousands of responses instead of once per batch. The daily rows — what the check calls the rollup —
 /// stay in each response's transaction. Readers of the monthly rows (reports, the check, a unit move) fold first, so
 /// no figure ever misses a response.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// The independence rule (DESIGN.md §3), in one place: a survey-team member never enters, imports or reads raw
+/// The independence rule of satisfaction surveys, in one place: a survey-team member never enters, imports or reads raw
 /// responses of their own unit or any unit under it. Every staff path into raw responses asks this class.
 /// </summary>
 public sealed class SurveyIndependence(AppDb db, UnitScope scope)
