@@ -173,6 +173,11 @@ public sealed class FeedbackTests(CitizenVoiceApp app)
         Assert.Contains(answered.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "Trả lời");
 
         using var citizen = app.CreateStaffClient();
+        // A rating that is neither yes nor no changes nothing.
+        using var garbled = await PostTrackingFormAsync(citizen, code, secret, "Rate", ("hailong", "có lẽ"));
+        Assert.Equal(HttpStatusCode.OK, garbled.StatusCode);
+        Assert.Equal(FeedbackStatus.Answered, await app.WithDbAsync(db => db.FeedbackItems.Where(f => f.Id == id).Select(f => f.Status).SingleAsync()));
+
         using var rated = await PostTrackingFormAsync(citizen, code, secret, "Rate", ("hailong", "false"));
         Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
         var reopened = await app.WithDbAsync(db => db.FeedbackItems.AsNoTracking().SingleAsync(f => f.Id == id));

@@ -56,6 +56,12 @@ public sealed class FeedbackTrackingModel(AppDb db, FeedbackWorkflow workflow, I
 
     private async Task<IActionResult> ActAsync(Func<FeedbackItem, Task> action, string done, CancellationToken ct)
     {
+        // A value that did not bind ("hailong=maybe") must not be read as its default (false would reopen the item).
+        if (!ModelState.IsValid)
+        {
+            return await ReloadAsync(ct);
+        }
+
         var code = Code?.Trim().ToUpperInvariant();
         var item = code is null ? null : await db.FeedbackItems.FirstOrDefaultAsync(f => f.TrackingCode == code, ct);
         if (item is null || !workflow.SecretMatches(item, Secret))
