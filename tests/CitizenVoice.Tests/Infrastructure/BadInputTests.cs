@@ -69,6 +69,33 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task Naughty_strings_in_feedback_and_in_the_calendar_and_directory_queries_get_a_4xx_problem_or_an_answer()
+    {
+        using var client = app.CreateClient();
+        foreach (var s in NaughtyStrings)
+        {
+            var content = (s + " — nội dung phản ánh thử nghiệm.").PadRight(20, '.');
+            await AssertNoServerErrorAsync(client, new { kind = s, fieldCode = s, unitCode = s, subject = s, content = s, name = s, email = s, phone = s, consent = true }, "/api/v1/feedback");
+            await AssertNoServerErrorAsync(client, new { kind = "gop-y", fieldCode = "DKX", subject = s.Length == 0 ? "Tiêu đề" : s, content, name = s, consent = true }, "/api/v1/feedback");
+            await AssertNoServerErrorAsync(client, new { kind = "phan-anh", fieldCode = "DKX", subject = "Tiêu đề", content, consent = s }, "/api/v1/feedback");
+
+            var escaped = Uri.EscapeDataString(s);
+            foreach (var url in new[]
+            {
+                $"/api/v1/feedback/{(escaped.Length == 0 ? "%20" : escaped)}", $"/api/v1/contacts?q={escaped}&field={escaped}",
+                $"/api/v1/holidays?year={escaped}", $"/api/v1/working-days?from={escaped}&days={escaped}",
+            })
+            {
+                using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                if ((int)response.StatusCode >= 400)
+                {
+                    await AssertVietnameseProblemAsync(response, url);
+                }
+            }
+        }
+    }
+
     public static TheoryData<string, string> MalformedBodies => new()
     {
         { "application/json", "{\"unitCode\": \"BK-CM\", \"answers\": [" },
@@ -102,7 +129,7 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
     {
         var sessionId = await DialogueTestData.CreateSessionAsync(app);
         using var client = app.CreateClient();
-        foreach (var url in new[] { "/api/v1/survey-responses", $"/api/v1/dialogues/{sessionId}/questions" })
+        foreach (var url in new[] { "/api/v1/survey-responses", $"/api/v1/dialogues/{sessionId}/questions", "/api/v1/feedback" })
         {
             using var content = new StringContent(body, Encoding.UTF8);
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
