@@ -87,8 +87,7 @@ public sealed class CalendarDaysModel(AppDb db, WorkingCalendar calendar, TimePr
     {
         if (Year is < VietnameseLunarCalendar.FirstYear or > VietnameseLunarCalendar.LastYear)
         {
-            // The year it is now in Vietnam (UTC+7 all year), whatever the server's time zone.
-            Year = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
+            Year = Dialogues.DialogueText.Today(clock).Year;
         }
 
         DaysOff = await calendar.DaysOffAsync(Year, ct);

@@ -38,8 +38,26 @@ public sealed class WorkingCalendar(AppDb db)
         return day;
     }
 
-    /// <summary>Whether people work on a day: what the compliance and deadline rules count.</summary>
-    public async Task<bool> IsWorkingDayAsync(DateOnly day, CancellationToken ct) => (await YearAsync(day.Year, ct)).IsWorkingDay(day);
+    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when it is not later).</summary>
+    public async Task<int> WorkingDaysBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var years = new Dictionary<int, Year>();
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (!years.TryGetValue(day.Year, out var year))
+            {
+                years[day.Year] = year = await YearAsync(day.Year, ct);
+            }
+
+            if (year.IsWorkingDay(day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     private async Task<Year> YearAsync(int year, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Calendar;
+using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class FeedbackReminders(
             return 0;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + TimeSpan.FromHours(7));
+        var today = DialogueText.Today(clock);
         var nearUntil = await calendar.AddWorkingDaysAsync(today, options.Value.NearDays, ct);
         var candidates = await db.FeedbackItems.AsNoTracking()
             .Where(f => f.DueOn != null && f.DueOn <= nearUntil)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Dialogues;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Feedback;
@@ -24,7 +25,6 @@ public static class FeedbackStatusQuery
         }
 
         var withSecret = workflow.SecretMatches(item, secret);
-        var vietnam = TimeSpan.FromHours(7);
         return new FeedbackApi.StatusDto(
             item.TrackingCode, FeedbackRules.Slug(item.Kind), item.Field!.Name, item.AssignedUnit!.Name,
             item.Status.ToString(), FeedbackRules.StatusName(item.Status), Iso(item.ReceivedOn), item.DueOn is { } due ? Iso(due) : null,
@@ -32,7 +32,7 @@ public static class FeedbackStatusQuery
             [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Where(e => e.Action is not (FeedbackAction.AnswerDrafted or FeedbackAction.AnswerReturned))
                 .Select(e => new FeedbackApi.TimelineEntry(
-                    new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)).ToOffset(vietnam), FeedbackRules.ActionName(e.Action), e.Unit?.Name,
+                    new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)).ToOffset(DialogueText.VietnamOffset), FeedbackRules.ActionName(e.Action), e.Unit?.Name,
                     // The answer itself is content: only with the secret.
                     e.Action == FeedbackAction.Answered && !withSecret ? null : e.PublicNote))],
             withSecret,

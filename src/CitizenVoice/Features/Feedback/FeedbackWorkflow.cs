@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Calendar;
+using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class FeedbackWorkflow(
 
     public FeedbackOptions Options => options.Value;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + TimeSpan.FromHours(7));
+    public DateOnly Today => DialogueText.Today(clock);
 
     public string Protect(string text) => _protector.Protect(text);
 
@@ -113,7 +114,7 @@ public sealed class FeedbackWorkflow(
     public async Task RequestInformationAsync(FeedbackItem item, StaffActor actor, string request, CancellationToken ct)
     {
         Require(item, FeedbackStatus.Received, FeedbackStatus.InProgress);
-        item.PausedWorkingDays = item.DueOn is { } due ? await WorkingDaysLeftAsync(due, ct) : Options.AnswerDaysFor(item.Kind);
+        item.PausedWorkingDays = item.DueOn is { } due ? await calendar.WorkingDaysBetweenAsync(Today, due, ct) : Options.AnswerDaysFor(item.Kind);
         item.Status = FeedbackStatus.WaitingForCitizen;
         item.InformationRequest = request;
         item.DueOn = null;
@@ -214,21 +215,6 @@ public sealed class FeedbackWorkflow(
         {
             await NotifyAsync(item, $"{FeedbackRules.ActionName(action)}. Trạng thái: {FeedbackRules.StatusName(item.Status)}." + (publicNote is null ? "" : "\n\n" + publicNote), ct);
         }
-    }
-
-    /// <summary>Working days from today to a deadline (0 when it has passed).</summary>
-    private async Task<int> WorkingDaysLeftAsync(DateOnly due, CancellationToken ct)
-    {
-        var left = 0;
-        for (var day = Today; day < due && left < 366; day = day.AddDays(1))
-        {
-            if (await calendar.IsWorkingDayAsync(day.AddDays(1), ct))
-            {
-                left++;
-            }
-        }
-
-        return left;
     }
 
     /// <summary>An email to the citizen on each change, when they left an address; the link needs only the code.</summary>
