@@ -17,6 +17,7 @@ public static class WebSetup
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        SiteAddress.AddSiteAddress(builder);
         services.AddRazorPages(o =>
             {
                 // Pages live with their feature (Features/Organisation/Units.cshtml); each declares its own route.

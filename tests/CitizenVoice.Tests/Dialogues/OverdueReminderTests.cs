@@ -14,7 +14,7 @@ public class MailingApp : CitizenVoiceApp
     [
         new("Smtp:Host", "127.0.0.1"), new("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Smtp:From", "Công an tỉnh Bắc Kạn <noreply@congan.backan.example>"), new("Smtp:UseStartTls", "false"),
-        new("Smtp:SiteUrl", "https://doithoai.congan.backan.example"),
+        new("Site:PublicUrl", "https://doithoai.congan.backan.example"),
         // The timer stays out of the way: these tests press the button and must see only their own run.
         new("Dialogues:Reminders:FirstRunAfter", "01:00:00"),
     ];

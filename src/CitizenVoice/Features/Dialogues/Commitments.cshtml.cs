@@ -65,7 +65,7 @@ public sealed class CommitmentsModel(
             return RedirectToPage();
         }
 
-        var run = await reminders.RunAsync($"{Request.Scheme}://{Request.Host}", ct);
+        var run = await reminders.RunAsync(ct);
         TempData["Message"] = run.MailsFailed > 0
             ? l["Đã gửi {0} thư nhắc việc về {1} cam kết quá hạn; {2} thư chưa gửi được, hệ thống sẽ gửi lại lần sau.", run.MailsSent, run.Commitments, run.MailsFailed].Value
             : l["Đã gửi {0} thư nhắc việc về {1} cam kết quá hạn.", run.MailsSent, run.Commitments].Value;

@@ -1,5 +1,6 @@
 using System.Text;
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Dialogues;
@@ -7,13 +8,12 @@ namespace CitizenVoice.Features.Dialogues;
 /// <summary>The iCalendar feed (RFC 5545) of announced dialogues, for citizens' and officials' calendar apps.</summary>
 public static class DialogueCalendar
 {
-    public static async Task<IResult> FeedAsync(HttpContext http, AppDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> FeedAsync(AppDb db, TimeProvider clock, SiteAddress site, CancellationToken ct)
     {
         var sessions = await db.DialogueSessions.AsNoTracking().Where(s => s.Status != DialogueStatus.Draft)
             .OrderBy(s => s.StartsAt)
             .Select(s => new { s.Id, s.Title, s.Content, s.Venue, s.StartsAt, s.EndsAt, s.Status, HostName = s.HostUnit!.Name, s.AnnouncedAt })
             .ToListAsync(ct);
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         var stamp = Format(clock.GetUtcNow().UtcDateTime);
         var ics = new StringBuilder();
         Line(ics, "BEGIN:VCALENDAR");
@@ -25,7 +25,7 @@ public static class DialogueCalendar
         foreach (var s in sessions)
         {
             Line(ics, "BEGIN:VEVENT");
-            Line(ics, $"UID:dialogue-{s.Id}@{http.Request.Host.Host}");
+            Line(ics, $"UID:dialogue-{s.Id}@{site.Host}");
             Line(ics, "DTSTAMP:" + stamp);
             Line(ics, "DTSTART:" + Format(s.StartsAt));
             Line(ics, "DTEND:" + Format(s.EndsAt));
@@ -36,7 +36,7 @@ public static class DialogueCalendar
                 Line(ics, "LOCATION:" + Escape(s.Venue));
             }
 
-            Line(ics, $"URL:{origin}/doi-thoai/{s.Id}");
+            Line(ics, $"URL:{site.Link($"/doi-thoai/{s.Id}")}");
             Line(ics, "STATUS:CONFIRMED");
             Line(ics, "END:VEVENT");
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,15 +31,14 @@ public sealed record ReminderRun(int MailsSent, int Commitments, int MailsFailed
 /// unit and of every unit above it (who answer for their subtree). Each person gets one email listing all their
 /// overdue commitments. A commitment is marked when reminded and not named again until <see cref="OverdueReminderOptions.RemindAgainAfter"/>.
 /// </summary>
-public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueReminderOptions> options, IOptions<SmtpOptions> smtp,
+public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueReminderOptions> options, SiteAddress site,
     TimeProvider clock, ILogger<OverdueReminders> logger)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     private sealed record Due(int Id, string What, string UnitName, string UnitPath, int UnitId, DateOnly DueOn, string SessionTitle, DateTime? NotifiedAt);
 
-    /// <param name="siteUrl">The site's address for links; Smtp:SiteUrl wins when set.</param>
-    public async Task<ReminderRun> RunAsync(string? siteUrl, CancellationToken ct)
+    public async Task<ReminderRun> RunAsync(CancellationToken ct)
     {
         if (!mailer.IsEnabled)
         {
@@ -74,7 +74,7 @@ public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueRe
         }
 
         var recipients = await RecipientsAsync(claimed, ct);
-        var link = (string.IsNullOrWhiteSpace(smtp.Value.SiteUrl) ? siteUrl ?? "" : smtp.Value.SiteUrl).TrimEnd('/');
+        var link = site.Origin;
         var mails = recipients.Select(r => (Mail: Compose(r.Recipient, r.Commitments, today, link), r.Commitments)).ToList();
         var failed = await mailer.SendAsync(mails.Select(m => m.Mail).ToList(), ct);
 
@@ -175,7 +175,7 @@ public sealed class OverdueReminderService(IServiceScopeFactory scopes, IOptions
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<OverdueReminders>().RunAsync(null, stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<OverdueReminders>().RunAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -4,6 +4,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace CitizenVoice.Features.Feedback;
 /// one email listing their items. It also deletes the senders' names and contacts a set time after an item closed.
 /// </summary>
 public sealed class FeedbackReminders(
-    AppDb db, Mailer mailer, WorkingCalendar calendar, IOptions<FeedbackOptions> options, IOptions<SmtpOptions> smtp, TimeProvider clock,
+    AppDb db, Mailer mailer, WorkingCalendar calendar, IOptions<FeedbackOptions> options, SiteAddress siteAddress, TimeProvider clock,
     ILogger<FeedbackReminders> logger)
 {
     private sealed record Due(int Id, string Code, string Subject, int UnitId, string UnitName, string UnitPath, DateOnly DueOn, string? Sent)
@@ -58,7 +59,7 @@ public sealed class FeedbackReminders(
             return 0;
         }
 
-        var site = (smtp.Value.SiteUrl ?? "").TrimEnd('/');
+        var site = siteAddress.Origin;
         var mails = (await RecipientsAsync(claimed, today, ct)).Select(r => Compose(r.Name, r.Email, r.Items, today, site)).ToList();
         var failed = await mailer.SendAsync(mails, ct);
         if (logger.IsEnabled(LogLevel.Information))

@@ -3,6 +3,7 @@ using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed record StaffActor(string UserId, string Name, int UnitId);
 /// </summary>
 public sealed class FeedbackWorkflow(
     AppDb db, WorkingCalendar calendar, TimeProvider clock, IDataProtectionProvider protection, IOptions<FeedbackOptions> options,
-    Mailer mailer, IOptions<SmtpOptions> smtp)
+    Mailer mailer, SiteAddress site)
 {
     // Letters and digits people do not confuse when they read a code aloud or copy it: no 0/O, 1/I/L.
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -225,7 +226,7 @@ public sealed class FeedbackWorkflow(
             return;
         }
 
-        var body = $"{text}\n\nMã theo dõi: {item.TrackingCode}\nTheo dõi tại: {smtp.Value.SiteUrl?.TrimEnd('/')}/phan-anh-kien-nghi/tra-cuu?ma={item.TrackingCode}\n\n" +
+        var body = $"{text}\n\nMã theo dõi: {item.TrackingCode}\nTheo dõi tại: {site.Link("/phan-anh-kien-nghi/tra-cuu?ma=" + item.TrackingCode)}\n\n" +
             "Đây là thư tự động, vui lòng không trả lời thư này.";
         await mailer.SendAsync([new OutgoingMail(email, Unprotect(item.NameProtected) ?? "", $"[{item.TrackingCode}] {item.Subject}", body)], ct);
     }

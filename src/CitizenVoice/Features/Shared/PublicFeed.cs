@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Shared;
 
@@ -17,21 +18,21 @@ public sealed record FeedEntry(string Id, string Title, string Summary, string P
 public static class FeedResults
 {
     /// <summary>
-    /// Writes an RSS 2.0 document with absolute links (feed readers fetch entries outside the site). The items are
+    /// Writes an RSS 2.0 document with absolute links from <c>Site:PublicUrl</c> (feed readers open entries outside the
+    /// site). The items are
     /// newest first; callers take a bounded number.
     /// </summary>
-    public static IResult Rss(HttpContext http, string title, string description, string path, IEnumerable<FeedEntry> entries)
+    public static IResult Rss(SiteAddress site, string title, string description, string path, IEnumerable<FeedEntry> entries)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         var items = entries.Select(e =>
         {
-            var item = new SyndicationItem(e.Title, e.Summary, new Uri(origin + e.Path), e.Id, e.Published)
+            var item = new SyndicationItem(e.Title, e.Summary, new Uri(site.Link(e.Path)), e.Id, e.Published)
             {
                 PublishDate = e.Published,
             };
             return item;
         }).ToList();
-        var feed = new SyndicationFeed(title, description, new Uri(origin + path), items)
+        var feed = new SyndicationFeed(title, description, new Uri(site.Link(path)), items)
         {
             Language = "vi",
             LastUpdatedTime = items.Count == 0 ? DateTimeOffset.UtcNow : items.Max(i => i.PublishDate),

@@ -64,7 +64,7 @@ public static class SurveyPrintouts
         return TypedResults.File(pdf, "application/pdf", name);
     }
 
-    private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> GetPoster(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> GetPoster(string unitCode, string fieldCode, AppDb db, SiteAddress site, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null).Select(u => u.Name).SingleOrDefaultAsync(ct);
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == fieldCode && f.IsActive).Select(f => f.Name).SingleOrDefaultAsync(ct);
@@ -78,7 +78,7 @@ public static class SurveyPrintouts
             return TypedResults.NotFound();
         }
 
-        var url = SurveyQrCode.FormUrl(http.Request, unitCode, fieldCode);
+        var url = SurveyQrCode.FormUrl(site, unitCode, fieldCode);
         return TypedResults.File(PosterPdf(unit, field, url), "application/pdf", $"ap-phich-khao-sat-{unitCode}-{fieldCode}.pdf");
     }
 

@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
@@ -15,10 +16,10 @@ public static class SurveyQrCode
     }
 
     /// <summary>The online form's address for a unit and field, as the QR code and the poster carry it.</summary>
-    public static string FormUrl(HttpRequest request, string unitCode, string fieldCode) =>
-        $"{request.Scheme}://{request.Host}/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}";
+    public static string FormUrl(SiteAddress site, string unitCode, string fieldCode) =>
+        site.Link($"/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}");
 
-    private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, SiteAddress site, CancellationToken ct)
     {
         var exists = await db.Units.AnyAsync(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null, ct)
             && await db.Fields.AnyAsync(f => f.Code == fieldCode && f.IsActive, ct);
@@ -29,7 +30,7 @@ public static class SurveyQrCode
                 : TypedResults.NotFound();
         }
 
-        var url = FormUrl(http.Request, unitCode, fieldCode);
+        var url = FormUrl(site, unitCode, fieldCode);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var png = new PngByteQRCode(data).GetGraphic(10);

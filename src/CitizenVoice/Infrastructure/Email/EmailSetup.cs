@@ -7,7 +7,6 @@ public static class EmailSetup
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => !o.IsEnabled || MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be a valid address when Smtp:Host is set.")
-            .Validate(o => string.IsNullOrEmpty(o.SiteUrl) || Uri.TryCreate(o.SiteUrl, UriKind.Absolute, out _), "Smtp:SiteUrl must be an absolute address (https://…).")
             .ValidateOnStart();
         builder.Services.AddSingleton<Mailer>();
         return builder;

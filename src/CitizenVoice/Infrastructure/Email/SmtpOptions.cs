@@ -24,8 +24,5 @@ public sealed class SmtpOptions
     /// <summary>Require STARTTLS (port 587). When false, TLS is used if the port implies it (465) or the server offers it.</summary>
     public bool UseStartTls { get; set; } = true;
 
-    /// <summary>The public address of the site, for links in emails (no request to take it from when a timer sends).</summary>
-    public string? SiteUrl { get; set; }
-
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Host);
 }
