@@ -42,6 +42,13 @@ app.MapSatisfaction();
 app.MapDialogues();
 app.MapFeedback();
 
+// `dotnet CitizenVoice.dll migrate`: a deployment's one step before starting its copies (Database:MigrateOnStart off).
+if (args is ["migrate", ..])
+{
+    await app.MigrateDatabaseAsync();
+    return;
+}
+
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();
 

@@ -3,6 +3,7 @@ using CitizenVoice.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace CitizenVoice.Data;
 
@@ -15,6 +16,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Seed the demo organisation, accounts and content into an empty database.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>
+    /// Apply migrations and seed when the app starts: right for one copy and the two-command start. Several copies
+    /// start with it off, after the deployment ran <c>dotnet CitizenVoice.dll migrate</c> once, so that no two copies
+    /// race to change the schema and none serves a schema it does not know.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 
     public bool IsPostgres => Provider == "Postgres";
 }
@@ -70,8 +78,33 @@ public static class DatabaseSetup
         return csb.ToString();
     }
 
-    /// <summary>Applies migrations and, on an empty database, seeds the demo data. Safe to run on every start.</summary>
+    /// <summary>
+    /// With <c>Database:MigrateOnStart</c> (the default), migrates and seeds as <see cref="MigrateDatabaseAsync"/>.
+    /// Without it, refuses to start on a database whose schema is behind this version, with what to do instead.
+    /// </summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            await app.MigrateDatabaseAsync();
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var pending = (await scope.ServiceProvider.GetRequiredService<AppDb>().Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is behind this version of CitizenVoice: {pending.Count} migration(s) not applied ({pending[^1]} is the newest). "
+                + "Run `dotnet CitizenVoice.dll migrate` once with the same settings before starting the app, or set Database__MigrateOnStart=true for a single copy.");
+        }
+    }
+
+    /// <summary>
+    /// Applies migrations and, on an empty database, seeds the demo data. Safe to run again: what <c>migrate</c> runs
+    /// once per deployment, and every start runs when <c>Database:MigrateOnStart</c> is on.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();

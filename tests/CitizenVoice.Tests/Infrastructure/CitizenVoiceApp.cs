@@ -47,18 +47,7 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:ApiReadsPerMinute", "100000");
         // Small enough that the demo data's extracts run over several sheets, as a province-year does over Excel's limit.
         builder.UseSetting("Exports:RowsPerSheet", "500");
-        if (OnPostgres)
-        {
-            builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", CreatePostgresDatabase());
-        }
-        else
-        {
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}");
-        }
-
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in DatabaseSettings.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -96,6 +85,11 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
         return client;
     }
+
+    /// <summary>The provider and connection string of this app's own database, for a process started beside it.</summary>
+    public IEnumerable<KeyValuePair<string, string>> DatabaseSettings => OnPostgres
+        ? [new("Database:Provider", "Postgres"), new("ConnectionStrings:Postgres", CreatePostgresDatabase())]
+        : [new("Database:Provider", "Sqlite"), new("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}")];
 
     private string? _postgres;
 
