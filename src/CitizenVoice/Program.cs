@@ -14,6 +14,7 @@ using CitizenVoice.Infrastructure.Email;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
+builder.AddRedis();
 builder.AddWeb();
 builder.AddLocalisation();
 builder.AddRateLimits();

@@ -82,6 +82,31 @@ public sealed class TwoNodeLiveRoomTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_copy_is_ready_only_while_it_reaches_Redis_and_its_database()
+    {
+        using var client = _a!.CreateClient();
+        using (var ready = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        // A copy configured for a Redis that does not answer (a closed port) is up but not ready.
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        using var cut = new RedisNode($"127.0.0.1:{port}");
+        using var cutClient = cut.CreateClient();
+        using (var live = await cutClient.GetAsync("/health/live"))
+        {
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+
+        using var notReady = await cutClient.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+    }
+
+    [Fact]
     public async Task An_answer_given_on_one_node_reaches_a_viewer_connected_to_the_other_through_Redis()
     {
         var sessionId = await DialogueTestData.CreateSessionAsync(_a!, "BK-NS", DialogueStatus.Live);
