@@ -31,10 +31,9 @@ public static class RateLimits
             // A page that takes posts (a question form) is also read by everyone: only its writes count.
             o.AddPolicy(PublicWrite, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    ClientOf(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicWritesPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(ApiRead, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientOf(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ApiReadsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+                : PerClient(http, PublicWrite, limits.PublicWritesPerMinute));
+            o.AddPolicy(ApiRead, http => PerClient(http, ApiRead, limits.ApiReadsPerMinute));
+            // The ceiling on everybody's writes protects each copy's share of the database: it stays per copy.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reads")
@@ -43,7 +42,26 @@ public static class RateLimits
                         PermitLimit = limits.PublicWritesGlobalPerMinute, Window = TimeSpan.FromMinutes(1),
                     }));
         });
+        builder.Services.AddSingleton<SharedRateLimiterLog>();
         return builder;
+    }
+
+    /// <summary>
+    /// A client's limit: shared by every copy of the app through Redis when it is configured, else counted here.
+    /// </summary>
+    private static RateLimitPartition<string> PerClient(HttpContext http, string policy, int perMinute)
+    {
+        var limit = new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) };
+        var client = ClientOf(http);
+        var redis = http.RequestServices.GetService<RedisConnection>();
+        if (redis is null)
+        {
+            return RateLimitPartition.GetFixedWindowLimiter(client, _ => limit);
+        }
+
+        var services = http.RequestServices;
+        return RateLimitPartition.Get(client, key => new SharedRateLimiter(
+            redis, $"{policy}:{key}", limit, services.GetRequiredService<SharedRateLimiterLog>(), services.GetRequiredService<TimeProvider>()));
     }
 
     private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -36,6 +36,16 @@ public sealed class RedisConnection(string configuration) : IAsyncDisposable
 
     public async Task<IDatabase> DatabaseAsync() => (await _connection.Value).GetDatabase();
 
+    /// <summary>
+    /// The database while the connection is up, else null: a caller on a request's path falls back at once instead
+    /// of waiting for commands queued behind a reconnect to time out.
+    /// </summary>
+    public async Task<IDatabase?> ConnectedDatabaseAsync()
+    {
+        var connection = await _connection.Value;
+        return connection.IsConnected ? connection.GetDatabase() : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection.IsValueCreated)

@@ -16,7 +16,6 @@ namespace CitizenVoice.Tests.Dialogues;
 /// </summary>
 public sealed class TwoNodeLiveRoomTests : IAsyncLifetime
 {
-    private Process? _redis;
     private string _redisAddress = "";
     private RedisNode? _a;
     private RedisNode? _b;
@@ -28,36 +27,9 @@ public sealed class TwoNodeLiveRoomTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _redisAddress = Environment.GetEnvironmentVariable("CV_TEST_REDIS") ?? await StartRedisAsync();
+        _redisAddress = await TestRedis.AddressAsync();
         _a = new RedisNode(_redisAddress);
         _b = new RedisNode(_redisAddress);
-    }
-
-    private async Task<string> StartRedisAsync()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        _redis = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
-        {
-            RedirectStandardOutput = true, UseShellExecute = false,
-        })!;
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return $"127.0.0.1:{port}";
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        throw new InvalidOperationException("redis-server did not start.");
     }
 
     public async Task DisposeAsync()
@@ -72,13 +44,6 @@ public sealed class TwoNodeLiveRoomTests : IAsyncLifetime
             await _b.DisposeAsync();
         }
 
-        if (_redis is { HasExited: false })
-        {
-            _redis.Kill();
-            await _redis.WaitForExitAsync();
-        }
-
-        _redis?.Dispose();
     }
 
     [Fact]
@@ -91,11 +56,7 @@ public sealed class TwoNodeLiveRoomTests : IAsyncLifetime
         }
 
         // A copy configured for a Redis that does not answer (a closed port) is up but not ready.
-        var closed = new TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
-        using var cut = new RedisNode($"127.0.0.1:{port}");
+        using var cut = new RedisNode(TestRedis.Unreachable());
         using var cutClient = cut.CreateClient();
         using (var live = await cutClient.GetAsync("/health/live"))
         {
