@@ -30,7 +30,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SignInThrottle 
 
         var userName = Input.UserName.Trim();
         var address = HttpContext.Connection.RemoteIpAddress;
-        switch (throttle.Check(address, userName))
+        switch (await throttle.CheckAsync(address, userName))
         {
             case SignInThrottle.Verdict.AddressBlocked:
                 ModelState.AddModelError(string.Empty, l["Có quá nhiều lần đăng nhập sai từ địa chỉ mạng của bạn. Vui lòng thử lại sau {0} phút.", throttle.WindowMinutes]);
@@ -46,7 +46,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SignInThrottle 
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            throttle.Succeeded(address, userName);
+            await throttle.SucceededAsync(address, userName);
         }
 
         if (result.Succeeded)
@@ -66,7 +66,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SignInThrottle 
         }
 
         // A wrong password is answered a little later each time, so guessing is slow; the right one never waits.
-        await Task.Delay(throttle.Failed(address, userName), clock, HttpContext.RequestAborted);
+        await Task.Delay(await throttle.FailedAsync(address, userName), clock, HttpContext.RequestAborted);
         ModelState.AddModelError(string.Empty, l["Tên đăng nhập hoặc mật khẩu không đúng."]);
         return Page();
     }

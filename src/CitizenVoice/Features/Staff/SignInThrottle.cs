@@ -1,6 +1,8 @@
 using System.Net;
+using CitizenVoice.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace CitizenVoice.Features.Staff;
 
@@ -26,12 +28,18 @@ public sealed class SignInThrottleOptions
 /// (the usual lockout) would let anyone lock a leader's account with five wrong passwords, so the hard limits are
 /// per address: one address may get one account's password wrong a few times (then that address is locked out of that
 /// account), and any accounts' passwords wrong a few more times (then it may not try at all). Per account, wrong
-/// passwords from everywhere make the next wrong answers slower, never the right one refused. Counts are kept in
-/// memory: each copy of the app counts its own, and a restart forgets them.
+/// passwords from everywhere make the next wrong answers slower, never the right one refused.
+/// Counts live in Redis when it is configured, so a guesser whose tries a proxy spreads over several copies of the app
+/// meets the same limits as against one; otherwise (and while Redis does not answer) each copy counts in memory.
 /// </summary>
-public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider clock) : IDisposable
+public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider clock, ILogger<SignInThrottle> logger, RedisConnection? redis = null)
+    : IDisposable
 {
     private const int AccountFailuresBeforeDelay = 10;
+
+    // Each count starts its window at its first failure, as the in-memory counts do.
+    private static readonly LuaScript IncrementScript = LuaScript.Prepare(
+        "local r = {} for i, k in ipairs(KEYS) do r[i] = redis.call('INCR', k) if r[i] == 1 then redis.call('PEXPIRE', k, ARGV[1]) end end return r");
 
     // Bounded, so a flood of made-up names and addresses cannot grow it without end; the oldest counts go first.
     private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = 100_000, CompactionPercentage = 0.2 });
@@ -57,22 +65,22 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, Time
     private SignInThrottleOptions Options => options.Value;
 
     /// <summary>Whether this address may try this account's password now.</summary>
-    public Verdict Check(IPAddress? address, string userName)
+    public async Task<Verdict> CheckAsync(IPAddress? address, string userName)
     {
-        if (Current(AddressKey(address)) >= Options.FailuresPerAddress)
+        var counts = await CurrentAsync([AddressKey(address), PairKey(address, userName)]);
+        if (counts[0] >= Options.FailuresPerAddress)
         {
             return Verdict.AddressBlocked;
         }
 
-        return Current(PairKey(address, userName)) >= Options.FailuresPerAccountFromAddress ? Verdict.AccountLockedForAddress : Verdict.Allowed;
+        return counts[1] >= Options.FailuresPerAccountFromAddress ? Verdict.AccountLockedForAddress : Verdict.Allowed;
     }
 
     /// <summary>Counts a wrong password (or an unknown name) and says how long to hold the answer back.</summary>
-    public TimeSpan Failed(IPAddress? address, string userName)
+    public async Task<TimeSpan> FailedAsync(IPAddress? address, string userName)
     {
-        var fromAddress = Increment(AddressKey(address));
-        Increment(PairKey(address, userName));
-        var onAccount = Increment(AccountKey(userName));
+        var counts = await IncrementAsync([AddressKey(address), PairKey(address, userName), AccountKey(userName)]);
+        var (fromAddress, onAccount) = (counts[0], counts[2]);
 
         // Progressive: from the third failure of an address a quarter second, doubling; from the tenth failure on an
         // account (from anywhere) half a second more each time.
@@ -83,10 +91,67 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, Time
     }
 
     /// <summary>The right password: this address's failures on this account are forgotten.</summary>
-    public void Succeeded(IPAddress? address, string userName) => _counts.Remove(PairKey(address, userName));
+    public async Task SucceededAsync(IPAddress? address, string userName)
+    {
+        var key = PairKey(address, userName);
+        _counts.Remove(key);
+        if (await SharedAsync() is { } shared)
+        {
+            try
+            {
+                await shared.KeyDeleteAsync(SharedKey(key));
+            }
+            catch (RedisException e)
+            {
+                RedisFailed(e);
+            }
+        }
+    }
 
     /// <summary>Whole minutes until a lockout started now ends, for the message.</summary>
     public int WindowMinutes => (int)Math.Ceiling(Options.Window.TotalMinutes);
+
+    private async Task<int[]> CurrentAsync(string[] keys)
+    {
+        if (await SharedAsync() is { } shared)
+        {
+            try
+            {
+                var values = await shared.StringGetAsync([.. keys.Select(SharedKey)]);
+                return [.. values.Select(v => v.HasValue ? (int)v : 0)];
+            }
+            catch (RedisException e)
+            {
+                RedisFailed(e);
+            }
+        }
+
+        return [.. keys.Select(Current)];
+    }
+
+    private async Task<int[]> IncrementAsync(string[] keys)
+    {
+        if (await SharedAsync() is { } shared)
+        {
+            try
+            {
+                var counts = (long[])(await shared.ScriptEvaluateAsync(IncrementScript.ExecutableScript,
+                    [.. keys.Select(SharedKey)], [(long)Options.Window.TotalMilliseconds]))!;
+                return [.. counts.Select(c => (int)c)];
+            }
+            catch (RedisException e)
+            {
+                RedisFailed(e);
+            }
+        }
+
+        return [.. keys.Select(Increment)];
+    }
+
+    private async Task<IDatabase?> SharedAsync() => redis is null ? null : await redis.ConnectedDatabaseAsync();
+
+    private void RedisFailed(RedisException e) =>
+        logger.LogWarning(e, "Redis does not answer: sign-in failures are counted by this copy of the app alone");
 
     private int Current(string key) =>
         _counts.TryGetValue(key, out Count? count) && count is not null && clock.GetUtcNow() - count.Start < Options.Window ? count.Value : 0;
@@ -102,6 +167,8 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, Time
 
         return count.Increment();
     }
+
+    private static RedisKey SharedKey(string key) => "citizenvoice:signin:" + key;
 
     private static string AddressKey(IPAddress? address) => "a:" + (address?.ToString() ?? "unknown");
 
