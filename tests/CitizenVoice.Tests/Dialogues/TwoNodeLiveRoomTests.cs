@@ -67,6 +67,87 @@ public sealed class TwoNodeLiveRoomTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
     }
 
+    private static async Task<HubConnection> ViewerAsync(CitizenVoiceApp node, int sessionId)
+    {
+        var viewer = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.Server.BaseAddress, LiveRoomHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => node.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        await viewer.StartAsync();
+        await viewer.InvokeAsync<int>("Join", sessionId);
+        return viewer;
+    }
+
+    [Fact]
+    public async Task The_viewer_count_is_the_total_over_both_copies_and_drops_when_viewers_leave()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(_a!, "BK-NS", DialogueStatus.Live);
+        var viewers = new List<HubConnection>();
+        try
+        {
+            viewers.Add(await ViewerAsync(_a!, sessionId));
+            viewers.Add(await ViewerAsync(_a!, sessionId));
+            for (var i = 0; i < 3; i++)
+            {
+                viewers.Add(await ViewerAsync(_b!, sessionId));
+            }
+
+            // Each copy publishes its share every few seconds; both soon show all five.
+            await WaitForCountAsync(viewers[0], sessionId, 5);
+            await WaitForCountAsync(viewers[^1], sessionId, 5);
+
+            await viewers[^1].DisposeAsync();
+            viewers.RemoveAt(viewers.Count - 1);
+            await WaitForCountAsync(viewers[0], sessionId, 4);
+        }
+        finally
+        {
+            foreach (var viewer in viewers)
+            {
+                await viewer.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task WaitForCountAsync(HubConnection viewer, int sessionId, int expected)
+    {
+        var seen = -1;
+        for (var i = 0; i < 60 && seen != expected; i++)
+        {
+            // Joining again on the same connection counts it once and answers the current total.
+            seen = await viewer.InvokeAsync<int>("Join", sessionId);
+            if (seen != expected)
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task A_viewer_who_was_away_gets_the_answers_given_meanwhile_from_the_room_state()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(_a!, "BK-NS", DialogueStatus.Live);
+        var opinionId = await DialogueTestData.AddOpinionAsync(_a!, sessionId, "Câu hỏi được trả lời khi người xem mất sóng.", OpinionStatus.Approved);
+        using (var secretary = _a!.CreateStaffClient())
+        {
+            await secretary.SignInAsync("thuky");
+            using var _ = await secretary.SubmitFormAsync($"/quan-tri/doi-thoai/{sessionId}/dieu-phoi",
+                [new("opinionId", opinionId.ToString()), new("answer", "Trả lời khi người xem vắng mặt."), new("timing", "OnTheSpot"), new("answeredBy", ""), new("unitId", "")],
+                formAction: "handler=Answer");
+        }
+
+        await using var back = await ViewerAsync(_a!, sessionId);
+        var state = await back.InvokeAsync<JsonElement>("State", sessionId);
+
+        var question = state.GetProperty("queue").EnumerateArray().Single(q => q.GetProperty("id").GetInt32() == opinionId);
+        Assert.Equal("Trả lời khi người xem vắng mặt.", question.GetProperty("answer").GetString());
+    }
+
     [Fact]
     public async Task An_answer_given_on_one_node_reaches_a_viewer_connected_to_the_other_through_Redis()
     {

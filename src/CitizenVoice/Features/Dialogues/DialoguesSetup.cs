@@ -15,6 +15,10 @@ public static class DialoguesSetup
         builder.Services.AddSingleton<ContactProtector>();
         builder.Services.AddScoped<LiveRoom>();
         builder.Services.AddSingleton<ViewerCounter>();
+        if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 })
+        {
+            builder.Services.AddHostedService<ViewerSharePublisher>();
+        }
         builder.Services.AddOptions<OverdueReminderOptions>().BindConfiguration(OverdueReminderOptions.Section)
             .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.RemindAgainAfter > TimeSpan.Zero, "Dialogues:Reminders needs a positive Interval and RemindAgainAfter.")
             .ValidateOnStart();

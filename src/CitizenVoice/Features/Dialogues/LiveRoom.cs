@@ -7,6 +7,9 @@ namespace CitizenVoice.Features.Dialogues;
 /// <summary>What the live room shows of a published question. Never the author's name or contact.</summary>
 public sealed record LiveQuestion(int Id, string Text, int Supports, string? Answer, string? AnsweredBy, bool? AnsweredOnTheSpot);
 
+/// <summary>A live room as it is now, for a viewer that (re)connects.</summary>
+public sealed record LiveState(IReadOnlyList<LiveQuestion> Queue, int? CurrentId);
+
 /// <summary>Pushes the moderator's actions to the viewers of a session's live room (and new questions to its console).</summary>
 public sealed class LiveRoom(IHubContext<LiveRoomHub> hub, AppDb db, ViewerCounter viewers)
 {
@@ -19,19 +22,25 @@ public sealed class LiveRoom(IHubContext<LiveRoomHub> hub, AppDb db, ViewerCount
             .OrderByDescending(o => o.Supports).ThenBy(o => o.ReceivedAt).ToListAsync(ct))
         .Select(ToLive).ToList();
 
+    public async Task<LiveState> StateAsync(int sessionId, CancellationToken ct = default)
+    {
+        var currentId = await db.DialogueSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.CurrentOpinionId).SingleOrDefaultAsync(ct);
+        return new(await QueueAsync(sessionId, ct), currentId);
+    }
+
     /// <summary>A question was published (approved, merged into, corrected): viewers add or refresh it in the queue.</summary>
-    public Task QuestionPublishedAsync(Opinion opinion) =>
-        hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("question", ToLive(opinion), viewers.Of(opinion.SessionId));
+    public async Task QuestionPublishedAsync(Opinion opinion) =>
+        await hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("question", ToLive(opinion), await viewers.OfAsync(opinion.SessionId));
 
     /// <summary>A question left the public queue (rejected or merged away).</summary>
     public Task QuestionWithdrawnAsync(Opinion opinion) =>
         hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("withdrawn", opinion.Id);
 
-    public Task AnsweredAsync(Opinion opinion) =>
-        hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("answer", ToLive(opinion), viewers.Of(opinion.SessionId));
+    public async Task AnsweredAsync(Opinion opinion) =>
+        await hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("answer", ToLive(opinion), await viewers.OfAsync(opinion.SessionId));
 
-    public Task CurrentAsync(int sessionId, Opinion? opinion) =>
-        hub.Clients.Group(LiveRoomHub.ViewersGroup(sessionId)).SendAsync("current", opinion is null ? null : ToLive(opinion), viewers.Of(sessionId));
+    public async Task CurrentAsync(int sessionId, Opinion? opinion) =>
+        await hub.Clients.Group(LiveRoomHub.ViewersGroup(sessionId)).SendAsync("current", opinion is null ? null : ToLive(opinion), await viewers.OfAsync(sessionId));
 
     /// <summary>A citizen sent a question: the console shows that new ones wait (no text, so a slow console reloads to read them).</summary>
     public Task ReceivedAsync(int sessionId, int pending) =>

@@ -7,7 +7,7 @@ namespace CitizenVoice.Features.Dialogues;
 /// The live room's hub. Viewers only listen: everything they see is pushed by the moderator's actions
 /// (<see cref="LiveRoom"/>), so a viewer's connection costs one group membership and nothing per message.
 /// </summary>
-public sealed class LiveRoomHub(DialogueAccess access, ViewerCounter viewers) : Hub
+public sealed class LiveRoomHub(DialogueAccess access, ViewerCounter viewers, LiveRoom live) : Hub
 {
     public const string Path = "/hubs/doi-thoai";
 
@@ -15,13 +15,25 @@ public sealed class LiveRoomHub(DialogueAccess access, ViewerCounter viewers) : 
 
     public static string StaffGroup(int sessionId) => $"dialogue-{sessionId}-staff";
 
-    /// <summary>Starts receiving a session's live updates; returns the number of viewers (on this node).</summary>
+    /// <summary>Starts receiving a session's live updates; returns the number of viewers (on every copy of the app).</summary>
     public async Task<int> Join(int sessionId)
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, ViewersGroup(sessionId));
-        Context.Items["session"] = sessionId;
-        return viewers.Add(sessionId);
+        // A connection that joins twice is one viewer.
+        if (!Context.Items.ContainsKey("session"))
+        {
+            Context.Items["session"] = sessionId;
+            viewers.Add(sessionId);
+        }
+
+        return await viewers.OfAsync(sessionId);
     }
+
+    /// <summary>
+    /// The session's published questions, answers and current question as they are now: a viewer who reconnects
+    /// (a phone that lost its signal, a copy of the app that died) catches up on everything given while it was away.
+    /// </summary>
+    public Task<LiveState> State(int sessionId) => live.StateAsync(sessionId, Context.ConnectionAborted);
 
     /// <summary>The moderator's console also hears of new questions as they arrive.</summary>
     public async Task<bool> JoinConsole(int sessionId)
@@ -47,14 +59,3 @@ public sealed class LiveRoomHub(DialogueAccess access, ViewerCounter viewers) : 
     }
 }
 
-/// <summary>Viewers per session on this node (with several nodes each reports its own share).</summary>
-public sealed class ViewerCounter
-{
-    private readonly ConcurrentDictionary<int, int> _counts = new();
-
-    public int Add(int sessionId) => _counts.AddOrUpdate(sessionId, 1, (_, n) => n + 1);
-
-    public void Remove(int sessionId) => _counts.AddOrUpdate(sessionId, 0, (_, n) => Math.Max(0, n - 1));
-
-    public int Of(int sessionId) => _counts.GetValueOrDefault(sessionId);
-}

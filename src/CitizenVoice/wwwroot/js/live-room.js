@@ -72,15 +72,30 @@
     connection.on('current', (q, n) => { if (q) { upsert(q); } showCurrent(q); setViewers(n); });
 
     const join = async () => setViewers(await connection.invoke('Join', sessionId));
-    connection.onreconnected(join);
 
-    const start = async () => {
+    // Back after a lost signal or on another copy of the server: what was published or answered meanwhile was never
+    // pushed to this page, so it takes the room as it is now.
+    const catchUp = async () => {
+        const state = await connection.invoke('State', sessionId);
+        const shown = new Set(state.queue.map(q => q.id));
+        queue.querySelectorAll('li[data-id]').forEach(li => { if (!shown.has(parseInt(li.dataset.id, 10))) { li.remove(); } });
+        state.queue.forEach(upsert);
+        showCurrent(state.queue.find(q => q.id === state.currentId) || null);
+    };
+    connection.onreconnected(async () => { await join(); await catchUp(); });
+
+    const start = async again => {
         try {
             await connection.start();
             await join();
+            if (again) {
+                await catchUp();
+            }
         } catch {
-            setTimeout(start, 5000);
+            setTimeout(() => start(again), 5000);
         }
     };
-    start();
+    // Automatic reconnection gives up after its last delay; the room keeps trying for as long as the page is open.
+    connection.onclose(() => setTimeout(() => start(true), 5000));
+    start(false);
 })();

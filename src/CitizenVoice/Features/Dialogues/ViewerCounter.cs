@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CitizenVoice.Infrastructure;
+using StackExchange.Redis;
+
+namespace CitizenVoice.Features.Dialogues;
+
+/// <summary>
+/// Viewers per session. Each copy of the app counts its own connections exactly; with Redis configured, it also
+/// publishes its share every few seconds with an expiry, and the number shown is the sum over the copies whose share has
+/// not expired. A copy that dies stops publishing and its viewers (who reconnect elsewhere) drop out of the sum.
+/// </summary>
+public sealed class ViewerCounter(TimeProvider clock, RedisConnection? redis = null)
+{
+    /// <summary>How often a copy publishes its share, and how long a share counts without being published again.</summary>
+    public static readonly TimeSpan PublishEvery = TimeSpan.FromSeconds(3);
+
+    public static readonly TimeSpan ShareLifetime = TimeSpan.FromSeconds(10);
+
+    private readonly string _copy = Guid.NewGuid().ToString("N");
+    private readonly ConcurrentDictionary<int, int> _counts = new();
+
+    // Other copies' shares per session, read at most once a second per session: a question pushed to thousands of
+    // viewers costs one Redis read, not one per viewer.
+    private readonly ConcurrentDictionary<int, (long ReadAt, int Others)> _others = new();
+
+    public void Add(int sessionId) => _counts.AddOrUpdate(sessionId, 1, (_, n) => n + 1);
+
+    public void Remove(int sessionId) => _counts.AddOrUpdate(sessionId, 0, (_, n) => Math.Max(0, n - 1));
+
+    /// <summary>Viewers on this copy alone.</summary>
+    public int Here(int sessionId) => _counts.GetValueOrDefault(sessionId);
+
+    /// <summary>Viewers on every copy: this copy's exact count plus the others' latest shares.</summary>
+    public async Task<int> OfAsync(int sessionId)
+    {
+        var here = Here(sessionId);
+        if (redis is null || await redis.ConnectedDatabaseAsync() is not { } database)
+        {
+            return here;
+        }
+
+        var now = clock.GetTimestamp();
+        if (_others.TryGetValue(sessionId, out var cached) && clock.GetElapsedTime(cached.ReadAt, now) < TimeSpan.FromSeconds(1))
+        {
+            return here + cached.Others;
+        }
+
+        try
+        {
+            var nowSeconds = clock.GetUtcNow().ToUnixTimeSeconds();
+            var others = 0;
+            foreach (var share in await database.HashGetAllAsync(Key(sessionId)))
+            {
+                if (share.Name != _copy && Parse(share.Value) is { } parsed && parsed.ExpiresAt > nowSeconds)
+                {
+                    others += parsed.Count;
+                }
+            }
+
+            _others[sessionId] = (now, others);
+            return here + others;
+        }
+        catch (RedisException)
+        {
+            return here;
+        }
+    }
+
+    /// <summary>Publishes this copy's share of every session it has (or just had) viewers of.</summary>
+    public async Task PublishAsync()
+    {
+        if (redis is null || await redis.ConnectedDatabaseAsync() is not { } database)
+        {
+            return;
+        }
+
+        var expiresAt = clock.GetUtcNow().Add(ShareLifetime).ToUnixTimeSeconds();
+        foreach (var (sessionId, count) in _counts)
+        {
+            await database.HashSetAsync(Key(sessionId), _copy, $"{count}|{expiresAt.ToString(CultureInfo.InvariantCulture)}");
+            await database.KeyExpireAsync(Key(sessionId), TimeSpan.FromHours(1));
+            if (count == 0)
+            {
+                // Published once as zero, so the others stop counting this copy's viewers now rather than at expiry.
+                _counts.TryRemove(new KeyValuePair<int, int>(sessionId, 0));
+            }
+        }
+    }
+
+    private static RedisKey Key(int sessionId) => $"citizenvoice:viewers:{sessionId}";
+
+    private static (int Count, long ExpiresAt)? Parse(RedisValue value)
+    {
+        var parts = value.ToString().Split('|');
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count)
+            && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var expiresAt)
+            ? (count, expiresAt)
+            : null;
+    }
+}
+
+/// <summary>Publishes this copy's viewer shares while the app runs (only when Redis joins the copies).</summary>
+internal sealed class ViewerSharePublisher(ViewerCounter viewers, ILogger<ViewerSharePublisher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(ViewerCounter.PublishEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await viewers.PublishAsync();
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "Could not publish this copy's live-room viewers to Redis");
+            }
+        }
+    }
+}
