@@ -102,6 +102,9 @@ public sealed class Cluster : IAsyncLifetime
                 upstream citizenvoice {
             {{upstream}}        keepalive 16;
                 }
+                upstream citizenvoice_hubs {
+                    hash $remote_addr consistent;
+            {{upstream}}    }
                 server {
                     listen 127.0.0.1:{{port}};
                     add_header X-Upstream $upstream_addr always;
