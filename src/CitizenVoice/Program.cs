@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
 builder.AddRedis();
+builder.AddTelemetry();
 builder.AddWeb();
 builder.AddLocalisation();
 builder.AddRateLimits();

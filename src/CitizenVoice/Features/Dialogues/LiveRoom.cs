@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed record LiveQuestion(int Id, string Text, int Supports, string? Ans
 public sealed record LiveState(IReadOnlyList<LiveQuestion> Queue, int? CurrentId);
 
 /// <summary>Pushes the moderator's actions to the viewers of a session's live room (and new questions to its console).</summary>
-public sealed class LiveRoom(IHubContext<LiveRoomHub> hub, AppDb db, ViewerCounter viewers)
+public sealed class LiveRoom(IHubContext<LiveRoomHub> hub, AppDb db, ViewerCounter viewers, AppMetrics metrics)
 {
     public static LiveQuestion ToLive(Opinion o) =>
         new(o.Id, o.Text, o.Supports, o.Answer, o.AnsweredBy, o.AnswerTiming is null ? null : o.AnswerTiming == AnswerTiming.OnTheSpot);
@@ -30,17 +31,25 @@ public sealed class LiveRoom(IHubContext<LiveRoomHub> hub, AppDb db, ViewerCount
 
     /// <summary>A question was published (approved, merged into, corrected): viewers add or refresh it in the queue.</summary>
     public async Task QuestionPublishedAsync(Opinion opinion) =>
-        await hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("question", ToLive(opinion), await viewers.OfAsync(opinion.SessionId));
+        await ToViewersAsync(opinion.SessionId, "question", ToLive(opinion), await viewers.OfAsync(opinion.SessionId));
 
     /// <summary>A question left the public queue (rejected or merged away).</summary>
     public Task QuestionWithdrawnAsync(Opinion opinion) =>
         hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("withdrawn", opinion.Id);
 
     public async Task AnsweredAsync(Opinion opinion) =>
-        await hub.Clients.Group(LiveRoomHub.ViewersGroup(opinion.SessionId)).SendAsync("answer", ToLive(opinion), await viewers.OfAsync(opinion.SessionId));
+        await ToViewersAsync(opinion.SessionId, "answer", ToLive(opinion), await viewers.OfAsync(opinion.SessionId));
 
     public async Task CurrentAsync(int sessionId, Opinion? opinion) =>
-        await hub.Clients.Group(LiveRoomHub.ViewersGroup(sessionId)).SendAsync("current", opinion is null ? null : ToLive(opinion), await viewers.OfAsync(sessionId));
+        await ToViewersAsync(sessionId, "current", opinion is null ? null : ToLive(opinion), await viewers.OfAsync(sessionId));
+
+    /// <summary>Sends to every viewer of the session, timing the hand-over (the live room's delivery metric).</summary>
+    private async Task ToViewersAsync(int sessionId, string method, LiveQuestion? question, int viewerCount)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await hub.Clients.Group(LiveRoomHub.ViewersGroup(sessionId)).SendAsync(method, question, viewerCount);
+        metrics.LiveDelivery.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
 
     /// <summary>A citizen sent a question: the console shows that new ones wait (no text, so a slow console reloads to read them).</summary>
     public Task ReceivedAsync(int sessionId, int pending) =>

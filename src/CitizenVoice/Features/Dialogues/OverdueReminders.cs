@@ -31,7 +31,7 @@ public sealed record ReminderRun(int MailsSent, int Commitments, int MailsFailed
 /// unit and of every unit above it (who answer for their subtree). Each person gets one email listing all their
 /// overdue commitments. A commitment is marked when reminded and not named again until <see cref="OverdueReminderOptions.RemindAgainAfter"/>.
 /// </summary>
-public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueReminderOptions> options, SiteAddress site,
+public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueReminderOptions> options, SiteAddress site, AppMetrics metrics,
     TimeProvider clock, ILogger<OverdueReminders> logger)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -77,6 +77,7 @@ public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueRe
         var link = site.Origin;
         var mails = recipients.Select(r => (Mail: Compose(r.Recipient, r.Commitments, today, link), r.Commitments)).ToList();
         var failed = await mailer.SendAsync(mails.Select(m => m.Mail).ToList(), ct);
+        metrics.RemindersSent.Add(mails.Count - failed.Count, new KeyValuePair<string, object?>("kind", "commitment"));
 
         // A commitment named in a mail that did not go is unmarked, so the next run tries again.
         var retry = mails.Where(m => failed.Contains(m.Mail)).SelectMany(m => m.Commitments).Select(c => c.Id).Distinct().ToList();

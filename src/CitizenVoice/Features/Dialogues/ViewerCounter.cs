@@ -10,19 +10,28 @@ namespace CitizenVoice.Features.Dialogues;
 /// publishes its share every few seconds with an expiry, and the number shown is the sum over the copies whose share has
 /// not expired. A copy that dies stops publishing and its viewers (who reconnect elsewhere) drop out of the sum.
 /// </summary>
-public sealed class ViewerCounter(TimeProvider clock, RedisConnection? redis = null)
+public sealed class ViewerCounter
 {
     /// <summary>How often a copy publishes its share, and how long a share counts without being published again.</summary>
     public static readonly TimeSpan PublishEvery = TimeSpan.FromSeconds(3);
 
     public static readonly TimeSpan ShareLifetime = TimeSpan.FromSeconds(10);
 
+    private readonly TimeProvider _clock;
+    private readonly RedisConnection? _redis;
     private readonly string _copy = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<int, int> _counts = new();
 
     // Other copies' shares per session, read at most once a second per session: a question pushed to thousands of
     // viewers costs one Redis read, not one per viewer.
     private readonly ConcurrentDictionary<int, (long ReadAt, int Others)> _others = new();
+
+    public ViewerCounter(TimeProvider clock, AppMetrics metrics, RedisConnection? redis = null)
+    {
+        _clock = clock;
+        _redis = redis;
+        metrics.Meter.CreateObservableGauge("citizenvoice.live_room.viewers", () => _counts.Values.Sum(), "{connection}", "Live-room viewers connected to this copy.");
+    }
 
     public void Add(int sessionId) => _counts.AddOrUpdate(sessionId, 1, (_, n) => n + 1);
 
@@ -35,20 +44,20 @@ public sealed class ViewerCounter(TimeProvider clock, RedisConnection? redis = n
     public async Task<int> OfAsync(int sessionId)
     {
         var here = Here(sessionId);
-        if (redis is null || await redis.ConnectedDatabaseAsync() is not { } database)
+        if (_redis is null || await _redis.ConnectedDatabaseAsync() is not { } database)
         {
             return here;
         }
 
-        var now = clock.GetTimestamp();
-        if (_others.TryGetValue(sessionId, out var cached) && clock.GetElapsedTime(cached.ReadAt, now) < TimeSpan.FromSeconds(1))
+        var now = _clock.GetTimestamp();
+        if (_others.TryGetValue(sessionId, out var cached) && _clock.GetElapsedTime(cached.ReadAt, now) < TimeSpan.FromSeconds(1))
         {
             return here + cached.Others;
         }
 
         try
         {
-            var nowSeconds = clock.GetUtcNow().ToUnixTimeSeconds();
+            var nowSeconds = _clock.GetUtcNow().ToUnixTimeSeconds();
             var others = 0;
             foreach (var share in await database.HashGetAllAsync(Key(sessionId)))
             {
@@ -70,12 +79,12 @@ public sealed class ViewerCounter(TimeProvider clock, RedisConnection? redis = n
     /// <summary>Publishes this copy's share of every session it has (or just had) viewers of.</summary>
     public async Task PublishAsync()
     {
-        if (redis is null || await redis.ConnectedDatabaseAsync() is not { } database)
+        if (_redis is null || await _redis.ConnectedDatabaseAsync() is not { } database)
         {
             return;
         }
 
-        var expiresAt = clock.GetUtcNow().Add(ShareLifetime).ToUnixTimeSeconds();
+        var expiresAt = _clock.GetUtcNow().Add(ShareLifetime).ToUnixTimeSeconds();
         foreach (var (sessionId, count) in _counts)
         {
             await database.HashSetAsync(Key(sessionId), _copy, $"{count}|{expiresAt.ToString(CultureInfo.InvariantCulture)}");

@@ -17,7 +17,7 @@ namespace CitizenVoice.Features.Feedback;
 /// one email listing their items. It also deletes the senders' names and contacts a set time after an item closed.
 /// </summary>
 public sealed class FeedbackReminders(
-    AppDb db, Mailer mailer, WorkingCalendar calendar, IOptions<FeedbackOptions> options, SiteAddress siteAddress, TimeProvider clock,
+    AppDb db, Mailer mailer, WorkingCalendar calendar, IOptions<FeedbackOptions> options, SiteAddress siteAddress, AppMetrics metrics, TimeProvider clock,
     ILogger<FeedbackReminders> logger)
 {
     private sealed record Due(int Id, string Code, string Subject, int UnitId, string UnitName, string UnitPath, DateOnly DueOn, string? Sent)
@@ -62,6 +62,7 @@ public sealed class FeedbackReminders(
         var site = siteAddress.Origin;
         var mails = (await RecipientsAsync(claimed, today, ct)).Select(r => Compose(r.Name, r.Email, r.Items, today, site)).ToList();
         var failed = await mailer.SendAsync(mails, ct);
+        metrics.RemindersSent.Add(mails.Count - failed.Count, new KeyValuePair<string, object?>("kind", "feedback"));
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Feedback deadline reminders: {Sent} mails about {Items} items, {Failed} failed", mails.Count - failed.Count, claimed.Count, failed.Count);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -24,7 +25,7 @@ public sealed class PendingRollup
 /// stay in each response's transaction. Readers of the monthly rows (reports, the check, a unit move) fold first, so
 /// no figure ever misses a response.
 /// </summary>
-public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, ILogger<RollupFolder> log) : BackgroundService
+public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, AppMetrics metrics, ILogger<RollupFolder> log) : BackgroundService
 {
     /// <summary>How many times the SQLite fold reads again because someone else changed the rows it read, before it folds under the write lock.</summary>
     private const int OptimisticAttempts = 3;
@@ -32,37 +33,37 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
     /// <summary>
     /// Folds whatever is pending (one cheap query when nothing is) in a transaction of its own. On PostgreSQL the
     /// pending rows are locked as they are read, so concurrent folds (of any node) take turns and none folds an
-    /// increment twice. On SQLite see <see cref="FoldSqliteAsync"/>.
+    /// increment twice. On SQLite see <see cref="FoldSqliteAsync"/>. Returns the number of writer batches folded.
     /// </summary>
-    public static async Task FoldAsync(AppDb db, WriteGate gate, CancellationToken ct)
+    public static async Task<int> FoldAsync(AppDb db, WriteGate gate, CancellationToken ct)
     {
         if (!await db.PendingRollups.AnyAsync(ct))
         {
-            return;
+            return 0;
         }
 
         if (db.Database.IsSqlite())
         {
-            await FoldSqliteAsync(db, gate, ct);
-            return;
+            return await FoldSqliteAsync(db, gate, ct);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await FoldPendingAsync(db, ct);
+        var folded = await FoldPendingAsync(db, ct);
         await transaction.CommitAsync(ct);
+        return folded;
     }
 
     /// <summary>Folds whatever is pending in the caller's transaction: a unit move folds before it shifts rows.</summary>
     public static Task FoldInTransactionAsync(AppDb db, CancellationToken ct) => FoldPendingAsync(db, ct);
 
-    private static async Task FoldPendingAsync(AppDb db, CancellationToken ct)
+    private static async Task<int> FoldPendingAsync(AppDb db, CancellationToken ct)
     {
         var pending = db.Database.IsNpgsql()
             ? await db.PendingRollups.FromSqlRaw($"SELECT * FROM \"{PendingRollupConfiguration.Table}\" ORDER BY \"Id\" FOR UPDATE").AsNoTracking().ToListAsync(ct)
             : await db.PendingRollups.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
         if (pending.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var counts = new RollupCounts();
@@ -70,6 +71,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
         await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
         var ids = pending.Select(p => p.Id).ToList();
         await db.PendingRollups.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(ct);
+        return pending.Count;
     }
 
     private static Task<Dictionary<int, (int[] Lineage, Organisation.UnitLevel Level)>> UnitsAsync(AppDb db, CancellationToken ct) =>
@@ -83,7 +85,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
     /// fold) advances the epoch (<see cref="NextEpochAsync"/>) in the same transaction; the fold sees it under the lock
     /// and reads again, and after a few tries folds under the lock as PostgreSQL does. Folds of this process take turns.
     /// </summary>
-    private static async Task FoldSqliteAsync(AppDb db, WriteGate gate, CancellationToken ct)
+    private static async Task<int> FoldSqliteAsync(AppDb db, WriteGate gate, CancellationToken ct)
     {
         using var folding = await gate.EnterFoldAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -93,6 +95,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
             for (var attempt = 1; attempt <= OptimisticAttempts; attempt++)
             {
                 long epoch, last;
+                int folded;
                 List<object?[]> totals;
                 await using (var snapshot = connection.BeginTransaction(deferred: true))
                 {
@@ -101,10 +104,10 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
                     var pending = await db.PendingRollups.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
                     if (pending.Count == 0)
                     {
-                        return;
+                        return 0;
                     }
 
-                    last = pending[^1].Id;
+                    (last, folded) = (pending[^1].Id, pending.Count);
                     var counts = new RollupCounts();
                     counts.AddPending(pending.Select(p => p.Increments), await UnitsAsync(db, ct));
                     totals = counts.MonthlyTotals(connection, snapshot);
@@ -128,14 +131,15 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
                 }
 
                 await transaction.CommitAsync(ct);
-                return;
+                return folded;
             }
 
             using (await gate.EnterAsync(ct))
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await FoldPendingAsync(db, ct);
+                var folded = await FoldPendingAsync(db, ct);
                 await transaction.CommitAsync(ct);
+                return folded;
             }
         }
         finally
@@ -177,7 +181,12 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, IL
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-                await FoldAsync(db, gate, stoppingToken);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (await FoldAsync(db, gate, stoppingToken) is > 0 and var folded)
+                {
+                    metrics.FoldedIncrements.Add(folded);
+                    metrics.FoldDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

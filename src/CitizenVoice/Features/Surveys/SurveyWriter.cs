@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Audit;
 using CitizenVoice.Features.Organisation;
+using CitizenVoice.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,12 +51,15 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
     private readonly WriteGate _gate;
     private readonly ILogger<SurveyWriter> _log;
     private readonly Lazy<Task> _loop;
+    private readonly AppMetrics _metrics;
 
-    public SurveyWriter(IServiceScopeFactory scopes, WriteGate gate, IOptions<DatabaseOptions> database, ILogger<SurveyWriter> log)
+    public SurveyWriter(IServiceScopeFactory scopes, WriteGate gate, IOptions<DatabaseOptions> database, AppMetrics metrics, ILogger<SurveyWriter> log)
     {
         _scopes = scopes;
         _gate = gate;
         _log = log;
+        _metrics = metrics;
+        metrics.Meter.CreateObservableGauge("citizenvoice.survey.writer_queue", () => _queue.Reader.Count, "{response}", "Responses waiting for the writer.");
         // SQLite has one writer at a time, so one lane. PostgreSQL locks rows, so while one batch waits for its commit
         // to reach the disk the next can already be written.
         var lanes = database.Value.IsPostgres ? 3 : 1;
@@ -173,6 +177,8 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 
             await counts.WriteDailyAndPendingAsync(connection, transaction, CancellationToken.None);
             await transaction.CommitAsync();
+            _metrics.ResponsesStored.Add(written.Count);
+            _metrics.WriterBatchSize.Record(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(results[i]);
