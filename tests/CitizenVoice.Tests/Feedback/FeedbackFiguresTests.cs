@@ -58,10 +58,10 @@ public sealed class FeedbackFiguresTests(CitizenVoiceApp app) : IAsyncLifetime
             {
                 TrackingCode = $"PA-2021-SL{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}", SecretHash = "-", Kind = kind, Channel = channel,
                 FieldId = fields[field], ReceivingUnitId = units[unit], AssignedUnitId = units[unit], Subject = $"Số liệu {++n}",
-                Content = "Một việc của bộ số liệu đã biết trước.", ReceivedAt = day.ToDateTime(new TimeOnly(2, 0)), ReceivedOn = day, Status = status,
+                Content = "Một việc của bộ số liệu đã biết trước.", ReceivedAt = DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(2, 0)), DateTimeKind.Utc), ReceivedOn = day, Status = status,
                 DueOn = dueOn, AnsweredLate = late, Satisfied = satisfied,
                 Answer = status is FeedbackStatus.Answered or FeedbackStatus.Closed ? "Đã trả lời." : null,
-                AnsweredAt = status is FeedbackStatus.Answered or FeedbackStatus.Closed ? day.AddDays(5).ToDateTime(TimeOnly.MinValue) : null,
+                AnsweredAt = status is FeedbackStatus.Answered or FeedbackStatus.Closed ? DateTime.SpecifyKind(day.AddDays(5).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc) : null,
             });
         }
 

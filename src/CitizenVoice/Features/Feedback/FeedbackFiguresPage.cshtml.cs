@@ -68,7 +68,8 @@ public sealed class FeedbackFiguresModel(AppDb db, UnitScope scope, TimeProvider
             return null;
         }
 
-        var unit = (string.IsNullOrWhiteSpace(unitCode) ? null
+        // A unit code is short ASCII ("BK-NS-VT"); anything else is not one of the user's units.
+        var unit = (unitCode is not { Length: > 0 and <= 40 } || !unitCode.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? null
                 : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode.Trim() && u.Path.StartsWith(root), ct))
             ?? await db.Units.AsNoTracking().FirstAsync(u => u.Path == root, ct);
         var start = from ?? new DateOnly(today.Year, 1, 1);

@@ -37,7 +37,8 @@ public sealed class QuestionsPageModel(AppDb db) : PageModel
             Q = Q[..200];
         }
 
-        var fieldId = Field is null ? null
+        // A field code is short ASCII ("CU-TRU"); anything else names no field (and never reaches the database).
+        var fieldId = Field is not { Length: > 0 and <= 20 } || !Field.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? null
             : await db.Fields.AsNoTracking().Where(f => f.Code == Field && f.IsActive).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
         if (fieldId is null)
         {
