@@ -90,7 +90,7 @@ public static class SiteTour
             $"/quan-tri/doi-thoai/{sessionId}/diem-danh", "/quan-tri/doi-thoai/cam-ket", "/quan-tri/doi-thoai/tuan-thu", "/quan-tri/tiep-cong-dan",
             "/quan-tri/nhat-ky", "/quan-tri/lich-lam-viec", "/quan-tri/danh-ba", "/quan-tri/danh-ba/them",
             "/quan-tri/phan-anh-kien-nghi", "/quan-tri/phan-anh-kien-nghi/nhap", $"/quan-tri/phan-anh-kien-nghi/{ids.Feedback}",
-            "/quan-tri/phan-anh-kien-nghi/hoi-dap", $"/quan-tri/phan-anh-kien-nghi/{question.Item}", "/quan-tri/phan-anh-kien-nghi/so-lieu", $"/quan-tri/phan-anh-kien-nghi/so-lieu?don-vi=BK-NS&tu={DateTime.UtcNow.Year}-01-01",
+            "/quan-tri/phan-anh-kien-nghi/hoi-dap", $"/quan-tri/phan-anh-kien-nghi/{question.Item}", "/quan-tri/phan-anh-kien-nghi/so-lieu",
             $"/phan-anh-kien-nghi/tra-cuu?ma={ids.FeedbackCode}",
         ];
         string[] surveyTeamPages =
