@@ -61,8 +61,9 @@ public sealed partial class AnswerPublishing(AppDb db, FeedbackWorkflow workflow
 
     public async Task PublishAsync(QuestionAnswer qa, FeedbackItem item, StaffActor moderator, CancellationToken ct)
     {
-        // The sender's consent is checked again: nothing is published that they did not agree to.
-        if (!item.PublishConsent || qa.Status == QuestionAnswerStatus.Published)
+        // The sender's consent is checked again (nothing is published that they did not agree to), and the answer must
+        // still stand: an item reopened because its sender was not satisfied waits for its new answer.
+        if (!CanBeProposed(item) || qa.Status == QuestionAnswerStatus.Published)
         {
             throw new FeedbackStepException(item.Status);
         }
