@@ -132,6 +132,14 @@ public sealed class FeedbackFiguresTests(CitizenVoiceApp app) : IAsyncLifetime
             Assert.DoesNotContain(byUnit, r => r[0] == "BK-BB");
         }
 
+        // The satisfaction dashboard a leader opens shows the same month's feedback and links to the figures.
+        var dashboard = await leader.GetPageAsync($"/quan-tri/ket-qua-hai-long?unit=BK-NS&from=2021-03-01&to=2021-03-31");
+        var section = dashboard.QuerySelector("[data-feedback-figures]")!;
+        Assert.Equal("7", section.QuerySelector("[data-figure=received]")!.TextContent.Trim());
+        Assert.Equal(Percent(66.7), section.QuerySelector("[data-figure=on-time-rate]")!.TextContent.Trim());
+        Assert.Equal("1", section.QuerySelector("[data-figure=overdue]")!.TextContent.Trim());
+        Assert.Contains("/quan-tri/phan-anh-kien-nghi/so-lieu?don-vi=BK-NS&tu=2021-03-01&den=2021-03-31", section.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+
         // An officer does not read the figures.
         using var officer = app.CreateStaffClient();
         await officer.SignInAsync("canbo.nganson");
