@@ -49,6 +49,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<FeedbackAttachment> FeedbackAttachments => Set<FeedbackAttachment>();
+    public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

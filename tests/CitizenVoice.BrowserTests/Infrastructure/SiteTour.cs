@@ -16,6 +16,7 @@ public static class SiteTour
         "/", "/don-vi", "/can-bo/don-vi/BK-NS", "/khao-sat", "/khao-sat/BK-NS/CCCD", "/khao-sat/kiosk/BK-NS/CCCD", "/khao-sat/cam-on",
         "/ket-qua-khao-sat", "/ket-qua-khao-sat?unit=BK-NS", "/doi-thoai", "/doi-thoai/thong-ke", "/dang-nhap",
         "/danh-ba", "/danh-ba?q=ba+be", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/tra-cuu", "/phan-anh-kien-nghi/da-gui",
+        "/phan-anh-kien-nghi/hoi-dap", "/phan-anh-kien-nghi/hoi-dap?q=tam+tru&linh-vuc=CU-TRU",
     ];
 
     /// <summary>
@@ -75,7 +76,8 @@ public static class SiteTour
             };
         });
 
-        string[] publicPages = [.. PublicPages, $"/doi-thoai/{sessionId}", $"/doi-thoai/{sessionId}/truc-tiep"];
+        var question = await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app);
+        string[] publicPages = [.. PublicPages, $"/doi-thoai/{sessionId}", $"/doi-thoai/{sessionId}/truc-tiep", $"/phan-anh-kien-nghi/hoi-dap/{question.Question}"];
         string[] staffPages =
         [
             "/quan-tri", "/tai-khoan", "/quan-tri/can-bo", "/quan-tri/can-bo/them", $"/quan-tri/can-bo/{ids.Staff}", "/quan-tri/cai-dat",
@@ -88,6 +90,7 @@ public static class SiteTour
             $"/quan-tri/doi-thoai/{sessionId}/diem-danh", "/quan-tri/doi-thoai/cam-ket", "/quan-tri/doi-thoai/tuan-thu", "/quan-tri/tiep-cong-dan",
             "/quan-tri/nhat-ky", "/quan-tri/lich-lam-viec", "/quan-tri/danh-ba", "/quan-tri/danh-ba/them",
             "/quan-tri/phan-anh-kien-nghi", "/quan-tri/phan-anh-kien-nghi/nhap", $"/quan-tri/phan-anh-kien-nghi/{ids.Feedback}",
+            "/quan-tri/phan-anh-kien-nghi/hoi-dap", $"/quan-tri/phan-anh-kien-nghi/{question.Item}", "/quan-tri/phan-anh-kien-nghi/so-lieu",
             $"/phan-anh-kien-nghi/tra-cuu?ma={ids.FeedbackCode}",
         ];
         string[] surveyTeamPages =

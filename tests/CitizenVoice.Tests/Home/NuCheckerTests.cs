@@ -71,7 +71,11 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             ($"/doi-thoai/{upcoming.Id}", HttpStatusCode.OK), ($"/doi-thoai/{past.Id}", HttpStatusCode.OK),
             ("/danh-ba", HttpStatusCode.OK), ("/danh-ba?q=ba%20be&culture=en-GB", HttpStatusCode.OK),
             ("/phan-anh-kien-nghi", HttpStatusCode.OK), ("/phan-anh-kien-nghi/tra-cuu", HttpStatusCode.OK),
+            ("/phan-anh-kien-nghi/hoi-dap", HttpStatusCode.OK), ("/phan-anh-kien-nghi/hoi-dap?q=tam%20tru&linh-vuc=CU-TRU&culture=en-GB", HttpStatusCode.OK),
         ];
+        // A published question and answer: in the list, and on a page of its own.
+        pages.Add(($"/phan-anh-kien-nghi/hoi-dap/{(await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app)).Question}", HttpStatusCode.OK));
+
         return pages;
     }
 

@@ -196,6 +196,36 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
     }
 
     [Fact]
+    public async Task Naughty_strings_in_the_questions_and_answers_search_get_a_page_never_a_server_error()
+    {
+        await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app);
+        using var browser = app.CreateStaffClient();
+        foreach (var s in NaughtyStrings.Append(new string('a', 5000)).Append("tam tru " + new string('%', 300)).Append("\0\u0000_%'"))
+        {
+            var escaped = Uri.EscapeDataString(s);
+            foreach (var url in new[]
+            {
+                $"/phan-anh-kien-nghi/hoi-dap?q={escaped}", $"/phan-anh-kien-nghi/hoi-dap?q={escaped}&linh-vuc={escaped}&trang={escaped}",
+                $"/phan-anh-kien-nghi/hoi-dap?q=tam+tru&trang={escaped}",
+            })
+            {
+                using var page = await browser.Http.GetAsync(url);
+                Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)page.StatusCode}");
+            }
+
+            // A NUL in a path is refused by the server before the app sees it.
+            if (!s.Contains('\0', StringComparison.Ordinal))
+            {
+                using var item = await browser.Http.GetAsync("/phan-anh-kien-nghi/hoi-dap/" + (escaped.Length == 0 ? "%20" : escaped));
+                Assert.True((int)item.StatusCode < 500, $"GET the question “{s}”: {(int)item.StatusCode}");
+            }
+        }
+
+        using var nul = await browser.Http.GetAsync("/phan-anh-kien-nghi/hoi-dap?q=tam%00tru&linh-vuc=%00");
+        Assert.Equal(HttpStatusCode.OK, nul.StatusCode);
+    }
+
+    [Fact]
     public async Task A_form_field_of_5_MB_gets_the_friendly_error_page_with_a_4xx()
     {
         using var browser = app.CreateStaffClient();

@@ -44,6 +44,12 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
     /// <summary>Who handles feedback: everyone but the independent survey team.</summary>
     private static readonly string[] FeedbackHandlers = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe", "thuky"];
 
+    /// <summary>Who publishes an item of Ngân Sơn on the "Hỏi đáp" page: moderators and leaders whose scope covers it (the secretary's department does not).</summary>
+    private static readonly string[] FeedbackModerators = ["admin", "lanhdao", "lanhdao.nganson"];
+
+    /// <summary>Who reads feedback figures: leaders and administrators.</summary>
+    private static readonly string[] Leaders = ["admin", "lanhdao", "lanhdao.nganson"];
+
     /// <summary>Every staff address by route pattern. Public ones are listed in <see cref="Public"/>.</summary>
     private static Dictionary<string, Sample[]> Expected(Ids ids) => new()
     {
@@ -111,8 +117,18 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         ["/quan-tri/phan-anh-kien-nghi/{id:int}"] =
         [
             new($"/quan-tri/phan-anh-kien-nghi/{ids.NganSonFeedback}", ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson"], Hides: true,
-                Handlers: new() { ["Approve"] = ["lanhdao", "lanhdao.nganson"], ["Return"] = ["lanhdao", "lanhdao.nganson"] }),
+                Handlers: new()
+                {
+                    ["Approve"] = ["lanhdao", "lanhdao.nganson"], ["Return"] = ["lanhdao", "lanhdao.nganson"],
+                    // Staff of the unit propose a question and answer for publication; its moderators and leaders publish it.
+                    ["SavePublication"] = FeedbackModerators, ["Publish"] = FeedbackModerators, ["Withdraw"] = FeedbackModerators,
+                }),
         ],
+        ["/quan-tri/phan-anh-kien-nghi/hoi-dap"] = [new("/quan-tri/phan-anh-kien-nghi/hoi-dap", ["admin", "lanhdao", "lanhdao.nganson", "thuky"])],
+        ["/quan-tri/phan-anh-kien-nghi/so-lieu"] = [new("/quan-tri/phan-anh-kien-nghi/so-lieu", Leaders)],
+        ["/quan-tri/phan-anh-kien-nghi/so-lieu/xuat.xlsx"] = [new("/quan-tri/phan-anh-kien-nghi/so-lieu/xuat.xlsx", Leaders)],
+        ["/quan-tri/phan-anh-kien-nghi/so-lieu/xuat.csv"] = [new("/quan-tri/phan-anh-kien-nghi/so-lieu/xuat.csv", Leaders)],
+        ["/quan-tri/phan-anh-kien-nghi/so-lieu/bao-cao.pdf"] = [new("/quan-tri/phan-anh-kien-nghi/so-lieu/bao-cao.pdf", Leaders)],
     };
 
     /// <summary>A dialogue of Ngân Sơn (its leader runs it) and one of Ba Bể (another district: not theirs).</summary>
@@ -135,6 +151,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         "/api/v1/dialogues/{id:int}/questions",
         "/api/v1/holidays", "/api/v1/working-days", "/api/v1/contacts", "/api/v1/feedback/", "/api/v1/feedback/{trackingCode}",
         "/danh-ba", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/da-gui", "/phan-anh-kien-nghi/tra-cuu",
+        "/phan-anh-kien-nghi/hoi-dap", "/phan-anh-kien-nghi/hoi-dap/{id:int}", "/phan-anh-kien-nghi/hoi-dap/rss",
         "/openapi/{documentName}.json", "/health/live", "/health/ready",
         // What nothing else answers: "not found" for everybody.
         "{*path}",
@@ -306,7 +323,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         await db.PaperEntries.CountAsync(), await db.ImportRows.CountAsync(r => r.Outcome != ImportRowOutcome.Pending),
         await db.DialogueSessions.CountAsync(), await db.Opinions.CountAsync(), await db.Commitments.CountAsync(), await db.Registrations.CountAsync(r => r.CheckedInAt != null),
         await db.ReceptionDays.CountAsync(), await db.SurveyRounds.CountAsync(),
-        await db.FeedbackItems.CountAsync(), await db.FeedbackEvents.CountAsync(), await db.ContactPoints.CountAsync(), await db.CalendarDays.CountAsync(),
+        await db.FeedbackItems.CountAsync(), await db.FeedbackEvents.CountAsync(), await db.QuestionAnswers.CountAsync(q => q.Status == QuestionAnswerStatus.Published), await db.ContactPoints.CountAsync(), await db.CalendarDays.CountAsync(),
         await db.SiteSettings.Select(s => s.UpdatedAt).MaxAsync(),
         string.Join(',', await db.DialogueSessions.OrderBy(s => s.Id).Select(s => s.Status).ToListAsync())));
 

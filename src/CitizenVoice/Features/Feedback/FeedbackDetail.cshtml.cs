@@ -18,7 +18,7 @@ namespace CitizenVoice.Features.Feedback;
 /// </summary>
 [Authorize(Policy = Policies.Staff, Roles = $"{Roles.Administrator},{Roles.Leader},{Roles.Officer},{Roles.Moderator}")]
 public sealed class FeedbackDetailModel(
-    AppDb db, UnitScope scope, FeedbackWorkflow workflow, UserManager<StaffUser> users, IStringLocalizer<SharedResource> l) : PageModel
+    AppDb db, UnitScope scope, FeedbackWorkflow workflow, AnswerPublishing publishing, UserManager<StaffUser> users, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record TimelineRow(DateTime At, FeedbackAction Action, string? Staff, string? Unit, string? PublicNote, string? InternalNote);
 
@@ -37,6 +37,12 @@ public sealed class FeedbackDetailModel(
     public IReadOnlyList<(int Id, string FileName, int Length)> Files { get; private set; } = [];
 
     public bool IsLeader => User.IsInRole(Roles.Leader);
+
+    /// <summary>Who reviews and publishes questions and answers: moderators, leaders and administrators of the unit's scope.</summary>
+    public bool IsModerator => User.IsInRole(Roles.Moderator) || User.IsInRole(Roles.Leader) || User.IsInRole(Roles.Administrator);
+
+    /// <summary>The public copy of the item on the "Hỏi đáp" page, once proposed.</summary>
+    public QuestionAnswer? Publication { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -97,6 +103,96 @@ public sealed class FeedbackDetailModel(
         : Required(ghiChu, "ghiChu", l["Vui lòng ghi điều cần sửa trong dự thảo."], id, ct)
         ?? ActAsync(id, (item, actor) => workflow.ReturnAnswerAsync(item, actor, ghiChu!.Trim(), ct), l["Đã trả lại dự thảo để sửa."], ct);
 
+    public Task<IActionResult> OnPostProposeAsync(int id, CancellationToken ct) =>
+        ActAsync(id, async (item, actor) =>
+        {
+            if (!item.PublishConsent)
+            {
+                ModelState.AddModelError("", l["Người gửi không đồng ý công khai: câu hỏi và câu trả lời này không được đăng."]);
+                return;
+            }
+
+            await publishing.ProposeAsync(item, actor, ct);
+        }, l["Đã đề xuất đăng lên trang Hỏi đáp; người điều phối sẽ xem lại nội dung công khai."], ct);
+
+    public Task<IActionResult> OnPostSavePublicationAsync(int id, string? tieuDe, string? cauHoi, string? cauTraLoi, CancellationToken ct) =>
+        ModerateAsync(id, tieuDe, cauHoi, cauTraLoi, (qa, item, _) => publishing.SaveAsync(qa, item, tieuDe!.Trim(), cauHoi!.Trim(), cauTraLoi!.Trim(), ct),
+            l["Đã lưu nội dung công khai."], ct);
+
+    public Task<IActionResult> OnPostPublishAsync(int id, string? tieuDe, string? cauHoi, string? cauTraLoi, CancellationToken ct) =>
+        ModerateAsync(id, tieuDe, cauHoi, cauTraLoi, async (qa, item, actor) =>
+        {
+            await publishing.SaveAsync(qa, item, tieuDe!.Trim(), cauHoi!.Trim(), cauTraLoi!.Trim(), ct);
+            await publishing.PublishAsync(qa, item, actor, ct);
+        }, l["Đã đăng câu hỏi và trả lời lên trang Hỏi đáp."], ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
+        ModerateAsync(id, null, null, null, (qa, item, actor) => publishing.WithdrawAsync(qa, item, actor, ct), l["Đã gỡ câu hỏi và trả lời khỏi trang Hỏi đáp."], ct);
+
+    /// <summary>A moderator's step on the public copy: the texts (when given) must be there, the item in the user's scope.</summary>
+    private async Task<IActionResult> ModerateAsync(
+        int id, string? title, string? question, string? answer, Func<QuestionAnswer, FeedbackItem, StaffActor, Task> step, string done, CancellationToken ct)
+    {
+        if (!IsModerator)
+        {
+            return Forbid();
+        }
+
+        var withTexts = title is not null || question is not null || answer is not null;
+        if (withTexts)
+        {
+            if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > FeedbackRules.SubjectMax)
+            {
+                ModelState.AddModelError("tieuDe", l["Vui lòng nhập tiêu đề công khai (tối đa {0} ký tự).", FeedbackRules.SubjectMax]);
+            }
+
+            if (string.IsNullOrWhiteSpace(question) || question.Trim().Length > FeedbackRules.ContentMax)
+            {
+                ModelState.AddModelError("cauHoi", l["Vui lòng nhập câu hỏi công khai."]);
+            }
+
+            if (string.IsNullOrWhiteSpace(answer) || answer.Trim().Length > FeedbackRules.ContentMax)
+            {
+                ModelState.AddModelError("cauTraLoi", l["Vui lòng nhập câu trả lời công khai."]);
+            }
+        }
+
+        var item = await db.FeedbackItems.FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (item is null || !await scope.CoversAsync(User, item.AssignedUnitId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ReloadAsync(id, ct);
+        }
+
+        var qa = await db.QuestionAnswers.FirstOrDefaultAsync(q => q.FeedbackItemId == id, ct);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            if (qa is null)
+            {
+                throw new FeedbackStepException(item.Status);
+            }
+
+            await step(qa, item, new StaffActor(user.Id, user.FullName, user.UnitId));
+            Message = done;
+        }
+        catch (FeedbackStepException)
+        {
+            ModelState.AddModelError("", l["Việc này không còn làm được ở trạng thái hiện tại (có thể người khác vừa xử lý). Trang đã được tải lại."]);
+        }
+
+        return await ReloadAsync(id, ct);
+    }
+
     private Task<IActionResult>? Required(string? text, string key, string message, int id, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(text) && text.Trim().Length <= FeedbackRules.ContentMax)
@@ -127,7 +223,7 @@ public sealed class FeedbackDetailModel(
         try
         {
             await step(item, new StaffActor(user.Id, user.FullName, user.UnitId));
-            Message = done;
+            Message = ModelState.IsValid ? done : null;
         }
         catch (FeedbackStepException)
         {
@@ -154,6 +250,7 @@ public sealed class FeedbackDetailModel(
         Timeline = await db.FeedbackEvents.AsNoTracking().Where(e => e.FeedbackItemId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineRow(e.At, e.Action, e.StaffName, e.Unit!.Name, e.PublicNote, e.InternalNote)).ToListAsync(ct);
         UnitGroups = await UnitChoices.ByDistrictAsync(db, ct);
+        Publication = await db.QuestionAnswers.AsNoTracking().FirstOrDefaultAsync(q => q.FeedbackItemId == id, ct);
         Files = (await db.FeedbackAttachments.AsNoTracking().Where(a => a.FeedbackItemId == id).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.Length }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Length)).ToList();
         return true;

@@ -146,6 +146,9 @@ public enum FeedbackAction
     RatedDissatisfied = 11,
     Reopened = 12,
     PersonalDataDeleted = 13,
+    PublicationProposed = 14,
+    Published = 15,
+    PublicationWithdrawn = 16,
 }
 
 /// <summary>A step on the item's timeline: who did what, when. <see cref="PublicNote"/> is what the citizen sees.</summary>

@@ -72,6 +72,9 @@ public static class FeedbackRules
         FeedbackAction.RatedSatisfied => "Người gửi hài lòng với trả lời",
         FeedbackAction.RatedDissatisfied => "Người gửi không hài lòng với trả lời",
         FeedbackAction.Reopened => "Mở lại để lãnh đạo xem xét",
+        FeedbackAction.PublicationProposed => "Đề xuất đăng lên trang Hỏi đáp",
+        FeedbackAction.Published => "Đăng câu hỏi và trả lời lên trang Hỏi đáp",
+        FeedbackAction.PublicationWithdrawn => "Gỡ câu hỏi và trả lời khỏi trang Hỏi đáp",
         _ => "Xóa thông tin cá nhân",
     };
 }

@@ -30,7 +30,7 @@ public static class FeedbackStatusQuery
             item.Status.ToString(), FeedbackRules.StatusName(item.Status), Iso(item.ReceivedOn), item.DueOn is { } due ? Iso(due) : null,
             item.IsOpen && item.DueOn < workflow.Today, item.RejectionReason, item.InformationRequest,
             [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-                .Where(e => e.Action is not (FeedbackAction.AnswerDrafted or FeedbackAction.AnswerReturned))
+                .Where(e => e.Action is not (FeedbackAction.AnswerDrafted or FeedbackAction.AnswerReturned or FeedbackAction.PublicationProposed))
                 .Select(e => new FeedbackApi.TimelineEntry(
                     new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)).ToOffset(DialogueText.VietnamOffset), FeedbackRules.ActionName(e.Action), e.Unit?.Name,
                     // The answer itself is content: only with the secret.

@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
@@ -13,6 +14,9 @@ namespace CitizenVoice.Features.Satisfaction;
 public sealed class ResultsModel(AppDb db, SatisfactionReport report, UnitScope scope, TimeProvider clock) : PageModel
 {
     public DashboardData Data { get; private set; } = null!;
+
+    /// <summary>The feedback figures of the same unit and period, for leaders: what citizens sent besides their ratings.</summary>
+    public FeedbackFigures? FeedbackFigures { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery] DashboardQuery query)
     {
@@ -29,6 +33,12 @@ public sealed class ResultsModel(AppDb db, SatisfactionReport report, UnitScope 
         }
 
         Data = data;
+        if (FeedbackSetup.FigureRoles.Any(User.IsInRole))
+        {
+            FeedbackFigures = await FeedbackFiguresModel.LoadAsync(db, scope, User, data.Query.Unit, data.Filter.From, data.Filter.To,
+                Dialogues.DialogueText.Today(clock), HttpContext.RequestAborted);
+        }
+
         return Page();
     }
 }

@@ -140,9 +140,17 @@ public static class ResultsExport
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ToCsv(chosen, culture, Text))).ToArray(), "text/csv; charset=utf-8", $"{name}-{chosen.Slug}.csv");
         }
 
-        // Numbers stay numbers in the workbook, shown with one decimal (rates, bounds) or none (counts): the
-        // spreadsheet program then writes them with its reader's own decimal mark.
-        var asData = tables.Select(t => (t.Name, Table: AsData(t, Text))).ToList();
+        var buffer = await XlsxAsync(tables, Text, ct);
+        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    }
+
+    /// <summary>
+    /// The tables as the sheets of a workbook, one sheet each. Numbers stay numbers in the workbook, shown with one
+    /// decimal (rates, bounds) or none (counts): the spreadsheet program then writes them with its reader's own decimal mark.
+    /// </summary>
+    public static async Task<MemoryStream> XlsxAsync(IReadOnlyList<ExportTable> tables, Func<string, string> text, CancellationToken ct)
+    {
+        var asData = tables.Select(t => (t.Name, Table: AsData(t, text))).ToList();
         var formats = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, (headers, rows)) in asData)
         {
@@ -163,7 +171,7 @@ public static class ResultsExport
         var buffer = new MemoryStream();
         await buffer.SaveAsAsync(sheets, configuration: configuration, cancellationToken: ct);
         buffer.Position = 0;
-        return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        return buffer;
     }
 
     /// <summary>

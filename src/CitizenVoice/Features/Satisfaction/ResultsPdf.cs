@@ -120,12 +120,13 @@ public static class ResultsPdf
         flow.Y += 16;
     }
 
-    private static void Table(PdfFlow flow, ExportTable table)
+    /// <summary>A table of the screen drawn across the page, its rows wrapped and continued on the next page as needed.</summary>
+    public static void Table(PdfFlow flow, ExportTable table)
     {
         var font = PdfFonts.Regular(8);
         var bold = PdfFonts.Bold(8);
         // The widest text column gets what the numbers leave.
-        var textColumn = Array.FindIndex(table.Headers, h => h is "Đơn vị" or "Tiêu chí" or "Yếu tố");
+        var textColumn = Array.FindIndex(table.Headers, h => h is "Đơn vị" or "Tiêu chí" or "Yếu tố" or "Lĩnh vực" or "Kênh tiếp nhận" or "Loại");
         var narrow = (flow.Width - (textColumn >= 0 ? 170 : 0)) / Math.Max(1, table.Headers.Length - (textColumn >= 0 ? 1 : 0));
         var widths = table.Headers.Select((_, i) => i == textColumn ? 170 + (flow.Width - 170 - narrow * (table.Headers.Length - 1)) : narrow).ToArray();
         void Row(IReadOnlyList<string> cells, XFont rowFont)

@@ -1,0 +1,29 @@
+using CitizenVoice.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Feedback;
+
+/// <summary>One published question and its answer, at an address of its own that can be shared.</summary>
+public sealed class QuestionPageModel(AppDb db) : PageModel
+{
+    public sealed record View(int Id, string Title, string Question, string Answer, string Field, string FieldCode, string Unit, DateTime PublishedAt, FeedbackKind Kind);
+
+    public View Item { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var item = await db.QuestionAnswers.AsNoTracking()
+            .Where(q => q.Id == id && q.Status == QuestionAnswerStatus.Published)
+            .Select(q => new View(q.Id, q.Title, q.Question, q.Answer, q.Field!.Name, q.Field.Code, q.Unit!.Name, q.PublishedAt!.Value, q.FeedbackItem!.Kind))
+            .FirstOrDefaultAsync(ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        return Page();
+    }
+}
