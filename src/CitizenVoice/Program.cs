@@ -3,6 +3,7 @@ using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Feedback;
+using CitizenVoice.Features.News;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
@@ -27,6 +28,7 @@ builder.AddSurveys();
 builder.AddSatisfaction();
 builder.AddDialogues();
 builder.AddFeedback();
+builder.AddNews();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapSurveys();
 app.MapSatisfaction();
 app.MapDialogues();
 app.MapFeedback();
+app.MapNews();
 
 await app.InitialiseDatabaseAsync();
 await app.RunAsync();
