@@ -71,6 +71,8 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             ($"/doi-thoai/{upcoming.Id}", HttpStatusCode.OK), ($"/doi-thoai/{past.Id}", HttpStatusCode.OK),
             ("/danh-ba", HttpStatusCode.OK), ("/danh-ba?q=ba%20be&culture=en-GB", HttpStatusCode.OK),
             ("/phan-anh-kien-nghi", HttpStatusCode.OK), ("/phan-anh-kien-nghi/tra-cuu", HttpStatusCode.OK),
+            ("/tin-tuc", HttpStatusCode.OK), ("/tin-tuc?chuyen-muc=canh-bao&culture=en-GB", HttpStatusCode.OK),
+            ("/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai", HttpStatusCode.OK), ("/tin-tuc/khong-co-bai-nay", HttpStatusCode.NotFound),
         ];
         return pages;
     }
