@@ -223,6 +223,33 @@ public sealed class NewsArticleTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task The_article_page_with_everything_it_loads_is_under_100_KB_compressed_on_first_visit()
+    {
+        using var reader = app.CreateStaffClient();
+        const string url = "/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai";
+        var page = await reader.GetPageAsync(url);
+        var resources = page.QuerySelectorAll("link[rel=stylesheet][href], link[rel=icon][href], script[src], img[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).Distinct().ToList();
+        Assert.Contains(resources, r => r.Contains("bootstrap", StringComparison.Ordinal));
+
+        var sizes = new Dictionary<string, long>();
+        foreach (var path in resources.Prepend(url))
+        {
+            var bytes = await reader.Http.GetByteArrayAsync(new Uri(path, UriKind.Relative));
+            using var compressed = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(bytes);
+            }
+
+            sizes[path] = compressed.Length;
+        }
+
+        var total = sizes.Values.Sum();
+        Assert.True(total < 100 * 1024, $"{total / 1024} KB compressed: " + string.Join(", ", sizes.Select(s => $"{s.Key} {s.Value / 1024} KB")));
+    }
+
+    [Fact]
     public async Task The_demo_has_the_source_article_with_its_author_date_and_text()
     {
         using var reader = app.CreateStaffClient();
