@@ -48,8 +48,10 @@ public static class NewsSetup
             }
 
             var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            // A comment costs a moderator's time: a few an hour from one address is what a reader writes.
-            return string.Equals(http.Request.Query["handler"], "Comment", StringComparison.OrdinalIgnoreCase)
+            // A comment costs a moderator's time: a few an hour from one address is what a reader writes. The first
+            // "handler" of the query is the one Razor Pages runs, so a repeated one cannot pass a comment off as a rating.
+            var handler = http.Request.Query["handler"];
+            return handler.Count > 0 && string.Equals(handler[0], "Comment", StringComparison.OrdinalIgnoreCase)
                 ? RateLimitPartition.GetFixedWindowLimiter("comment " + client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = news.CommentsPerHour, Window = TimeSpan.FromHours(1),
