@@ -3,6 +3,7 @@ using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Feedback;
+using CitizenVoice.Features.News;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
@@ -29,6 +30,7 @@ builder.AddSurveys();
 builder.AddSatisfaction();
 builder.AddDialogues();
 builder.AddFeedback();
+builder.AddNews();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapSurveys();
 app.MapSatisfaction();
 app.MapDialogues();
 app.MapFeedback();
+app.MapNews();
 
 // `dotnet CitizenVoice.dll migrate`: a deployment's one step before starting its copies (Database:MigrateOnStart off).
 if (args is ["migrate", ..])

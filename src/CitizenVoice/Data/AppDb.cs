@@ -3,6 +3,7 @@ using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Contacts;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Feedback;
+using CitizenVoice.Features.News;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
@@ -50,6 +51,11 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<FeedbackAttachment> FeedbackAttachments => Set<FeedbackAttachment>();
     public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
+    public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
+    public DbSet<NewsImage> NewsImages => Set<NewsImage>();
+    public DbSet<NewsRating> NewsRatings => Set<NewsRating>();
+    public DbSet<NewsComment> NewsComments => Set<NewsComment>();
+    public DbSet<NewsSecret> NewsSecrets => Set<NewsSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,7 @@ public static class SiteTour
         "/ket-qua-khao-sat", "/ket-qua-khao-sat?unit=BK-NS", "/doi-thoai", "/doi-thoai/thong-ke", "/dang-nhap",
         "/danh-ba", "/danh-ba?q=ba+be", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/tra-cuu", "/phan-anh-kien-nghi/da-gui",
         "/phan-anh-kien-nghi/hoi-dap", "/phan-anh-kien-nghi/hoi-dap?q=tam+tru&linh-vuc=CU-TRU",
+        "/tin-tuc", "/tin-tuc?chuyen-muc=cai-cach-hanh-chinh", "/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai",
     ];
 
     /// <summary>
@@ -66,10 +67,23 @@ public static class SiteTour
                 Status = CitizenVoice.Features.Feedback.FeedbackStatus.Received, DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(2),
             };
             db.FeedbackItems.Add(feedback);
+            // A published comment for the article page's list, and one waiting in the moderators' queue.
+            var article = await db.NewsArticles.Where(a => a.Slug == "hieu-qua-tu-tiep-xuc-doi-thoai").SingleAsync();
+            db.NewsComments.AddRange(
+                new CitizenVoice.Features.News.NewsComment
+                {
+                    ArticleId = article.Id, AuthorName = "Lương Văn Thành", Text = "Đối thoại tại xã giúp bà con đỡ phải đi lại xa. Mong được tổ chức thường xuyên hơn.",
+                    Status = CitizenVoice.Features.News.CommentStatus.Published, PostedAt = DateTime.UtcNow,
+                },
+                new CitizenVoice.Features.News.NewsComment
+                {
+                    ArticleId = article.Id, AuthorName = "Bế Thị Hằng", Text = "Xin hỏi lịch đối thoại tiếp theo ở huyện Ba Bể?",
+                    Status = CitizenVoice.Features.News.CommentStatus.Pending, PostedAt = DateTime.UtcNow,
+                });
             await db.SaveChangesAsync();
             return new
             {
-                Feedback = feedback.Id, FeedbackCode = feedback.TrackingCode,
+                Feedback = feedback.Id, FeedbackCode = feedback.TrackingCode, Article = article.Id,
                 Round = round.Id, Entry = entries[0].Id, Unit = unit, Field = field,
                 Procedure = await db.Procedures.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
                 Staff = await db.Users.Where(u => u.UserName == "canbo.nganson").Select(u => u.Id).SingleAsync(),
@@ -92,6 +106,7 @@ public static class SiteTour
             "/quan-tri/phan-anh-kien-nghi", "/quan-tri/phan-anh-kien-nghi/nhap", $"/quan-tri/phan-anh-kien-nghi/{ids.Feedback}",
             "/quan-tri/phan-anh-kien-nghi/hoi-dap", $"/quan-tri/phan-anh-kien-nghi/{question.Item}", "/quan-tri/phan-anh-kien-nghi/so-lieu",
             $"/phan-anh-kien-nghi/tra-cuu?ma={ids.FeedbackCode}",
+            "/quan-tri/tin-tuc", "/quan-tri/tin-tuc/them", $"/quan-tri/tin-tuc/{ids.Article}/sua", "/quan-tri/tin-tuc/y-kien",
         ];
         string[] surveyTeamPages =
         [

@@ -72,6 +72,8 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             ("/danh-ba", HttpStatusCode.OK), ("/danh-ba?q=ba%20be&culture=en-GB", HttpStatusCode.OK),
             ("/phan-anh-kien-nghi", HttpStatusCode.OK), ("/phan-anh-kien-nghi/tra-cuu", HttpStatusCode.OK),
             ("/phan-anh-kien-nghi/hoi-dap", HttpStatusCode.OK), ("/phan-anh-kien-nghi/hoi-dap?q=tam%20tru&linh-vuc=CU-TRU&culture=en-GB", HttpStatusCode.OK),
+            ("/tin-tuc", HttpStatusCode.OK), ("/tin-tuc?chuyen-muc=canh-bao&culture=en-GB", HttpStatusCode.OK),
+            ("/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai", HttpStatusCode.OK), ("/tin-tuc/khong-co-bai-nay", HttpStatusCode.NotFound),
         ];
         // A published question and answer: in the list, and on a page of its own.
         pages.Add(($"/phan-anh-kien-nghi/hoi-dap/{(await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app)).Question}", HttpStatusCode.OK));

@@ -174,6 +174,8 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
         var kioskToken = await TokenAsync(browser, "/khao-sat/kiosk/BK-CM/DKX");
         var sessionToken = await TokenAsync(browser, $"/doi-thoai/{sessionId}");
         var signInToken = await TokenAsync(browser, "/dang-nhap");
+        const string article = "/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai";
+        var newsToken = await TokenAsync(browser, article);
         // A sample keeps the run short; the JSON API above takes every string.
         foreach (var s in NaughtyStrings.Where((_, i) => i % 4 == 0))
         {
@@ -190,8 +192,15 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
             await AssertNoServerErrorAsync(browser, "/ngon-ngu", sessionToken, [new("culture", s), new("returnUrl", s)]);
             await AssertNoServerErrorAsync(browser, "/dang-nhap", signInToken, [new("Input.UserName", s), new("Input.Password", s), new("ReturnUrl", s)]);
             await AssertNoServerErrorAsync(browser, "/dang-nhap/ma-xac-thuc", signInToken, [new("Code", s), new("ReturnUrl", s)]);
+            await AssertNoServerErrorAsync(browser, article + "?handler=Rate", newsToken, [new("stars", s)]);
+            await AssertNoServerErrorAsync(browser, article + "?handler=Comment", newsToken, [new("Comment.Name", s), new("Comment.Email", s), new("Comment.Text", s)]);
             using var page = await browser.Http.GetAsync("/khao-sat/" + Uri.EscapeDataString(s) + "/DKX?code=" + Uri.EscapeDataString(s));
             Assert.True((int)page.StatusCode < 500, $"GET the survey form of “{s}”: {(int)page.StatusCode}");
+            foreach (var url in new[] { "/tin-tuc/" + Uri.EscapeDataString(s), $"/tin-tuc?trang={Uri.EscapeDataString(s)}&chuyen-muc={Uri.EscapeDataString(s)}" })
+            {
+                using var news = await browser.Http.GetAsync(url);
+                Assert.True((int)news.StatusCode < 500, $"GET {url}: {(int)news.StatusCode}");
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoResponses", "3000");
         builder.UseSetting("RateLimits:PublicWritesPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiReadsPerMinute", "100000");
+        builder.UseSetting("News:CommentsPerHour", "100000");
         // Small enough that the demo data's extracts run over several sheets, as a province-year does over Excel's limit.
         builder.UseSetting("Exports:RowsPerSheet", "500");
         foreach (var (key, value) in DatabaseSettings.Concat(Settings))

@@ -1,5 +1,6 @@
 using System.Net;
 using CitizenVoice.Features.Feedback;
+using CitizenVoice.Features.News;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -22,7 +23,7 @@ namespace CitizenVoice.Tests.Staff;
 public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixture<CitizenVoiceApp>
 {
     private const string Anonymous = "(anonymous)";
-    private static readonly string[] Accounts = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe", "thuky", "khaosat"];
+    private static readonly string[] Accounts = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe", "thuky", "khaosat", "bientap"];
 
     private static readonly string[] All = Accounts;
     private static readonly string[] Admin = ["admin"];
@@ -39,9 +40,14 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
 
     /// <summary>Ids of real rows the parameterised addresses need: a resource of Ngân Sơn and one of Ba Bể.</summary>
     private sealed record Ids(
-        int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round, int NganSonFeedback, int Contact);
+        int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round, int NganSonFeedback, int Contact, int NewsArticle);
 
-    /// <summary>Who handles feedback: everyone but the independent survey team.</summary>
+    /// <summary>Who writes and publishes news: editors and administrators.</summary>
+    private static readonly string[] Editors = ["admin", "bientap"];
+    /// <summary>Who publishes or rejects readers' comments: moderators (secretaries), editors, administrators.</summary>
+    private static readonly string[] CommentModerators = ["admin", "thuky", "bientap"];
+
+    /// <summary>Who handles feedback: everyone but the independent survey team and the editor.</summary>
     private static readonly string[] FeedbackHandlers = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe", "thuky"];
 
     /// <summary>Who publishes an item of Ngân Sơn on the "Hỏi đáp" page: moderators and leaders whose scope covers it (the secretary's department does not).</summary>
@@ -112,6 +118,10 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         ["/quan-tri/danh-ba/them"] = [new("/quan-tri/danh-ba/them", Admin)],
         ["/quan-tri/danh-ba/{id:int}/sua"] = [new($"/quan-tri/danh-ba/{ids.Contact}/sua", Admin)],
         ["/quan-tri/phan-anh-kien-nghi"] = [new("/quan-tri/phan-anh-kien-nghi", FeedbackHandlers)],
+        ["/quan-tri/tin-tuc"] = [new("/quan-tri/tin-tuc", Editors)],
+        ["/quan-tri/tin-tuc/them"] = [new("/quan-tri/tin-tuc/them", Editors)],
+        ["/quan-tri/tin-tuc/{id:int}/sua"] = [new($"/quan-tri/tin-tuc/{ids.NewsArticle}/sua", Editors)],
+        ["/quan-tri/tin-tuc/y-kien"] = [new("/quan-tri/tin-tuc/y-kien", CommentModerators)],
         ["/quan-tri/phan-anh-kien-nghi/nhap"] = [new("/quan-tri/phan-anh-kien-nghi/nhap", FeedbackHandlers)],
         // An item of Ngân Sơn: its unit and the province handle it, a leader approves; Ba Bể and the departments do not see it.
         ["/quan-tri/phan-anh-kien-nghi/{id:int}"] =
@@ -152,6 +162,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         "/api/v1/holidays", "/api/v1/working-days", "/api/v1/contacts", "/api/v1/feedback/", "/api/v1/feedback/{trackingCode}",
         "/danh-ba", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/da-gui", "/phan-anh-kien-nghi/tra-cuu",
         "/phan-anh-kien-nghi/hoi-dap", "/phan-anh-kien-nghi/hoi-dap/{id:int}", "/phan-anh-kien-nghi/hoi-dap/rss",
+        "/tin-tuc", "/tin-tuc/{slug}", "/tin-tuc/rss", "/tin-tuc/anh/{id:int}",
         "/openapi/{documentName}.json", "/health/live", "/health/ready",
         // What nothing else answers: "not found" for everybody.
         "{*path}",
@@ -324,6 +335,8 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         await db.DialogueSessions.CountAsync(), await db.Opinions.CountAsync(), await db.Commitments.CountAsync(), await db.Registrations.CountAsync(r => r.CheckedInAt != null),
         await db.ReceptionDays.CountAsync(), await db.SurveyRounds.CountAsync(),
         await db.FeedbackItems.CountAsync(), await db.FeedbackEvents.CountAsync(), await db.QuestionAnswers.CountAsync(q => q.Status == QuestionAnswerStatus.Published), await db.ContactPoints.CountAsync(), await db.CalendarDays.CountAsync(),
+        await db.NewsArticles.CountAsync(a => a.Status == NewsStatus.Published), await db.NewsImages.CountAsync(),
+        await db.NewsComments.CountAsync(c => c.Status == CommentStatus.Pending), await db.NewsArticles.Select(a => a.UpdatedAt).MaxAsync(),
         await db.SiteSettings.Select(s => s.UpdatedAt).MaxAsync(),
         string.Join(',', await db.DialogueSessions.OrderBy(s => s.Id).Select(s => s.Status).ToListAsync())));
 
@@ -372,6 +385,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
             await db.Procedures.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             babe, file.Value,
             await db.SurveyRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(),
-            feedback.Value, await db.ContactPoints.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+            feedback.Value, await db.ContactPoints.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            await db.NewsArticles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
     });
 }

@@ -34,6 +34,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     [
         nameof(IdentityUser.AccessFailedCount), nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName),
         "Logo", "UpdatedAt",
+        // A news photo's bytes: the log records the upload (name, type, size), not a copy of the picture.
+        "ImageBytes",
     ];
 
     // Vietnamese stays readable in the log (the page HTML-encodes it on display), and so do states: "Open → Done", not "0 → 2".

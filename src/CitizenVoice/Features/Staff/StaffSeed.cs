@@ -23,6 +23,7 @@ internal sealed class StaffSeed(
         ("canbo.babe", "Ma Văn Dũng", Roles.Officer, "BK-BB", "Cán bộ tiếp nhận hồ sơ"),
         ("thuky", "Nông Thị Hoa", Roles.Moderator, "BK-PV01", "Thư ký hội nghị đối thoại"),
         ("khaosat", "Đinh Thị Mai", Roles.SurveyTeam, "BK-PV01", "Tổ trưởng Tổ khảo sát độc lập"),
+        ("bientap", "Hà Thị Thu Trang", Roles.Editor, "BK-PV01", "Biên tập viên Trang thông tin điện tử"),
     ];
 
     public int Order => 20;

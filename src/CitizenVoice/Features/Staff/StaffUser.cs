@@ -25,8 +25,10 @@ public static class Roles
     public const string Officer = "Officer";
     public const string Moderator = "Moderator";
     public const string SurveyTeam = "SurveyTeam";
+    /// <summary>Writes and publishes the agency's news, and moderates readers' comments on it.</summary>
+    public const string Editor = "Editor";
 
-    public static readonly string[] All = [Administrator, Leader, Officer, Moderator, SurveyTeam];
+    public static readonly string[] All = [Administrator, Leader, Officer, Moderator, SurveyTeam, Editor];
 
     /// <summary>Vietnamese role names as the agency says them; the English ones come from resources.</summary>
     public static string DisplayName(string role) => role switch
@@ -36,6 +38,7 @@ public static class Roles
         Officer => "Cán bộ",
         Moderator => "Thư ký, điều phối",
         SurveyTeam => "Tổ khảo sát độc lập",
+        Editor => "Biên tập viên",
         _ => role,
     };
 }

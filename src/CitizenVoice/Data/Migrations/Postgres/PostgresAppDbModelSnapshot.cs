@@ -709,68 +709,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("FeedbackItems", (string)null);
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Feedback.QuestionAnswer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("FeedbackItemId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("ProposedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FeedbackItemId")
-                        .IsUnique();
-
-                    b.HasIndex("FieldId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.ToTable("QuestionAnswers", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -1995,33 +1933,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Navigation("Field");
 
                     b.Navigation("ReceivingUnit");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Feedback.QuestionAnswer", b =>
-                {
-                    b.HasOne("CitizenVoice.Features.Feedback.FeedbackItem", "FeedbackItem")
-                        .WithMany()
-                        .HasForeignKey("FeedbackItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", "Field")
-                        .WithMany()
-                        .HasForeignKey("FieldId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CitizenVoice.Features.Organisation.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("FeedbackItem");
-
-                    b.Navigation("Field");
-
-                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>

@@ -679,66 +679,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("FeedbackItems", (string)null);
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Feedback.QuestionAnswer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FeedbackItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ProposedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("WithdrawnAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FeedbackItemId")
-                        .IsUnique();
-
-                    b.HasIndex("FieldId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.ToTable("QuestionAnswers", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -1931,33 +1871,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Navigation("Field");
 
                     b.Navigation("ReceivingUnit");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Feedback.QuestionAnswer", b =>
-                {
-                    b.HasOne("CitizenVoice.Features.Feedback.FeedbackItem", "FeedbackItem")
-                        .WithMany()
-                        .HasForeignKey("FeedbackItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", "Field")
-                        .WithMany()
-                        .HasForeignKey("FieldId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CitizenVoice.Features.Organisation.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("FeedbackItem");
-
-                    b.Navigation("Field");
-
-                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
