@@ -158,6 +158,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("DoneOn")
                         .HasColumnType("date");
 
@@ -371,6 +374,10 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
 
@@ -387,13 +394,22 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("TrackingCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AnsweringUnitId");
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
                     b.HasIndex("SessionId", "Status");
+
+                    b.HasIndex("Status", "AnsweredAt");
 
                     b.ToTable("Opinions");
                 });
@@ -1523,6 +1539,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "UnitId", "FieldId", "Day" }, "IX_SurveyResponses_Commented")
                         .HasFilter("\"Comment\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Day" }, "IX_SurveyResponses_Contact")
+                        .HasFilter("\"ContactProtected\" IS NOT NULL");
 
                     b.ToTable("SurveyResponses");
                 });
