@@ -154,6 +154,37 @@ public sealed class QuestionFollowUpTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task A_question_merged_into_another_shows_the_answer_given_to_that_one()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS");
+        var target = await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị làm căn cước lưu động cho người già ở thôn xa.", OpinionStatus.Approved);
+        using var client = app.CreateClient();
+        var sent = await AskAsync(client, sessionId, new { text = "Người già ở thôn xa có được làm căn cước tại nhà không?" });
+
+        using var secretary = app.CreateStaffClient();
+        await secretary.SignInAsync("thuky");
+        using (var merged = await secretary.SubmitFormAsync(Console(sessionId), [new("opinionId", sent.Id.ToString()), new("targetId", target.ToString())], formAction: "handler=Merge"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        }
+
+        var waiting = await StatusAsync(client, sent.Code);
+        Assert.Equal("merged", waiting.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("answer").ValueKind);
+
+        using (var answered = await secretary.SubmitFormAsync(Console(sessionId),
+                   [new("opinionId", target.ToString()), new("answer", "Công an xã làm căn cước lưu động mỗi tháng một lần."), new("timing", "OnTheSpot"), new("answeredBy", ""), new("unitId", "")],
+                   formAction: "handler=Answer"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        }
+
+        var status = await StatusAsync(client, sent.Code);
+        Assert.Equal("merged", status.GetProperty("status").GetString());
+        Assert.Equal("Công an xã làm căn cước lưu động mỗi tháng một lần.", status.GetProperty("answer").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_tracking_code_is_a_404_problem_in_Vietnamese_and_the_page_says_it_was_not_found()
     {
         using var client = app.CreateClient();
