@@ -36,7 +36,7 @@ public static class QuestionTracking
         var q = await db.Opinions.AsNoTracking().Where(o => o.TrackingCode == code)
             .Select(o => new
             {
-                o.TrackingCode, o.SecretHash, o.SessionId, SessionTitle = o.Session!.Title, HostUnit = o.Session.HostUnit!.Name, o.Status,
+                o.Id, o.TrackingCode, o.SecretHash, o.SessionId, SessionTitle = o.Session!.Title, HostUnit = o.Session.HostUnit!.Name, o.Status,
                 o.ReceivedAt, o.RejectionReason, o.Text, o.MergedIntoId,
             })
             .SingleOrDefaultAsync(ct);
@@ -46,7 +46,7 @@ public static class QuestionTracking
         }
 
         // A merged question is answered where it was merged: its author follows that one's answer.
-        var answeredId = q.MergedIntoId ?? await db.Opinions.Where(o => o.TrackingCode == code).Select(o => o.Id).SingleAsync(ct);
+        var answeredId = q.MergedIntoId ?? q.Id;
         var answer = await db.Opinions.AsNoTracking().Where(o => o.Id == answeredId && o.Status == OpinionStatus.Answered)
             .Select(o => new
             {
