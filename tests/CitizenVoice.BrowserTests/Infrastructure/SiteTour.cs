@@ -18,6 +18,7 @@ public static class SiteTour
         "/danh-ba", "/danh-ba?q=ba+be", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/tra-cuu", "/phan-anh-kien-nghi/da-gui",
         "/phan-anh-kien-nghi/hoi-dap", "/phan-anh-kien-nghi/hoi-dap?q=tam+tru&linh-vuc=CU-TRU",
         "/tin-tuc", "/tin-tuc?chuyen-muc=cai-cach-hanh-chinh", "/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai",
+        "/doi-thoai/theo-doi", "/doi-thoai/da-gui",
     ];
 
     /// <summary>
@@ -27,8 +28,10 @@ public static class SiteTour
     public static async Task<(string[] Public, string[] Staff, string[] SurveyTeam)> PagesAsync(BrowserApp app)
     {
         var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Live, "Đối thoại kiểm tra mọi trang của cổng thông tin");
-        await DialogueTestData.AddOpinionAsync(app, sessionId,
+        var followed = await DialogueTestData.AddOpinionAsync(app, sessionId,
             "Xin hỏi thủ tục đăng ký thường trú cho con mới sinh tại thị trấn Vân Tùng cần những giấy tờ gì và mất bao lâu?", OpinionStatus.Approved);
+        var questionCode = "CH-2026-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await app.WithDbAsync(db => db.Opinions.Where(o => o.Id == followed).ExecuteUpdateAsync(s => s.SetProperty(o => o.TrackingCode, questionCode)));
         await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị bố trí thêm chỗ ngồi chờ tại bộ phận một cửa.");
         var ids = await app.WithDbAsync(async db =>
         {
@@ -91,7 +94,7 @@ public static class SiteTour
         });
 
         var question = await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app);
-        string[] publicPages = [.. PublicPages, $"/doi-thoai/{sessionId}", $"/doi-thoai/{sessionId}/truc-tiep", $"/phan-anh-kien-nghi/hoi-dap/{question.Question}"];
+        string[] publicPages = [.. PublicPages, $"/doi-thoai/{sessionId}", $"/doi-thoai/{sessionId}/truc-tiep", $"/phan-anh-kien-nghi/hoi-dap/{question.Question}", $"/doi-thoai/theo-doi?ma={questionCode}"];
         string[] staffPages =
         [
             "/quan-tri", "/tai-khoan", "/quan-tri/can-bo", "/quan-tri/can-bo/them", $"/quan-tri/can-bo/{ids.Staff}", "/quan-tri/cai-dat",

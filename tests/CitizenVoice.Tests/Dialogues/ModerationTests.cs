@@ -281,4 +281,47 @@ public sealed class ModerationTests(CitizenVoiceApp app)
         Assert.Equal(DialogueStatus.MinutesPublished, await app.WithDbAsync(db => db.DialogueSessions.Where(s => s.Id == sessionId).Select(s => s.Status).SingleAsync()));
         Assert.Null(await app.WithDbAsync(db => db.Opinions.Where(o => o.SessionId == sessionId).Select(o => o.ProtectedContact).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Publishing_the_minutes_keeps_the_phone_of_an_author_whose_promise_is_still_being_carried_out()
+    {
+        var sessionId = await DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Live);
+        using var citizen = app.CreateClient();
+        async Task<int> AskAsync(string text, string phone)
+        {
+            using var sent = await citizen.PostAsJsonAsync($"/api/v1/dialogues/{sessionId}/questions", new { text, phone, contactConsent = true });
+            return (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        }
+
+        var promised = await AskAsync("Đề nghị sửa biển báo hỏng ở ngã ba Nà Phặc.", "0987 000 111");
+        var answered = await AskAsync("Xin hỏi giờ làm việc bộ phận một cửa.", "0987 000 222");
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao.nganson");
+        var ns = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync());
+        using (var approved = await leader.SubmitFormAsync(Console(sessionId), [new("opinionId", promised.ToString())], formAction: "handler=Approve"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+
+        using (var a = await leader.SubmitFormAsync(Console(sessionId),
+                   [new("opinionId", promised.ToString()), new("answer", "Công an huyện phối hợp thay biển báo."), new("timing", "OnTheSpot"), new("answeredBy", ""), new("unitId", "")],
+                   formAction: "handler=Answer"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, a.StatusCode);
+        }
+
+        using (var c = await leader.SubmitFormAsync(Console(sessionId),
+                   [new("opinionId", promised.ToString()), new("what", "Thay biển báo"), new("unitId", ns.ToString()), new("dueOn", app.Today.AddDays(30).ToString("yyyy-MM-dd"))],
+                   formAction: "handler=Commit"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, c.StatusCode);
+        }
+
+        var edit = $"/quan-tri/doi-thoai/{sessionId}/sua";
+        using (var closed = await leader.SubmitFormAsync(edit, [], formAction: "handler=Advance")) { Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode); }
+        using (var published = await leader.SubmitFormAsync(edit, [], formAction: "handler=Advance")) { Assert.Equal(HttpStatusCode.Redirect, published.StatusCode); }
+
+        Assert.NotNull((await DialogueTestData.OpinionAsync(app, promised)).ProtectedContact);
+        Assert.Null((await DialogueTestData.OpinionAsync(app, answered)).ProtectedContact);
+    }
 }

@@ -63,9 +63,10 @@ public sealed class PublicDialogueTests(CitizenVoiceApp app)
 
         using var sent = await citizen.SubmitFormAsync($"/doi-thoai/{sessionId}", [new("Input.Text", text), new("Input.FieldCode", "CU-TRU")], formAction: "handler=Question");
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var thanks = await citizen.GetPageAsync(sent.Headers.Location!.OriginalString);
+        Assert.Contains("sau khi thư ký duyệt", thanks.QuerySelector("[role=status]")?.TextContent ?? "");
 
         var page = await citizen.GetPageAsync($"/doi-thoai/{sessionId}");
-        Assert.Contains("sau khi thư ký duyệt", page.QuerySelector("[role=status]")?.TextContent ?? "");
         Assert.DoesNotContain(text, page.QuerySelector("#cau-hoi")!.ParentElement!.TextContent);
         var stored = await app.WithDbAsync(db => db.Opinions.AsNoTracking().SingleAsync(o => o.SessionId == sessionId));
         Assert.Equal(OpinionStatus.Pending, stored.Status);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Tests.Infrastructure;
@@ -61,6 +62,7 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             .Where(s => s.Status != DialogueStatus.Draft).Select(s => new { s.Id, s.Status, s.StartsAt }).ToListAsync());
         var upcoming = sessions.Where(s => s.Status is DialogueStatus.Announced or DialogueStatus.OpenForQuestions).OrderBy(s => s.StartsAt).First();
         var past = sessions.Where(s => s.Status is DialogueStatus.Closed or DialogueStatus.MinutesPublished).OrderByDescending(s => s.StartsAt).First();
+        var question = await FollowedQuestionAsync();
         List<(string, HttpStatusCode)> pages =
         [
             ("/", HttpStatusCode.OK), ("/?culture=en-GB", HttpStatusCode.OK), ("/don-vi", HttpStatusCode.OK), ("/don-vi?q=ngan%20son", HttpStatusCode.OK),
@@ -74,11 +76,36 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             ("/phan-anh-kien-nghi/hoi-dap", HttpStatusCode.OK), ("/phan-anh-kien-nghi/hoi-dap?q=tam%20tru&linh-vuc=CU-TRU&culture=en-GB", HttpStatusCode.OK),
             ("/tin-tuc", HttpStatusCode.OK), ("/tin-tuc?chuyen-muc=canh-bao&culture=en-GB", HttpStatusCode.OK),
             ("/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai", HttpStatusCode.OK), ("/tin-tuc/khong-co-bai-nay", HttpStatusCode.NotFound),
+            ("/doi-thoai/theo-doi", HttpStatusCode.OK), ($"/doi-thoai/theo-doi?ma={question}", HttpStatusCode.OK), ("/doi-thoai/da-gui", HttpStatusCode.OK),
         ];
         // A published question and answer: in the list, and on a page of its own.
         pages.Add(($"/phan-anh-kien-nghi/hoi-dap/{(await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app)).Question}", HttpStatusCode.OK));
 
         return pages;
+    }
+
+    /// <summary>A question sent and answered with a commitment, so its tracking page shows every part it can.</summary>
+    private async Task<string> FollowedQuestionAsync()
+    {
+        var sessionId = await Dialogues.DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Live);
+        using var client = app.CreateClient();
+        using var sent = await client.PostAsJsonAsync($"/api/v1/dialogues/{sessionId}/questions", new { text = "Xin hỏi lịch trả thẻ căn cước tại xã trong tháng này?" });
+        var created = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        await app.WithDbAsync(async db =>
+        {
+            var opinion = await db.Opinions.SingleAsync(o => o.Id == id);
+            opinion.Status = OpinionStatus.Answered;
+            opinion.Answer = "Công an xã trả thẻ vào thứ ba hằng tuần.";
+            opinion.AnsweredAt = DateTime.UtcNow;
+            db.Commitments.Add(new Commitment
+            {
+                OpinionId = id, SessionId = sessionId, What = "Niêm yết lịch trả thẻ tại nhà văn hóa", ResponsibleUnitId = (await db.DialogueSessions.SingleAsync(s => s.Id == sessionId)).HostUnitId,
+                DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), Status = CommitmentStatus.Open,
+            });
+            await db.SaveChangesAsync();
+        });
+        return created.GetProperty("trackingCode").GetString()!;
     }
 
     private static async Task<List<(string File, int Line, string Message)>> CheckAsync(string jar, string folder)

@@ -66,6 +66,15 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
             var text = (s + " — câu hỏi thử nghiệm về thủ tục cấp căn cước.").PadRight(20, '.');
             await AssertNoServerErrorAsync(client, new { text, fieldCode = s, authorName = s, phone = s, contactConsent = true }, $"/api/v1/dialogues/{sessionId}/questions");
             await AssertNoServerErrorAsync(client, new { text = s, contactConsent = s }, $"/api/v1/dialogues/{sessionId}/questions");
+            var escaped = Uri.EscapeDataString(s);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/dialogues/questions/{(escaped.Length == 0 ? "%20" : escaped)}");
+            // A header value must be text HTTP can carry; what cannot be sent is not a test of the app.
+            request.Headers.TryAddWithoutValidation("X-Question-Secret", s.Any(c => c > 127 || char.IsControl(c)) ? escaped : s);
+            using var response = await client.SendAsync(request);
+            if ((int)response.StatusCode >= 400)
+            {
+                await AssertVietnameseProblemAsync(response, request.RequestUri!.ToString());
+            }
         }
     }
 
@@ -176,6 +185,11 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
         var signInToken = await TokenAsync(browser, "/dang-nhap");
         const string article = "/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai";
         var newsToken = await TokenAsync(browser, article);
+        var trackingToken = await TokenAsync(browser, "/doi-thoai/theo-doi");
+        using var api = app.CreateClient();
+        using var asked = await api.PostAsJsonAsync($"/api/v1/dialogues/{sessionId}/questions",
+            new { text = "Câu hỏi để thử trang theo dõi với dữ liệu xấu.", authorName = "Người Thử", phone = "0912 000 000", contactConsent = true });
+        var question = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
         // A sample keeps the run short; the JSON API above takes every string.
         foreach (var s in NaughtyStrings.Where((_, i) => i % 4 == 0))
         {
@@ -188,6 +202,12 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
             await AssertNoServerErrorAsync(browser, $"/doi-thoai/{sessionId}?handler=Register", sessionToken,
                 [new("Attendee.Name", s), new("Attendee.VillageOrOrganisation", s), new("Attendee.Group", s), new("Attendee.Phone", s), new("Attendee.PhoneConsent", s)]);
             await AssertNoServerErrorAsync(browser, $"/doi-thoai/{sessionId}?handler=Support", sessionToken, [new("opinionId", s)]);
+            await AssertNoServerErrorAsync(browser, "/doi-thoai/theo-doi?handler=Open", trackingToken, [new("ma", s), new("bi-mat", s)]);
+            await AssertNoServerErrorAsync(browser, "/doi-thoai/theo-doi?handler=Open", trackingToken, [new("ma", question), new("bi-mat", s)]);
+            await AssertNoServerErrorAsync(browser, "/doi-thoai/theo-doi?handler=DeleteData", trackingToken, [new("ma", question), new("bi-mat", s)]);
+            await AssertNoServerErrorAsync(browser, "/doi-thoai/theo-doi?handler=DeleteData", trackingToken, [new("ma", s), new("bi-mat", s), new("handler", s)]);
+            using var tracking = await browser.Http.GetAsync("/doi-thoai/theo-doi?ma=" + Uri.EscapeDataString(s));
+            Assert.True((int)tracking.StatusCode < 500, $"GET the question tracking page of “{s}”: {(int)tracking.StatusCode}");
             await AssertNoServerErrorAsync(browser, $"/doi-thoai/{sessionId}?handler=Support", sessionToken, [new("opinionId", opinionId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("handler", s)]);
             await AssertNoServerErrorAsync(browser, "/ngon-ngu", sessionToken, [new("culture", s), new("returnUrl", s)]);
             await AssertNoServerErrorAsync(browser, "/dang-nhap", signInToken, [new("Input.UserName", s), new("Input.Password", s), new("ReturnUrl", s)]);

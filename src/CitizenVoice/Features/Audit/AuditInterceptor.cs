@@ -27,6 +27,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         "AuthorName", "ProtectedContact", "AttendeeName", "ProtectedPhone",
         // Feedback: the sender's name and contact.
         "NameProtected", "EmailProtected", "PhoneProtected",
+        // The hash of the secret a citizen follows feedback or a question with: it belongs in one place only.
+        "SecretHash",
     ];
 
     // Bookkeeping that changes on every sign-in and says nothing about what staff did.

@@ -20,6 +20,8 @@ public sealed class Commitment : IAudited
     /// <summary>What shows the work is done, or where it was transferred to.</summary>
     public string? Evidence { get; set; }
     public DateOnly? DoneOn { get; set; }
+    /// <summary>When it was last marked done or transferred: the follow-up is over, and the author's contact may go after a while.</summary>
+    public DateTime? ClosedAt { get; set; }
     /// <summary>When the last overdue reminder was emailed; reminded again a week later if still overdue.</summary>
     public DateTime? OverdueNotifiedAt { get; set; }
 

@@ -46,6 +46,11 @@ internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
         opinion.HasOne(o => o.MergedInto).WithMany().HasForeignKey(o => o.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         opinion.HasOne(o => o.AnsweringUnit).WithMany().HasForeignKey(o => o.AnsweringUnitId).OnDelete(DeleteBehavior.Restrict);
         opinion.HasIndex(o => new { o.SessionId, o.Status });
+        opinion.Property(o => o.TrackingCode).HasMaxLength(Shared.TrackingCodes.MaxLength);
+        opinion.Property(o => o.SecretHash).HasMaxLength(100);
+        opinion.HasIndex(o => o.TrackingCode).IsUnique();
+        // The published answers feed reads the newest answers.
+        opinion.HasIndex(o => new { o.Status, o.AnsweredAt });
     }
 }
 

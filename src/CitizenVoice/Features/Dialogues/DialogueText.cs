@@ -19,7 +19,10 @@ public static class DialogueText
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(VietnamOffset)
             .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + VietnamOffset);
+    public static DateOnly Today(TimeProvider clock) => Today(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The Vietnamese calendar day of a UTC moment.</summary>
+    public static DateOnly Today(DateTime utc) => DateOnly.FromDateTime(utc + VietnamOffset);
 
     public static string Format(DialogueFormat format) => format switch
     {

@@ -28,7 +28,11 @@ public static class DialoguesApi
         SessionDto Session, string Content, string Chair, string[] Officials, Dictionary<string, int?> Attendance,
         int? Participants, FiguresDto Figures, QuestionDto[] Questions);
 
-    public sealed record QuestionCreated(int Id, string Status);
+    /// <summary>
+    /// The question's id and status, as before; with the tracking code the author follows it by, the secret (shown once)
+    /// that shows them their question and personal data, and the tracking page's address.
+    /// </summary>
+    public sealed record QuestionCreated(int Id, string Status, string TrackingCode, string Secret, string Url);
 
     /// <summary>What the author of a question may follow: its status, why it was not published, and the answer.</summary>
     public sealed record QuestionStatusDto(int Id, string Status, string? RejectionReason, string? Answer, DateTime? AnsweredAt, int? MergedInto);
@@ -43,6 +47,10 @@ public static class DialoguesApi
 
         api.MapGet("/{id:int}/questions/{questionId:int}", GetQuestionStatus).RequireRateLimiting(RateLimits.ApiRead)
             .WithName("GetDialogueQuestionStatus").WithSummary("The status of a question sent earlier: pending, published, rejected (with the reason), merged or answered.");
+
+        api.MapGet("/questions/{trackingCode}", GetQuestionByCode).RequireRateLimiting(RateLimits.ApiRead)
+            .WithName("GetDialogueQuestionByCode")
+            .WithSummary("A question followed by its tracking code: status, the reason it was not published, the answer and commitments; its text too when the secret is sent as X-Question-Secret.");
 
         var writes = api.MapGroup("/").RequireRateLimiting(RateLimits.PublicWrite);
         writes.MapPost("/{id:int}/questions", PostQuestion)
@@ -102,6 +110,16 @@ public static class DialoguesApi
             q.Answer, q.AnsweredAt, q.MergedIntoId));
     }
 
+    private static async Task<Results<Ok<QuestionTracking.Result>, ProblemHttpResult>> GetQuestionByCode(
+        string trackingCode, [FromHeader(Name = "X-Question-Secret")] string? secret, AppDb db, TimeProvider clock,
+        IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var status = await QuestionTracking.FindAsync(db, trackingCode, secret, DialogueText.Today(clock), ct);
+        return status is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Không tìm thấy mã theo dõi này."])
+            : TypedResults.Ok(status);
+    }
+
     private static async Task<Results<Created<QuestionCreated>, ValidationProblem, NotFound, ProblemHttpResult>> PostQuestion(
         int id, [FromBody] QuestionInput input, AppDb db, ContactProtector contacts, LiveRoom live, TimeProvider clock,
         IStringLocalizer<SharedResource> l, CancellationToken ct)
@@ -123,10 +141,9 @@ public static class DialoguesApi
             return TypedResults.ValidationProblem(errors, title: l["Câu hỏi chưa hợp lệ."]);
         }
 
-        var opinion = Questions.Create(session, input, contacts, clock.GetUtcNow().UtcDateTime);
-        db.Opinions.Add(opinion);
-        await db.SaveChangesAsync(ct);
+        var (opinion, secret) = await Questions.ReceiveAsync(db, session, input, contacts, clock.GetUtcNow().UtcDateTime, ct);
         await live.ReceivedAsync(session.Id, await db.Opinions.CountAsync(o => o.SessionId == session.Id && o.Status == OpinionStatus.Pending, ct));
-        return TypedResults.Created($"/api/v1/dialogues/{id}/questions/{opinion.Id}", new QuestionCreated(opinion.Id, "pending"));
+        return TypedResults.Created($"/api/v1/dialogues/{id}/questions/{opinion.Id}",
+            new QuestionCreated(opinion.Id, "pending", opinion.TrackingCode!, secret, $"{QuestionTrackingModel.Path}?ma={opinion.TrackingCode}"));
     }
 }

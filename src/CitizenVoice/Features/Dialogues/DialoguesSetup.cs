@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,12 @@ public static class DialoguesSetup
             .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.RemindAgainAfter > TimeSpan.Zero, "Dialogues:Reminders needs a positive Interval and RemindAgainAfter.")
             .ValidateOnStart();
         builder.Services.AddScoped<OverdueReminders>();
+        builder.Services.AddOptions<DialogueRetentionOptions>().BindConfiguration(DialogueRetentionOptions.Section)
+            .Validate(o => o.KeepRegistrantPhoneAfterSession >= TimeSpan.Zero && o.KeepQuestionContactAfterFollowUp >= TimeSpan.Zero,
+                "Dialogues:Retention periods cannot be negative.")
+            .ValidateOnStart();
+        builder.Services.AddRetentionRule<DialogueContactRetention>();
+        builder.Services.AddSingleton(new PublicFeed(10, DialogueAnswersFeed.Title, DialogueAnswersFeed.Path));
         builder.Services.AddHostedService<OverdueReminderService>();
         var signalR = builder.Services.AddSignalR();
         // Several copies of the app behind a load balancer: Redis carries each live-room message to every copy's viewers.
@@ -39,7 +46,8 @@ public static class DialoguesSetup
             Roles.Moderator, Roles.Leader, Roles.Administrator));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua")
             .AllowAnonymousToPage("/Dialogues/Sessions").AllowAnonymousToPage("/Dialogues/Session")
-            .AllowAnonymousToPage("/Dialogues/LiveRoomPage").AllowAnonymousToPage("/Dialogues/Figures"));
+            .AllowAnonymousToPage("/Dialogues/LiveRoomPage").AllowAnonymousToPage("/Dialogues/Figures")
+            .AllowAnonymousToPage("/Dialogues/QuestionSent").AllowAnonymousToPage("/Dialogues/QuestionTracking"));
         return builder;
     }
 
@@ -50,6 +58,8 @@ public static class DialoguesSetup
         app.MapHub<LiveRoomHub>(LiveRoomHub.Path).AllowAnonymous();
         app.MapGet("/doi-thoai/lich.ics", DialogueCalendar.FeedAsync).AllowAnonymous().WithTags("Dialogues")
             .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
+        app.MapGet(DialogueAnswersFeed.Path, DialogueAnswersFeed.GetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.ApiRead).WithTags("Dialogues")
+            .WithName("GetDialogueAnswersFeed").WithSummary("RSS feed of the newest answers given to citizens' questions in dialogues.");
         app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadDocxAsync)
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.pdf", MinutesDocument.DownloadPdfAsync)

@@ -274,6 +274,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
         commitment.Status = status;
         commitment.Evidence = string.IsNullOrWhiteSpace(evidence) ? commitment.Evidence : evidence.Trim();
         commitment.DoneOn = status == CommitmentStatus.Done ? DialogueText.Today(clock) : null;
+        commitment.ClosedAt = status is CommitmentStatus.Done or CommitmentStatus.Transferred ? clock.GetUtcNow().UtcDateTime : null;
         await db.SaveChangesAsync(ct);
         return Done(l["Đã cập nhật cam kết."]);
     }

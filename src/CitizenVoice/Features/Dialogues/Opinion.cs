@@ -38,6 +38,13 @@ public sealed class Opinion : IAudited
     public Unit? AnsweringUnit { get; set; }
     public DateTime? AnsweredAt { get; set; }
     public DateTime ReceivedAt { get; set; }
+    /// <summary>
+    /// What a citizen who sent the question online quotes to follow it: "CH-2026-7KQ3MX". Null for what the secretary
+    /// recorded from the hall, on paper or by phone.
+    /// </summary>
+    public string? TrackingCode { get; set; }
+    /// <summary>The hash of the secret that shows the author their question and personal data (<see cref="Shared.TrackingCodes"/>).</summary>
+    public string? SecretHash { get; set; }
     public List<Commitment> Commitments { get; set; } = [];
 
     string IAudited.AuditKey => $"YK-{Id}";

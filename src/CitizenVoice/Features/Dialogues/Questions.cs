@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -56,11 +57,18 @@ public static partial class Questions
         return errors;
     }
 
-    public static Opinion Create(DialogueSession session, QuestionInput input, ContactProtector contacts, DateTime now)
+    /// <summary>
+    /// Stores a citizen's question with its tracking code; returns it with the secret, which is shown once and kept
+    /// only as a hash. The form and the API both send questions through here.
+    /// </summary>
+    public static async Task<(Opinion Opinion, string Secret)> ReceiveAsync(
+        AppDb db, DialogueSession session, QuestionInput input, ContactProtector contacts, DateTime now, CancellationToken ct)
     {
         var phone = input.Phone?.Trim();
         var keepContact = !string.IsNullOrEmpty(phone) && input.ContactConsent == true;
-        return new Opinion
+        var code = await NewTrackingCodeAsync(db, DialogueText.Today(now).Year, ct);
+        var secret = TrackingCodes.NewSecret();
+        var opinion = new Opinion
         {
             SessionId = session.Id,
             Channel = session.Status == DialogueStatus.Live ? OpinionChannel.LiveOnline : OpinionChannel.AdvanceOnline,
@@ -71,6 +79,24 @@ public static partial class Questions
             Text = input.Text!.Trim(),
             Status = OpinionStatus.Pending,
             ReceivedAt = now,
+            TrackingCode = code,
+            SecretHash = TrackingCodes.HashSecret(code, secret),
         };
+        db.Opinions.Add(opinion);
+        await db.SaveChangesAsync(ct);
+        return (opinion, secret);
+    }
+
+    private static async Task<string> NewTrackingCodeAsync(AppDb db, int year, CancellationToken ct)
+    {
+        while (true)
+        {
+            // "CH" for câu hỏi, beside feedback's "PA": a citizen holding both can tell them apart.
+            var code = TrackingCodes.New("CH", year);
+            if (!await db.Opinions.AnyAsync(o => o.TrackingCode == code, ct))
+            {
+                return code;
+            }
+        }
     }
 }

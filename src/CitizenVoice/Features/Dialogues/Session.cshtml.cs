@@ -13,6 +13,9 @@ namespace CitizenVoice.Features.Dialogues;
 [EnableRateLimiting(RateLimits.PublicWrite)]
 public sealed class SessionModel(AppDb db, ContactProtector contacts, LiveRoom live, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    public const string QuestionSentKey = "cv.question.sent";
+    public const string QuestionSentPath = "/doi-thoai/da-gui";
+
     [FromRoute]
     public int Id { get; set; }
 
@@ -64,11 +67,11 @@ public sealed class SessionModel(AppDb db, ContactProtector contacts, LiveRoom l
             return Page();
         }
 
-        db.Opinions.Add(Questions.Create(session, input, contacts, clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(ct);
+        var (opinion, secret) = await Questions.ReceiveAsync(db, session, input, contacts, clock.GetUtcNow().UtcDateTime, ct);
         await live.ReceivedAsync(session.Id, await db.Opinions.CountAsync(o => o.SessionId == session.Id && o.Status == OpinionStatus.Pending, ct));
-        TempData["Message"] = l["Câu hỏi của bạn đã được gửi. Câu hỏi sẽ được đăng sau khi thư ký duyệt."].Value;
-        return Redirect($"/doi-thoai/{Id}#gui-cau-hoi");
+        // Shown once on the next page, from the encrypted TempData cookie: a refresh does not send the question again.
+        TempData[QuestionSentKey] = $"{opinion.TrackingCode}|{secret}|{session.Id}";
+        return Redirect(QuestionSentPath);
     }
 
     public async Task<IActionResult> OnPostRegisterAsync(CancellationToken ct)

@@ -138,8 +138,12 @@ public sealed class SessionEditModel(AppDb db, DialogueAccess access, TimeProvid
         await db.SaveChangesAsync(ct);
         if (next == DialogueStatus.MinutesPublished)
         {
-            // Contacts were kept only to answer; once the minutes are out their purpose has ended (Law 91/2025).
-            await db.Opinions.Where(o => o.SessionId == session.Id && o.ProtectedContact != null)
+            // Contacts were kept only to answer; once the minutes are out their purpose has ended (Law 91/2025), except
+            // for the authors of questions whose promises are still being carried out: they are told when it is done,
+            // and their contact goes later (DialogueContactRetention).
+            await db.Opinions.Where(o => o.SessionId == session.Id && o.ProtectedContact != null
+                    && !db.Commitments.Any(c => (c.OpinionId == o.Id || c.OpinionId == o.MergedIntoId)
+                        && (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress)))
                 .ExecuteUpdateAsync(o => o.SetProperty(x => x.ProtectedContact, (string?)null), ct);
             await db.Registrations.Where(r => r.SessionId == session.Id && r.ProtectedPhone != null)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.ProtectedPhone, (string?)null), ct);

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Infrastructure;
+using CitizenVoice.Features.Shared;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +26,6 @@ public sealed class FeedbackWorkflow(
     AppDb db, WorkingCalendar calendar, TimeProvider clock, IDataProtectionProvider protection, IOptions<FeedbackOptions> options,
     Mailer mailer, SiteAddress site)
 {
-    // Letters and digits people do not confuse when they read a code aloud or copy it: no 0/O, 1/I/L.
-    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private readonly IDataProtector _protector = protection.CreateProtector("CitizenVoice.Feedback.Contact.v1");
 
     public FeedbackOptions Options => options.Value;
@@ -46,7 +43,7 @@ public sealed class FeedbackWorkflow(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var day = receivedOn ?? Today;
-        var secret = RandomText(10);
+        var secret = TrackingCodes.NewSecret();
         var item = new FeedbackItem
         {
             TrackingCode = await NewTrackingCodeAsync(day.Year, ct),
@@ -67,7 +64,7 @@ public sealed class FeedbackWorkflow(
             Status = FeedbackStatus.Received,
             DueOn = await calendar.AddWorkingDaysAsync(day, Options.DecideDays, ct),
         };
-        item.SecretHash = HashSecret(item.TrackingCode, secret);
+        item.SecretHash = TrackingCodes.HashSecret(item.TrackingCode, secret);
         item.Attachments.AddRange(attachments ?? []);
         item.Events.Add(new FeedbackEvent
         {
@@ -80,9 +77,7 @@ public sealed class FeedbackWorkflow(
         return (item, secret);
     }
 
-    public bool SecretMatches(FeedbackItem item, string? secret) =>
-        !string.IsNullOrEmpty(secret) && secret.Length <= 64
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(item.TrackingCode, secret.Trim().ToUpperInvariant())), Encoding.ASCII.GetBytes(item.SecretHash));
+    public bool SecretMatches(FeedbackItem item, string? secret) => TrackingCodes.SecretMatches(item.TrackingCode, item.SecretHash, secret);
 
     public async Task AcceptAsync(FeedbackItem item, StaffActor actor, CancellationToken ct)
     {
@@ -243,19 +238,13 @@ public sealed class FeedbackWorkflow(
     {
         while (true)
         {
-            var code = $"PA-{year}-{RandomText(6)}";
+            var code = TrackingCodes.New("PA", year);
             if (!await db.FeedbackItems.AnyAsync(f => f.TrackingCode == code, ct))
             {
                 return code;
             }
         }
     }
-
-    private static string RandomText(int length) => RandomNumberGenerator.GetString(Alphabet, length);
-
-    // PBKDF2 with the tracking code as salt: a stolen database does not give the secrets back cheaply.
-    private static string HashSecret(string trackingCode, string secret) =>
-        Convert.ToBase64String(Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(trackingCode), 20_000, HashAlgorithmName.SHA256, 32));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

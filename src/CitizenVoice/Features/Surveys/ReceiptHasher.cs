@@ -18,6 +18,12 @@ public sealed class SurveyOptions
     /// database (see WebSetup): a copy of the database alone cannot test guessed codes.
     /// </summary>
     public string? ReceiptKey { get; set; }
+
+    /// <summary>
+    /// How long a respondent's contact is kept after the survey round that counts their response closes: time for the
+    /// team to call back about what the round found (<c>Surveys__KeepContactAfterRound</c>).
+    /// </summary>
+    public TimeSpan KeepContactAfterRound { get; set; } = TimeSpan.FromDays(90);
 }
 
 /// <summary>

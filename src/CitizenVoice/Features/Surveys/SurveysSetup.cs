@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,7 @@ public static class SurveysSetup
     {
         builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.ReceiptKey) || IsKey(o.ReceiptKey), "Surveys:ReceiptKey must be base64 of at least 32 bytes.")
+            .Validate(o => o.KeepContactAfterRound >= TimeSpan.Zero, "Surveys:KeepContactAfterRound cannot be negative.")
             .ValidateOnStart();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReceiptHasher>();
@@ -35,6 +37,7 @@ public static class SurveysSetup
         builder.Services.AddScoped<PaperDoubleEntry>();
         builder.Services.AddScoped<SpreadsheetImport>();
         builder.Services.AddScoped<KioskRecorder>();
+        builder.Services.AddRetentionRule<SurveyContactRetention>();
         builder.Services.AddScoped<ISeeder, SurveysSeed>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions
             .AllowAnonymousToPage("/Surveys/SurveyStart").AllowAnonymousToPage("/Surveys/SurveyForm")
