@@ -8,6 +8,7 @@ using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Visitors;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 
@@ -27,10 +28,12 @@ builder.AddSurveys();
 builder.AddSatisfaction();
 builder.AddDialogues();
 builder.AddFeedback();
+builder.AddVisitors();
 
 var app = builder.Build();
 
 app.UseWeb();
+app.UseVisitorCounting();
 app.MapWeb();
 app.MapSettings();
 app.MapCalendar();

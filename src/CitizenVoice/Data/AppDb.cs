@@ -7,6 +7,7 @@ using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Visitors;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,9 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<FeedbackAttachment> FeedbackAttachments => Set<FeedbackAttachment>();
+    public DbSet<VisitDay> VisitDays => Set<VisitDay>();
+    public DbSet<RecentVisitor> RecentVisitors => Set<RecentVisitor>();
+    public DbSet<VisitorSecret> VisitorSecrets => Set<VisitorSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1620,6 +1620,53 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("SurveySecrets");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Visitors.RecentVisitor", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SearchEngine")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastSeen");
+
+                    b.ToTable("RecentVisitors");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Visitors.VisitDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("VisitDays");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Visitors.VisitorSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VisitorSecrets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

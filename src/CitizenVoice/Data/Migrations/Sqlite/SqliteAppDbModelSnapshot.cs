@@ -1564,6 +1564,53 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("SurveySecrets");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Visitors.RecentVisitor", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SearchEngine")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastSeen");
+
+                    b.ToTable("RecentVisitors");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Visitors.VisitDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("VisitDays");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Visitors.VisitorSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VisitorSecrets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
