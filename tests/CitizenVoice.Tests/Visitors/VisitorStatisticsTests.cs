@@ -78,13 +78,22 @@ public sealed class VisitorStatisticsTests
         Assert.Equal(10L, (await BoxAsync(one))!.Total);
         Assert.Equal(10L, (await BoxAsync(other))!.Total);
         await ViewAsync(other, 20);
+        // A crawler whose requests the load balancer sends to both copies: both hash it with the key they share.
+        var address = CitizenVoiceApp.NewClientAddress();
+        using (var crawlerOnFirst = first.Agent(Googlebot, address))
+        using (var crawlerOnSecond = second.Agent(Googlebot, address))
+        {
+            await ViewAsync(crawlerOnFirst, 1);
+            await ViewAsync(crawlerOnSecond, 1);
+        }
+
         await first.FlushAsync();
         await second.FlushAsync();
         await first.FlushAsync();
         var box = await BoxAsync(one);
-        Assert.Equal((32L, 32L, 32L), (box!.Today, box.Month, box.Total));
-        // Each copy's visitor is online on both.
-        Assert.Equal(2L, box.Visitors);
+        Assert.Equal((34L, 34L, 34L), (box!.Today, box.Month, box.Total));
+        // Each copy's visitor is online on both, and the crawler is one search engine.
+        Assert.Equal((2L, 1L), (box.Visitors, box.SearchEngines));
     }
 
     [Fact]
