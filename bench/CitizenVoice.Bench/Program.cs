@@ -469,8 +469,89 @@ switch (command)
 
     case "viewers": await LiveRoomBench.RunAsync(args, root); break;
 
+    case "visitors":
+    {
+        // The home page with the visitor statistics off and on, two copies of the app on one database, measured in
+        // turns (off, on, off, on) so that whatever else the machine does falls on both alike.
+        var seconds = int.Parse(Arg("seconds", "20"), CultureInfo.InvariantCulture);
+        var connections = Arg("connections", "32");
+        Console.WriteLine($"# visitor counting on {provider}: GET / with wrk, {connections} connections, {seconds} s per side");
+        await CreateDatabaseAsync();
+        await using var off = await AppProcess.StartAsync(root, port, Settings(("Visitors:Count", "false")));
+        await using var on = await AppProcess.StartAsync(root, port + 1, Settings());
+        // Browsers with a visitor cookie each (1,000 of them), as real readers keep one from their first page.
+        var ids = Enumerable.Range(0, 1000).Select(_ => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+        var lua = Path.Combine(work, "visitors.lua");
+        await File.WriteAllTextAsync(lua, "ids = {\n" + string.Join(",\n", ids.Select(id => $"\"{id}\"")) + "\n}\n"
+            + "request = function()\n  return wrk.format(\"GET\", \"/\", { [\"Cookie\"] = \"cv.v=\" .. ids[math.random(#ids)], "
+            + "[\"User-Agent\"] = \"Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36\" })\nend\n");
+        string Wrk(string url, int duration)
+        {
+            var p = Process.Start(new ProcessStartInfo("wrk", ["-t2", "-c" + connections, "-d" + duration + "s", "-s", lua, url]) { RedirectStandardOutput = true })!;
+            var output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return output;
+        }
+
+        static long Requests(string output) => long.Parse(Regex.Match(output, @"(\d+) requests in").Groups[1].Value, CultureInfo.InvariantCulture);
+        static double Seconds(string output)
+        {
+            var m = Regex.Match(output, @"requests in ([\d.]+)(m?s|m)");
+            var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            return m.Groups[2].Value switch { "ms" => value / 1000, "m" => value * 60, _ => value };
+        }
+
+        var warmup = int.Parse(Arg("warmup", "10"), CultureInfo.InvariantCulture);
+        Wrk(off.Url, warmup);
+        Wrk(on.Url, warmup);
+        var totals = new Dictionary<string, (long Requests, double Seconds, double Cpu)> { ["off"] = default, ["on"] = default };
+        foreach (var round in Enumerable.Range(0, 2))
+        {
+            foreach (var (name, app) in new[] { ("off", off), ("on", on) })
+            {
+                var cpu = app.CpuSeconds();
+                var output = Wrk(app.Url, seconds / 2);
+                var t = totals[name];
+                totals[name] = (t.Requests + Requests(output), t.Seconds + Seconds(output), t.Cpu + app.CpuSeconds() - cpu);
+            }
+        }
+
+        double Rate(string name) => totals[name].Requests / totals[name].Seconds;
+        double CpuPerRequest(string name) => totals[name].Cpu * 1000 / totals[name].Requests;
+        Console.WriteLine($"without counting (Visitors:Count=false): {Rate("off"):N0} requests/s, app CPU {CpuPerRequest("off"):N3} ms per request");
+        Console.WriteLine($"with counting: {Rate("on"):N0} requests/s, app CPU {CpuPerRequest("on"):N3} ms per request");
+        Console.WriteLine($"kept: {100 * Rate("on") / Rate("off"):N1} % of the requests/s ({100 * CpuPerRequest("off") / CpuPerRequest("on"):N1} % by app CPU per request)");
+        using var http = new HttpClient();
+        var box = Regex.Match(await http.GetStringAsync(on.Url + "/"), "data-figure=\"total\">([^<]+)<").Groups[1].Value;
+        Console.WriteLine($"the box on the counting copy now shows a total of {box} views (flushed every 10 s, so the last seconds' are in memory)");
+        break;
+    }
+
+    case "weight":
+    {
+        // The pages to weigh: --page /path, repeatable (for instance a news article, --page /tin-tuc/its-slug).
+        var pages = args.Select((a, i) => (a, i)).Where(x => x.a == "--page" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+        if (pages.Count == 0)
+        {
+            pages = ["/", "/phan-anh-kien-nghi", "/doi-thoai"];
+        }
+
+        var url = Arg("url", "");
+        if (url.Length > 0)
+        {
+            await PageWeight.RunAsync(url, pages);
+            break;
+        }
+
+        Console.WriteLine($"# page weight on a first visit (empty cache, Accept-Encoding: br, gzip), demo data on {provider}");
+        await CreateDatabaseAsync();
+        await using var app = await AppProcess.StartAsync(root, port, Settings());
+        await PageWeight.RunAsync(app.Url, pages);
+        break;
+    }
+
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/CitizenVoice.Bench -- results|ingest|crash|viewers [--provider Sqlite|Postgres] [--postgres CONN] [--responses N] [--database FILE|NAME] [--keep yes] [--seconds S]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/CitizenVoice.Bench -- results|ingest|crash|viewers|visitors|weight [--provider Sqlite|Postgres] [--postgres CONN] [--responses N] [--database FILE|NAME] [--keep yes] [--seconds S]");
         break;
 }
 

@@ -9,6 +9,7 @@ using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Visitors;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 
@@ -31,10 +32,12 @@ builder.AddSatisfaction();
 builder.AddDialogues();
 builder.AddFeedback();
 builder.AddNews();
+builder.AddVisitors();
 
 var app = builder.Build();
 
 app.UseWeb();
+app.UseVisitorCounting();
 app.MapWeb();
 app.MapSettings();
 app.MapCalendar();

@@ -8,6 +8,7 @@ using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Visitors;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,9 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<NewsRating> NewsRatings => Set<NewsRating>();
     public DbSet<NewsComment> NewsComments => Set<NewsComment>();
     public DbSet<NewsSecret> NewsSecrets => Set<NewsSecret>();
+    public DbSet<VisitDay> VisitDays => Set<VisitDay>();
+    public DbSet<RecentVisitor> RecentVisitors => Set<RecentVisitor>();
+    public DbSet<VisitorSecret> VisitorSecrets => Set<VisitorSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,9 +21,24 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     private readonly string _databaseName = "cv_test_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _sqlitePath;
 
+    // Set for a copy that runs on another app's database (which creates it and deletes it).
+    private readonly CitizenVoiceApp? _databaseOf;
+
     public CitizenVoiceApp()
     {
         _sqlitePath = Path.Combine(Path.GetTempPath(), _databaseName + ".db");
+    }
+
+    /// <summary>
+    /// Another copy of the app on the database of <paramref name="databaseOf"/>: two copies behind a load balancer, or
+    /// the same app started again. <paramref name="databaseOf"/> owns the database and deletes it when disposed, so it
+    /// is disposed last; the copies may start and stop in any order.
+    /// </summary>
+    protected CitizenVoiceApp(CitizenVoiceApp databaseOf)
+    {
+        _databaseOf = databaseOf;
+        _databaseName = databaseOf._databaseName;
+        _sqlitePath = databaseOf._sqlitePath;
     }
 
     /// <summary>
@@ -95,7 +110,7 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     private string? _postgres;
 
     // Created once per app, even if the host is built again after a failed start.
-    private string CreatePostgresDatabase() => _postgres ??= CreatePostgresDatabaseOnce();
+    private string CreatePostgresDatabase() => _databaseOf?.CreatePostgresDatabase() ?? (_postgres ??= CreatePostgresDatabaseOnce());
 
     private string CreatePostgresDatabaseOnce()
     {
@@ -140,7 +155,7 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && !OnPostgres)
+        if (disposing && !OnPostgres && _databaseOf is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
