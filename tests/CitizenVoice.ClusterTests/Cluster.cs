@@ -31,6 +31,9 @@ public sealed class Cluster : IAsyncLifetime
 
     public string ConnectionString => _connectionString;
 
+    /// <summary>The mail server both copies send reminders to.</summary>
+    public SmtpSink Smtp { get; } = new();
+
     public async Task InitializeAsync()
     {
         _connectionString = CreateDatabase();
@@ -73,6 +76,13 @@ public sealed class Cluster : IAsyncLifetime
         ["Seed__DemoResponses"] = "300",
         ["RateLimits__PublicWritesPerMinute"] = PublicWritesPerMinute.ToString(CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Smtp__From"] = "Công an tỉnh Bắc Kạn <noreply@congan.backan.example>",
+        ["Smtp__UseStartTls"] = "false",
+        // Both copies look for overdue commitments every second: only one may mail each.
+        ["Dialogues__Reminders__FirstRunAfter"] = "00:00:01",
+        ["Dialogues__Reminders__Interval"] = "00:00:01",
     };
 
     private void StartNginx(int port)
@@ -156,6 +166,7 @@ public sealed class Cluster : IAsyncLifetime
         }
 
         _work.Delete(recursive: true);
+        Smtp.Dispose();
     }
 
     private static string Server() => System.Environment.GetEnvironmentVariable("CV_TEST_POSTGRES")

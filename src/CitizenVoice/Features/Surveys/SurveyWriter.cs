@@ -6,6 +6,7 @@ using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -46,7 +47,9 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         public DbConnection? Connection { get; set; }
     }
 
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(20_000);
+    public const int QueueCapacity = 20_000;
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(QueueCapacity);
     private readonly IServiceScopeFactory _scopes;
     private readonly WriteGate _gate;
     private readonly ILogger<SurveyWriter> _log;
@@ -59,12 +62,15 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         _gate = gate;
         _log = log;
         _metrics = metrics;
-        metrics.Meter.CreateObservableGauge("citizenvoice.survey.writer_queue", () => _queue.Reader.Count, "{response}", "Responses waiting for the writer.");
+        metrics.Meter.CreateObservableGauge("citizenvoice.survey.writer_queue", () => QueueLength, "{response}", "Responses waiting for the writer.");
         // SQLite has one writer at a time, so one lane. PostgreSQL locks rows, so while one batch waits for its commit
         // to reach the disk the next can already be written.
         var lanes = database.Value.IsPostgres ? 3 : 1;
         _loop = new Lazy<Task>(() => Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => Task.Run(() => RunAsync(new Lane())))));
     }
+
+    /// <summary>Responses waiting for the writer.</summary>
+    public int QueueLength => _queue.Reader.Count;
 
     /// <summary>Stores a checked response and returns once it is committed.</summary>
     /// <param name="lineage">The response's unit and every unit above it (for the subtree rollups).</param>
@@ -291,5 +297,23 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         {
             await _loop.Value;
         }
+    }
+}
+
+/// <summary>
+/// Part of <c>/health/ready</c>: a copy whose writer cannot keep up (its queue nine-tenths full, so posts are about to
+/// wait) is not ready, and the proxy sends new citizens to another copy until it has caught up.
+/// </summary>
+internal sealed class SurveyWriterHealthCheck(SurveyWriter writer) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var waiting = writer.QueueLength;
+        return Task.FromResult(waiting >= SurveyWriter.QueueCapacity * 9 / 10
+            ? HealthCheckResult.Unhealthy($"{waiting} survey responses wait for the writer.")
+            : waiting >= SurveyWriter.QueueCapacity / 2
+                ? HealthCheckResult.Degraded($"{waiting} survey responses wait for the writer.")
+                : HealthCheckResult.Healthy());
     }
 }

@@ -26,6 +26,7 @@ public static class SurveysSetup
         builder.Services.AddScoped<SurveyIndependence>();
         builder.Services.AddScoped<SurveyRecorder>();
         builder.Services.AddSingleton<SurveyWriter>();
+        builder.Services.AddHealthChecks().AddCheck<SurveyWriterHealthCheck>("survey-writer", tags: ["ready"]);
         builder.Services.AddSingleton<SurveyDirectory>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, SurveyDirectory.Invalidation>();
         builder.Services.AddScoped<RollupCheck>();
