@@ -119,9 +119,11 @@ public sealed class KioskTests(CitizenVoiceApp app)
     public async Task Without_JavaScript_the_follow_up_replaces_the_tap_of_the_same_kiosk()
     {
         using var kiosk = app.CreateStaffClient();
+        // The tap is the kiosk response that was not there before it (other tests post kiosk responses too).
+        var before = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Channel == SurveyChannel.Kiosk).Select(r => r.Id).ToListAsync());
         using var tapped = await kiosk.SubmitFormAsync("/khao-sat/kiosk/BK-NR/PCCC", [new("Value", "4")]);
-        var tap = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Channel == SurveyChannel.Kiosk && !r.IsDeleted)
-            .OrderByDescending(r => r.CreatedAt).Select(r => r.Id).FirstAsync());
+        var after = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Channel == SurveyChannel.Kiosk && !r.IsDeleted).Select(r => r.Id).ToListAsync());
+        var tap = after.Except(before).Single();
         var thanks = await kiosk.GetPageAsync(tapped.Headers.Location!.OriginalString);
         var radio = thanks.QuerySelector("#kiosk-follow-up input[type=radio]")!.GetAttribute("name")!;
 
