@@ -81,7 +81,7 @@ public static class ResultsExport
         string Pick(string vi, string? en) => english && !string.IsNullOrWhiteSpace(en) ? en : vi;
         static Interval? Ci(Rate r) => r.N == 0 ? null : new Interval(Math.Round(r.Low, 1), Math.Round(r.High, 1));
         static object? Value(Rate r) => r.N == 0 ? null : Math.Round(r.Value, 1);
-        string Sample(Rate r) => r.N == 0 ? text("chưa có") : r.IsSufficient ? "" : text("chưa đủ mẫu");
+        string Sample(Rate r) => r.N == 0 ? text("chưa có") : r.IsSufficient ? "" : text("Chưa đủ mẫu");
         ExportTable Table(string name, string[] headers, IReadOnlyList<object?[]> rows) => new(Slug(name), text(name), [.. headers.Select(text)], rows);
         var f = data.Figures;
         return
