@@ -42,26 +42,21 @@ public static class RateLimits
                         PermitLimit = limits.PublicWritesGlobalPerMinute, Window = TimeSpan.FromMinutes(1),
                     }));
         });
-        builder.Services.AddSingleton<SharedRateLimiterLog>();
         return builder;
     }
 
     /// <summary>
-    /// A client's limit: shared by every copy of the app through Redis when it is configured, else counted here.
+    /// A client's limit of <paramref name="permits"/> per <paramref name="window"/> (a minute unless said): shared by
+    /// every copy of the app through Redis when it is configured, else counted here. <paramref name="name"/> keeps
+    /// limits of different kinds apart.
     /// </summary>
-    private static RateLimitPartition<string> PerClient(HttpContext http, string policy, int perMinute)
+    public static RateLimitPartition<string> PerClient(HttpContext http, string name, int permits, TimeSpan? window = null)
     {
-        var limit = new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) };
-        var client = ClientOf(http);
-        var redis = http.RequestServices.GetService<RedisConnection>();
-        if (redis is null)
-        {
-            return RateLimitPartition.GetFixedWindowLimiter(client, _ => limit);
-        }
-
-        var services = http.RequestServices;
-        return RateLimitPartition.Get(client, key => new SharedRateLimiter(
-            redis, $"{policy}:{key}", limit, services.GetRequiredService<SharedRateLimiterLog>(), services.GetRequiredService<TimeProvider>()));
+        var limit = new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window ?? TimeSpan.FromMinutes(1) };
+        var key = $"{name}:{ClientOf(http)}";
+        return http.RequestServices.GetService<RedisConnection>() is { } redis
+            ? RateLimitPartition.Get(key, k => new SharedRateLimiter(redis, k, limit, http.RequestServices.GetRequiredService<TimeProvider>()))
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => limit);
     }
 
     private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

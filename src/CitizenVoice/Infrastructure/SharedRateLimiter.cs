@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using StackExchange.Redis;
 
 namespace CitizenVoice.Infrastructure;
 
@@ -13,13 +12,9 @@ namespace CitizenVoice.Infrastructure;
 /// is not granted, waits on <see cref="RateLimiter.AcquireAsync(int, CancellationToken)"/>. Counting in Redis is a
 /// network round trip, so the synchronous attempt never grants and all counting happens in the asynchronous one.
 /// </remarks>
-internal sealed class SharedRateLimiter(RedisConnection redis, string key, FixedWindowRateLimiterOptions limit, SharedRateLimiterLog log, TimeProvider clock)
+internal sealed class SharedRateLimiter(RedisConnection redis, string key, FixedWindowRateLimiterOptions limit, TimeProvider clock)
     : RateLimiter
 {
-    // INCR and the expiry of a new window's key in one step, so no key lives forever if a copy dies between the two.
-    private static readonly LuaScript CountScript = LuaScript.Prepare(
-        "local n = redis.call('INCR', @key) if n == 1 then redis.call('PEXPIRE', @key, @ttl) end return n");
-
     private readonly FixedWindowRateLimiter _fallback = new(limit);
     private long _lastUsedTicks = clock.GetTimestamp();
 
@@ -35,18 +30,12 @@ internal sealed class SharedRateLimiter(RedisConnection redis, string key, Fixed
         var windowMs = (long)limit.Window.TotalMilliseconds;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var window = now / windowMs;
-        try
+        if (await redis.IncrementAsync([$"citizenvoice:rate:{key}:{window}"], limit.Window * 2) is not [var count])
         {
-            var database = await redis.ConnectedDatabaseAsync() ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected.");
-            var count = (long)await database.ScriptEvaluateAsync(CountScript, new { key = (RedisKey)$"citizenvoice:rate:{key}:{window}", ttl = windowMs * 2 });
-            log.RedisAnswered();
-            return count <= limit.PermitLimit ? Lease.Granted : Lease.Refused(TimeSpan.FromMilliseconds((window + 1) * windowMs - now));
-        }
-        catch (RedisException e)
-        {
-            log.RedisFailed(e);
             return await _fallback.AcquireAsync(permitCount, cancellationToken);
         }
+
+        return count <= limit.PermitLimit ? Lease.Granted : Lease.Refused(TimeSpan.FromMilliseconds((window + 1) * windowMs - now));
     }
 
     protected override void Dispose(bool disposing)
@@ -74,28 +63,6 @@ internal sealed class SharedRateLimiter(RedisConnection redis, string key, Fixed
         {
             metadata = retryAfter;
             return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
-    }
-}
-
-/// <summary>Says once when rate limits fall back to per-copy counting and once when Redis is back, not on every request.</summary>
-internal sealed class SharedRateLimiterLog(ILogger<SharedRateLimiterLog> logger)
-{
-    private int _failing;
-
-    public void RedisFailed(Exception e)
-    {
-        if (Interlocked.Exchange(ref _failing, 1) == 0)
-        {
-            logger.LogWarning(e, "Redis does not answer: rate limits are counted by each copy of the app on its own until it does");
-        }
-    }
-
-    public void RedisAnswered()
-    {
-        if (Interlocked.Exchange(ref _failing, 0) == 1)
-        {
-            logger.LogInformation("Redis answers again: rate limits are shared by every copy of the app");
         }
     }
 }

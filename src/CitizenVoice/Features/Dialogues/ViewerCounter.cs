@@ -44,7 +44,7 @@ public sealed class ViewerCounter
     public async Task<int> OfAsync(int sessionId)
     {
         var here = Here(sessionId);
-        if (_redis is null || await _redis.ConnectedDatabaseAsync() is not { } database)
+        if (_redis is null)
         {
             return here;
         }
@@ -55,31 +55,21 @@ public sealed class ViewerCounter
             return here + cached.Others;
         }
 
-        try
-        {
-            var nowSeconds = _clock.GetUtcNow().ToUnixTimeSeconds();
-            var others = 0;
-            foreach (var share in await database.HashGetAllAsync(Key(sessionId)))
-            {
-                if (share.Name != _copy && Parse(share.Value) is { } parsed && parsed.ExpiresAt > nowSeconds)
-                {
-                    others += parsed.Count;
-                }
-            }
-
-            _others[sessionId] = (now, others);
-            return here + others;
-        }
-        catch (RedisException)
+        if (await _redis.TryAsync(db => db.HashGetAllAsync(Key(sessionId))) is not { } shares)
         {
             return here;
         }
+
+        var nowSeconds = _clock.GetUtcNow().ToUnixTimeSeconds();
+        var others = shares.Where(s => s.Name != _copy).Select(s => Parse(s.Value)).Sum(p => p is { } share && share.ExpiresAt > nowSeconds ? share.Count : 0);
+        _others[sessionId] = (now, others);
+        return here + others;
     }
 
     /// <summary>Publishes this copy's share of every session it has (or just had) viewers of.</summary>
     public async Task PublishAsync()
     {
-        if (_redis is null || await _redis.ConnectedDatabaseAsync() is not { } database)
+        if (_redis is null)
         {
             return;
         }
@@ -87,9 +77,12 @@ public sealed class ViewerCounter
         var expiresAt = _clock.GetUtcNow().Add(ShareLifetime).ToUnixTimeSeconds();
         foreach (var (sessionId, count) in _counts)
         {
-            await database.HashSetAsync(Key(sessionId), _copy, $"{count}|{expiresAt.ToString(CultureInfo.InvariantCulture)}");
-            await database.KeyExpireAsync(Key(sessionId), TimeSpan.FromHours(1));
-            if (count == 0)
+            var published = await _redis.TryAsync(async db =>
+            {
+                await db.HashSetAsync(Key(sessionId), _copy, $"{count}|{expiresAt.ToString(CultureInfo.InvariantCulture)}");
+                return (object)await db.KeyExpireAsync(Key(sessionId), TimeSpan.FromHours(1));
+            });
+            if (published is not null && count == 0)
             {
                 // Published once as zero, so the others stop counting this copy's viewers now rather than at expiry.
                 _counts.TryRemove(new KeyValuePair<int, int>(sessionId, 0));
@@ -110,21 +103,15 @@ public sealed class ViewerCounter
 }
 
 /// <summary>Publishes this copy's viewer shares while the app runs (only when Redis joins the copies).</summary>
-internal sealed class ViewerSharePublisher(ViewerCounter viewers, ILogger<ViewerSharePublisher> logger) : BackgroundService
+internal sealed class ViewerSharePublisher(ViewerCounter viewers) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Redis being down is logged by the connection; the next tick publishes again.
         using var timer = new PeriodicTimer(ViewerCounter.PublishEvery);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await viewers.PublishAsync();
-            }
-            catch (RedisException e)
-            {
-                logger.LogWarning(e, "Could not publish this copy's live-room viewers to Redis");
-            }
+            await viewers.PublishAsync();
         }
     }
 }

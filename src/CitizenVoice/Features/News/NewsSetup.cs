@@ -47,19 +47,12 @@ public static class NewsSetup
                 return RateLimitPartition.GetNoLimiter("reads");
             }
 
-            var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             // A comment costs a moderator's time: a few an hour from one address is what a reader writes. The first
             // "handler" of the query is the one Razor Pages runs, so a repeated one cannot pass a comment off as a rating.
             var handler = http.Request.Query["handler"];
             return handler.Count > 0 && string.Equals(handler[0], "Comment", StringComparison.OrdinalIgnoreCase)
-                ? RateLimitPartition.GetFixedWindowLimiter("comment " + client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = news.CommentsPerHour, Window = TimeSpan.FromHours(1),
-                })
-                : RateLimitPartition.GetFixedWindowLimiter("write " + client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PublicWritesPerMinute, Window = TimeSpan.FromMinutes(1),
-                });
+                ? RateLimits.PerClient(http, "news-comment", news.CommentsPerHour, TimeSpan.FromHours(1))
+                : RateLimits.PerClient(http, ReaderWrites, limits.PublicWritesPerMinute);
         }));
 
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions

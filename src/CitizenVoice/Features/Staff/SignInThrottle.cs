@@ -32,14 +32,10 @@ public sealed class SignInThrottleOptions
 /// Counts live in Redis when it is configured, so a guesser whose tries a proxy spreads over several copies of the app
 /// meets the same limits as against one; otherwise (and while Redis does not answer) each copy counts in memory.
 /// </summary>
-public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider clock, ILogger<SignInThrottle> logger, RedisConnection? redis = null)
+public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider clock, RedisConnection? redis = null)
     : IDisposable
 {
     private const int AccountFailuresBeforeDelay = 10;
-
-    // Each count starts its window at its first failure, as the in-memory counts do.
-    private static readonly LuaScript IncrementScript = LuaScript.Prepare(
-        "local r = {} for i, k in ipairs(KEYS) do r[i] = redis.call('INCR', k) if r[i] == 1 then redis.call('PEXPIRE', k, ARGV[1]) end end return r");
 
     // Bounded, so a flood of made-up names and addresses cannot grow it without end; the oldest counts go first.
     private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = 100_000, CompactionPercentage = 0.2 });
@@ -95,63 +91,25 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, Time
     {
         var key = PairKey(address, userName);
         _counts.Remove(key);
-        if (await SharedAsync() is { } shared)
+        if (redis is not null)
         {
-            try
-            {
-                await shared.KeyDeleteAsync(SharedKey(key));
-            }
-            catch (RedisException e)
-            {
-                RedisFailed(e);
-            }
+            await redis.TryAsync(async db => (object)await db.KeyDeleteAsync(SharedKey(key)));
         }
     }
 
     /// <summary>Whole minutes until a lockout started now ends, for the message.</summary>
     public int WindowMinutes => (int)Math.Ceiling(Options.Window.TotalMinutes);
 
-    private async Task<int[]> CurrentAsync(string[] keys)
-    {
-        if (await SharedAsync() is { } shared)
-        {
-            try
-            {
-                var values = await shared.StringGetAsync([.. keys.Select(SharedKey)]);
-                return [.. values.Select(v => v.HasValue ? (int)v : 0)];
-            }
-            catch (RedisException e)
-            {
-                RedisFailed(e);
-            }
-        }
+    private async Task<int[]> CurrentAsync(string[] keys) =>
+        redis is not null && await redis.TryAsync(db => db.StringGetAsync([.. keys.Select(SharedKey)])) is { } values
+            ? [.. values.Select(v => v.HasValue ? (int)v : 0)]
+            : [.. keys.Select(Current)];
 
-        return [.. keys.Select(Current)];
-    }
-
-    private async Task<int[]> IncrementAsync(string[] keys)
-    {
-        if (await SharedAsync() is { } shared)
-        {
-            try
-            {
-                var counts = (long[])(await shared.ScriptEvaluateAsync(IncrementScript.ExecutableScript,
-                    [.. keys.Select(SharedKey)], [(long)Options.Window.TotalMilliseconds]))!;
-                return [.. counts.Select(c => (int)c)];
-            }
-            catch (RedisException e)
-            {
-                RedisFailed(e);
-            }
-        }
-
-        return [.. keys.Select(Increment)];
-    }
-
-    private async Task<IDatabase?> SharedAsync() => redis is null ? null : await redis.ConnectedDatabaseAsync();
-
-    private void RedisFailed(RedisException e) =>
-        logger.LogWarning(e, "Redis does not answer: sign-in failures are counted by this copy of the app alone");
+    // Each count starts its window at its first failure, as the in-memory counts do.
+    private async Task<int[]> IncrementAsync(string[] keys) =>
+        redis is not null && await redis.IncrementAsync([.. keys.Select(SharedKey)], Options.Window) is { } counts
+            ? [.. counts.Select(c => (int)c)]
+            : [.. keys.Select(Increment)];
 
     private int Current(string key) =>
         _counts.TryGetValue(key, out Count? count) && count is not null && clock.GetUtcNow() - count.Start < Options.Window ? count.Value : 0;
