@@ -56,10 +56,9 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<NewsImage> NewsImages => Set<NewsImage>();
     public DbSet<NewsRating> NewsRatings => Set<NewsRating>();
     public DbSet<NewsComment> NewsComments => Set<NewsComment>();
-    public DbSet<NewsSecret> NewsSecrets => Set<NewsSecret>();
     public DbSet<VisitDay> VisitDays => Set<VisitDay>();
     public DbSet<RecentVisitor> RecentVisitors => Set<RecentVisitor>();
-    public DbSet<VisitorSecret> VisitorSecrets => Set<VisitorSecret>();
+    public DbSet<GeneratedKey> GeneratedKeys => Set<GeneratedKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

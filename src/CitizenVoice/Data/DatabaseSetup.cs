@@ -40,6 +40,7 @@ public static class DatabaseSetup
         // Every registered save interceptor (the audit log, and features' caches) joins every context.
         builder.Services.AddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<GeneratedKeys>();
 
         // Pooled contexts: every API post needs one, and building a context per request cost a tenth of the
         // request's CPU. Nothing in AppDb holds per-request state (the interceptors are singletons).

@@ -39,21 +39,3 @@ internal sealed class NewsRatingConfiguration : IEntityTypeConfiguration<NewsRat
         e.HasIndex(r => new { r.ArticleId, r.AddressHash }).IsUnique();
     }
 }
-
-/// <summary>The server's key for visitor hashes, encrypted by the Data Protection key ring (one row).</summary>
-public sealed class NewsSecret
-{
-    public int Id { get; set; }
-
-    public required string ProtectedVisitorKey { get; set; }
-}
-
-internal sealed class NewsSecretConfiguration : IEntityTypeConfiguration<NewsSecret>
-{
-    public void Configure(EntityTypeBuilder<NewsSecret> e)
-    {
-        e.ToTable("NewsSecrets");
-        e.Property(s => s.Id).ValueGeneratedNever();
-        e.Property(s => s.ProtectedVisitorKey).HasMaxLength(1000);
-    }
-}

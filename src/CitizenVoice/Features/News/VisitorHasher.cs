@@ -30,11 +30,9 @@ public sealed class NewsOptions
 /// addresses against the stored hashes. The article is part of what is hashed: one reader's ratings of several
 /// articles do not share a value that would link them.
 /// </summary>
-public sealed class VisitorHasher(IOptions<NewsOptions> options, IServiceScopeFactory scopes, IDataProtectionProvider protection)
+public sealed class VisitorHasher(IOptions<NewsOptions> options, GeneratedKeys keys)
 {
     private byte[]? _key;
-
-    internal static IDataProtector Protector(IDataProtectionProvider provider) => provider.CreateProtector("CitizenVoice.News.VisitorKey.v1");
 
     public async Task<string> HashAsync(string purpose, int articleId, string value, CancellationToken ct)
     {
@@ -42,35 +40,10 @@ public sealed class VisitorHasher(IOptions<NewsOptions> options, IServiceScopeFa
         return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}|{articleId}|{value}")));
     }
 
-    private async Task<byte[]> LoadKeyAsync(CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.VisitorKey))
-        {
-            return Convert.FromBase64String(options.Value.VisitorKey);
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var stored = await db.NewsSecrets.AsNoTracking().Where(s => s.Id == 1).Select(s => s.ProtectedVisitorKey).SingleOrDefaultAsync(ct);
-        if (stored is null)
-        {
-            // The first rating on a fresh install: another copy of the app may be creating the key at the same moment,
-            // and the row's fixed id lets only one of them win; everyone then reads the winner's.
-            try
-            {
-                db.NewsSecrets.Add(new NewsSecret { Id = 1, ProtectedVisitorKey = Protector(protection).Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))) });
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-            }
-
-            stored = await db.NewsSecrets.AsNoTracking().Where(s => s.Id == 1).Select(s => s.ProtectedVisitorKey).SingleAsync(ct);
-        }
-
-        return Convert.FromBase64String(Protector(protection).Unprotect(stored));
-    }
+    private async Task<byte[]> LoadKeyAsync(CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(options.Value.VisitorKey)
+            ? await keys.GetAsync("news-visitors", ct)
+            : Convert.FromBase64String(options.Value.VisitorKey);
 }
 
 /// <summary>Encrypts a commenter's email so a copy of the database does not expose it.</summary>

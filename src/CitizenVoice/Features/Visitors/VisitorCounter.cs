@@ -64,7 +64,7 @@ public sealed class VisitorCounter(TimeProvider clock, IOptions<VisitorOptions> 
 
     public bool HasKey => _key is not null;
 
-    /// <summary>Called once at start with the key every copy shares (<see cref="VisitorSeed"/>).</summary>
+    /// <summary>Given at start, by the first flush, the key every copy shares (<see cref="VisitorFlushService"/>).</summary>
     public void UseKey(byte[] key) => _key = key;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CitizenVoice.Data;
 using Microsoft.Extensions.Options;
 
 namespace CitizenVoice.Features.Visitors;
@@ -7,7 +8,7 @@ namespace CitizenVoice.Features.Visitors;
 /// shows the stored totals at once), every <see cref="VisitorOptions.FlushInterval"/>, and a last time after the web
 /// server has stopped taking requests, so a restart or a deployment loses no view.
 /// </summary>
-public sealed class VisitorFlushService(VisitorCounter counter, IServiceScopeFactory scopes, IOptions<VisitorOptions> options,
+public sealed class VisitorFlushService(VisitorCounter counter, GeneratedKeys keys, IServiceScopeFactory scopes, IOptions<VisitorOptions> options,
     ILogger<VisitorFlushService> logger) : BackgroundService, IHostedLifecycleService
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -41,6 +42,12 @@ public sealed class VisitorFlushService(VisitorCounter counter, IServiceScopeFac
         await _oneAtATime.WaitAsync(ct);
         try
         {
+            if (!counter.HasKey)
+            {
+                // Every copy hashes visitors with the one shared key, so a visitor who reaches two copies is one visitor.
+                counter.UseKey(await keys.GetAsync("visitors", ct));
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<VisitorStore>();
             var batch = counter.TakeBatch();

@@ -28,13 +28,6 @@ public sealed class RecentVisitor
     public bool SearchEngine { get; set; }
 }
 
-/// <summary>The key of the visitor hash, shared by every copy of the app, encrypted by the Data Protection key ring.</summary>
-public sealed class VisitorSecret
-{
-    public int Id { get; set; }
-    public string ProtectedKey { get; set; } = "";
-}
-
 internal sealed class VisitDayConfiguration : IEntityTypeConfiguration<VisitDay>
 {
     public void Configure(EntityTypeBuilder<VisitDay> e) => e.HasKey(d => d.Day);
@@ -47,14 +40,5 @@ internal sealed class RecentVisitorConfiguration : IEntityTypeConfiguration<Rece
         e.HasKey(v => v.Key);
         e.Property(v => v.Key).HasMaxLength(32);
         e.HasIndex(v => v.LastSeen);
-    }
-}
-
-internal sealed class VisitorSecretConfiguration : IEntityTypeConfiguration<VisitorSecret>
-{
-    public void Configure(EntityTypeBuilder<VisitorSecret> e)
-    {
-        e.Property(s => s.Id).ValueGeneratedNever();
-        e.Property(s => s.ProtectedKey).HasMaxLength(1000);
     }
 }

@@ -11,7 +11,6 @@ public static class VisitorsSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<VisitorCounter>();
         builder.Services.AddScoped<VisitorStore>();
-        builder.Services.AddScoped<Data.ISeeder, VisitorSeed>();
         if (builder.Configuration.GetValue(VisitorOptions.Section + ":" + nameof(VisitorOptions.Count), true))
         {
             builder.Services.AddSingleton<VisitorFlushService>();

@@ -23,6 +23,22 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CitizenVoice.Data.GeneratedKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("GeneratedKeys");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -980,21 +996,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("NewsRatings", (string)null);
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.News.NewsSecret", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProtectedVisitorKey")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("NewsSecrets", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -1939,21 +1940,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.HasKey("Day");
 
                     b.ToTable("VisitDays");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Visitors.VisitorSecret", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProtectedKey")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("VisitorSecrets");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -17,6 +17,22 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CitizenVoice.Data.GeneratedKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("GeneratedKeys");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -940,21 +956,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("NewsRatings", (string)null);
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.News.NewsSecret", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProtectedVisitorKey")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("NewsSecrets", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -1873,21 +1874,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.HasKey("Day");
 
                     b.ToTable("VisitDays");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Visitors.VisitorSecret", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProtectedKey")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("VisitorSecrets");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

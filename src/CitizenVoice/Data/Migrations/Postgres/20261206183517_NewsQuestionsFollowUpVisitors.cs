@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CitizenVoice.Data.Migrations.Sqlite
+namespace CitizenVoice.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class NewsQuestionsFollowUpVisitors : Migration
@@ -14,41 +15,53 @@ namespace CitizenVoice.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "SecretHash",
                 table: "Opinions",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TrackingCode",
                 table: "Opinions",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ClosedAt",
                 table: "Commitments",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "GeneratedKeys",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GeneratedKeys", x => x.Name);
+                });
 
             migrationBuilder.CreateTable(
                 name: "NewsArticles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    Author = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,14 +72,14 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "NewsImages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ImageBytes = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Length = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ImageBytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Length = table.Column<int>(type: "integer", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,34 +87,22 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "NewsSecrets",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProtectedVisitorKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_NewsSecrets", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "QuestionAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FeedbackItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FieldId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FeedbackItemId = table.Column<int>(type: "integer", nullable: false),
+                    FieldId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -130,9 +131,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "RecentVisitors",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    LastSeen = table.Column<long>(type: "INTEGER", nullable: false),
-                    SearchEngine = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LastSeen = table.Column<long>(type: "bigint", nullable: false),
+                    SearchEngine = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,8 +144,8 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "VisitDays",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Views = table.Column<long>(type: "INTEGER", nullable: false)
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Views = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,31 +153,19 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "VisitorSecrets",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProtectedKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_VisitorSecrets", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "NewsComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EmailProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModeratedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ModeratedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EmailProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModeratedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ModeratedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,13 +182,13 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "NewsRatings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stars = table.Column<int>(type: "INTEGER", nullable: false),
-                    VisitorHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Stars = table.Column<int>(type: "integer", nullable: false),
+                    VisitorHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AddressHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,6 +282,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "GeneratedKeys");
+
+            migrationBuilder.DropTable(
                 name: "NewsComments");
 
             migrationBuilder.DropTable(
@@ -302,9 +294,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 name: "NewsRatings");
 
             migrationBuilder.DropTable(
-                name: "NewsSecrets");
-
-            migrationBuilder.DropTable(
                 name: "QuestionAnswers");
 
             migrationBuilder.DropTable(
@@ -312,9 +301,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "VisitDays");
-
-            migrationBuilder.DropTable(
-                name: "VisitorSecrets");
 
             migrationBuilder.DropTable(
                 name: "NewsArticles");
