@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CitizenVoice.Features.Feedback;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Tests.Dialogues;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class FeedbackReminderTests(MailingApp app) : IClassFixture<Mailin
 
         await app.WithDbAsync(db => db.FeedbackItems.Where(f => f.TrackingCode == code).ExecuteUpdateAsync(s => s
             .SetProperty(f => f.Status, FeedbackStatus.Closed).SetProperty(f => f.ClosedAt, DateTime.UtcNow.AddDays(-400))));
-        await RunAsync();
+        await PersonalDataRetention.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
         var item = await app.WithDbAsync(db => db.FeedbackItems.AsNoTracking().SingleAsync(f => f.TrackingCode == code));
         Assert.Null(item.EmailProtected);
         Assert.NotNull(item.AnonymisedAt);

@@ -14,7 +14,7 @@ namespace CitizenVoice.Features.Feedback;
 /// <summary>
 /// Emails the unit that must act on feedback whose deadline is near (<see cref="FeedbackOptions.NearDays"/> working
 /// days) or has passed, and, once it has passed, the leaders of that unit and of the units above it. Each person gets
-/// one email listing their items. It also deletes the senders' names and contacts a set time after an item closed.
+/// one email listing their items.
 /// </summary>
 public sealed class FeedbackReminders(
     AppDb db, Mailer mailer, WorkingCalendar calendar, IOptions<FeedbackOptions> options, SiteAddress siteAddress, AppMetrics metrics, TimeProvider clock,
@@ -28,7 +28,6 @@ public sealed class FeedbackReminders(
     /// <summary>One run: returns how many mails went out.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        await DeleteOldContactsAsync(ct);
         if (!mailer.IsEnabled)
         {
             return 0;
@@ -69,19 +68,6 @@ public sealed class FeedbackReminders(
         }
 
         return mails.Count - failed.Count;
-    }
-
-    /// <summary>Names and contacts go a set time after the item closed or was answered: they were kept only to answer the sender.</summary>
-    private async Task DeleteOldContactsAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var closedBefore = now - options.Value.KeepContactAfterClosing;
-        await db.FeedbackItems
-            // An answer the sender never rated ends the item as much as a rating does.
-            .Where(f => (f.ClosedAt < closedBefore || (f.Status == FeedbackStatus.Answered && f.AnsweredAt < closedBefore))
-                && (f.NameProtected != null || f.EmailProtected != null || f.PhoneProtected != null))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.NameProtected, (string?)null).SetProperty(f => f.EmailProtected, (string?)null)
-                .SetProperty(f => f.PhoneProtected, (string?)null).SetProperty(f => f.AnonymisedAt, now), ct);
     }
 
     private async Task<List<(string Name, string Email, List<Due> Items)>> RecipientsAsync(List<Due> items, DateOnly today, CancellationToken ct)

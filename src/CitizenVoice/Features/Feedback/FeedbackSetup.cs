@@ -1,5 +1,6 @@
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitizenVoice.Features.Feedback;
@@ -23,6 +24,7 @@ public static class FeedbackSetup
         builder.Services.AddScoped<AnswerPublishing>();
         builder.Services.AddScoped<FeedbackReminders>();
         builder.Services.AddHostedService<FeedbackReminderService>();
+        builder.Services.AddRetentionRule<FeedbackContactRetention>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions
             .AllowAnonymousToPage("/Feedback/FeedbackForm").AllowAnonymousToPage("/Feedback/FeedbackSent").AllowAnonymousToPage("/Feedback/FeedbackTracking")
             .AllowAnonymousToPage("/Feedback/QuestionsPage").AllowAnonymousToPage("/Feedback/QuestionPage"));
