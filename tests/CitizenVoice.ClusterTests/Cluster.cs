@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CitizenVoice.Tests.Infrastructure;
 using Npgsql;
 
@@ -38,13 +36,13 @@ public sealed class Cluster : IAsyncLifetime
     {
         _connectionString = CreateDatabase();
         _redis = await TestRedis.AddressAsync();
-        var nginxPort = FreePort();
+        var nginxPort = TestPorts.Free();
         Address = new Uri($"http://127.0.0.1:{nginxPort}");
 
         var migrate = await AppCopy.RunMigrateAsync(Environment(), _work.FullName);
         Assert.True(migrate.ExitCode == 0, "migrate failed:\n" + migrate.Output);
 
-        Copies = [new AppCopy("a", FreePort(), Environment(), _work.FullName), new AppCopy("b", FreePort(), Environment(), _work.FullName)];
+        Copies = [new AppCopy("a", TestPorts.Free(), Environment(), _work.FullName), new AppCopy("b", TestPorts.Free(), Environment(), _work.FullName)];
         foreach (var copy in Copies)
         {
             copy.Start();
@@ -183,15 +181,6 @@ public sealed class Cluster : IAsyncLifetime
         }
 
         return new NpgsqlConnectionStringBuilder(Server()) { Database = _databaseName }.ToString();
-    }
-
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public static async Task WaitAsync(Func<Task<bool>> condition, string failure, int seconds = 90)

@@ -75,7 +75,7 @@ public sealed class TelemetryTests(CitizenVoiceApp app)
     [Fact]
     public async Task With_an_OTLP_endpoint_set_the_app_exports_traces_of_its_requests_to_it()
     {
-        var port = int.Parse(TestRedis.Unreachable().Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var port = TestPorts.Free();
         using var collector = new HttpListener();
         collector.Prefixes.Add($"http://127.0.0.1:{port}/");
         collector.Start();

@@ -16,19 +16,12 @@ public static class TestRedis
     public static Task<string> AddressAsync() => Server.Value;
 
     /// <summary>An address where nothing listens: a Redis that is down.</summary>
-    public static string Unreachable()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"127.0.0.1:{port}";
-    }
+    public static string Unreachable() => $"127.0.0.1:{TestPorts.Free()}";
 
     private static async Task<string> StartAsync()
     {
-        var address = Unreachable();
-        var port = address.Split(':')[1];
+        var port = TestPorts.Free();
+        var address = $"127.0.0.1:{port}";
         var redis = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
         {
             RedirectStandardOutput = true, UseShellExecute = false,
@@ -45,7 +38,7 @@ public static class TestRedis
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
+                await probe.ConnectAsync(IPAddress.Loopback, port);
                 return address;
             }
             catch (SocketException)
@@ -55,5 +48,19 @@ public static class TestRedis
         }
 
         throw new InvalidOperationException("redis-server did not start.");
+    }
+}
+
+/// <summary>Loopback ports for servers a test starts (Redis, nginx, app copies, a telemetry collector).</summary>
+public static class TestPorts
+{
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int Free()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 }
