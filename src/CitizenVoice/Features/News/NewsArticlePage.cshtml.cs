@@ -162,7 +162,7 @@ public sealed class NewsArticlePageModel(
         Article = article;
         BodyHtml = NewsMarkdown.ToHtml(article.Body);
         var ratings = await db.NewsRatings.Where(r => r.ArticleId == article.Id)
-            .GroupBy(r => 1).Select(g => new { Sum = g.Sum(r => r.Stars), Count = g.Count() }).FirstOrDefaultAsync(ct);
+            .GroupBy(r => r.ArticleId).Select(g => new { Sum = g.Sum(r => r.Stars), Count = g.Count() }).SingleOrDefaultAsync(ct);
         (RatingSum, RatingCount) = (ratings?.Sum ?? 0, ratings?.Count ?? 0);
         Comments = await db.NewsComments.AsNoTracking().Where(c => c.ArticleId == article.Id && c.Status == CommentStatus.Published)
             .OrderBy(c => c.PostedAt).Select(c => new PublishedComment(c.AuthorName, c.Text, c.PostedAt)).ToListAsync(ct);
