@@ -1,4 +1,5 @@
 using CitizenVoice.BrowserTests.Infrastructure;
+using CitizenVoice.BrowserTests.Organisation;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -44,10 +44,10 @@ public static class DialoguesSetup
             Roles.Moderator, Roles.Leader, Roles.Administrator, Roles.Officer));
         builder.Services.AddSingleton(new StaffArea(32, "Sổ tiếp công dân", "Ngày lãnh đạo tiếp công dân; đơn vị chưa đối thoại, chưa tiếp công dân đủ ngày.", "/quan-tri/tiep-cong-dan",
             Roles.Moderator, Roles.Leader, Roles.Administrator));
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua")
-            .AllowAnonymousToPage("/Dialogues/Sessions").AllowAnonymousToPage("/Dialogues/Session")
-            .AllowAnonymousToPage("/Dialogues/LiveRoomPage").AllowAnonymousToPage("/Dialogues/Figures")
-            .AllowAnonymousToPage("/Dialogues/QuestionSent").AllowAnonymousToPage("/Dialogues/QuestionTracking"));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/Sessions/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua")
+            .AllowAnonymousToPage("/Dialogues/Sessions/Sessions").AllowAnonymousToPage("/Dialogues/Sessions/Session")
+            .AllowAnonymousToPage("/Dialogues/LiveRoom/LiveRoomPage").AllowAnonymousToPage("/Dialogues/Figures/Figures")
+            .AllowAnonymousToPage("/Dialogues/Questions/QuestionSent").AllowAnonymousToPage("/Dialogues/Questions/QuestionTracking"));
         return builder;
     }
 

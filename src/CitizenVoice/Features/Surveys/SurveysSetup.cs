@@ -41,8 +41,8 @@ public static class SurveysSetup
         builder.Services.AddRetentionRule<SurveyContactRetention>();
         builder.Services.AddScoped<ISeeder, SurveysSeed>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions
-            .AllowAnonymousToPage("/Surveys/SurveyStart").AllowAnonymousToPage("/Surveys/SurveyForm")
-            .AllowAnonymousToPage("/Surveys/SurveyThanks").AllowAnonymousToPage("/Surveys/Kiosk"));
+            .AllowAnonymousToPage("/Surveys/Intake/SurveyStart").AllowAnonymousToPage("/Surveys/Intake/SurveyForm")
+            .AllowAnonymousToPage("/Surveys/Intake/SurveyThanks").AllowAnonymousToPage("/Surveys/Intake/Kiosk"));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim));
 

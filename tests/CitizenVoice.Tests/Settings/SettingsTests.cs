@@ -1,7 +1,7 @@
 using System.Net;
 using CitizenVoice.Tests.Infrastructure;
 
-namespace CitizenVoice.Tests.Staff;
+namespace CitizenVoice.Tests.Settings;
 
 /// <summary>Its own app: these tests change the site settings every other test reads.</summary>
 public sealed class SettingsTests : IClassFixture<CitizenVoiceApp>

@@ -2,7 +2,7 @@ using System.Net;
 using CitizenVoice.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CitizenVoice.Tests.Organisation;
+namespace CitizenVoice.Tests.Audit;
 
 [Collection(OrganisationChangesCollection.Name)]
 public sealed class AuditTests(OrganisationChangesApp app)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CitizenVoice.Tests.Staff;
+namespace CitizenVoice.Tests.Infrastructure;
 
 [Collection(AppCollection.Name)]
 public sealed class DataProtectionTests(CitizenVoiceApp app)
