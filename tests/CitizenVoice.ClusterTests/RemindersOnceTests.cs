@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Tests.Dialogues;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class RemindersOnceTests(Cluster cluster)
             db.Commitments.Add(new Commitment
             {
                 OpinionId = opinionId, SessionId = sessionId, What = what, Status = CommitmentStatus.Open,
-                DueOn = DialogueText.Today(TimeProvider.System).AddDays(-2),
+                DueOn = VietnamTime.Today(TimeProvider.System).AddDays(-2),
                 ResponsibleUnitId = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync(),
             });
             await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -131,7 +132,7 @@ public class CitizenVoiceApp : WebApplicationFactory<Program>
     public TimeProvider Clock => Services.GetRequiredService<TimeProvider>();
 
     /// <summary>Today in Vietnam by the app's clock and the app's own rule, so a test and the app agree on the day.</summary>
-    public DateOnly Today => DialogueText.Today(Clock);
+    public DateOnly Today => VietnamTime.Today(Clock);
 
     /// <summary>Runs code against the app's database, as a test's arrange or assert step.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> action)

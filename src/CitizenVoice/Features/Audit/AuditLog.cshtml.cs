@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,7 +31,7 @@ public sealed class AuditLogModel(AppDb db) : PageModel
         var entries = await db.AuditLog.AsNoTracking()
             .Where(e => string.IsNullOrEmpty(Q) || e.UserName.Contains(Q) || e.EntityKey.Contains(Q) || e.EntityType.Contains(Q))
             .OrderByDescending(e => e.Id).Take(500).ToListAsync();
-        Entries = entries.Select(e => new Row(DialogueText.Local(e.At), e.UserName, e.Action, e.EntityType, e.EntityKey, Changes(e.Before, e.After))).ToList();
+        Entries = entries.Select(e => new Row(VietnamTime.Local(e.At), e.UserName, e.Action, e.EntityType, e.EntityKey, Changes(e.Before, e.After))).ToList();
     }
 
     public static string ActionName(string action) => action switch
@@ -96,7 +98,7 @@ public sealed class AuditLogModel(AppDb db) : PageModel
         // Times are stored in UTC throughout; the log shows them at Vietnam time like every other screen.
         JsonValueKind.String when value.GetString() is { } text && text.Contains('T', StringComparison.Ordinal)
             && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) =>
-            DialogueText.Local(at).ToString("g", CultureInfo.CurrentCulture),
+            VietnamTime.Local(at).ToString("g", CultureInfo.CurrentCulture),
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Display)),
         // A staff member's survey entry logs its answers as question → value.

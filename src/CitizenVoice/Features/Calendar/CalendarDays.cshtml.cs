@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -87,7 +88,7 @@ public sealed class CalendarDaysModel(AppDb db, WorkingCalendar calendar, TimePr
     {
         if (Year is < VietnameseLunarCalendar.FirstYear or > VietnameseLunarCalendar.LastYear)
         {
-            Year = Dialogues.DialogueText.Today(clock).Year;
+            Year = VietnamTime.Today(clock).Year;
         }
 
         DaysOff = await calendar.DaysOffAsync(Year, ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;

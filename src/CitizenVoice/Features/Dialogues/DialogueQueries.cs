@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Dialogues;
@@ -54,8 +55,8 @@ public static class DialogueQueries
         if (filter.Year is { } year)
         {
             // Years are the agency's (UTC+7): a session at 06:00 on 1 January belongs to the new year.
-            var from = DialogueText.ToUtc(new DateTime(year, 1, 1));
-            var to = DialogueText.ToUtc(new DateTime(year + 1, 1, 1));
+            var from = VietnamTime.ToUtc(new DateTime(year, 1, 1));
+            var to = VietnamTime.ToUtc(new DateTime(year + 1, 1, 1));
             query = query.Where(s => s.StartsAt >= from && s.StartsAt < to);
         }
 

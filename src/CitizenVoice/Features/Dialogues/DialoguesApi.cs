@@ -75,7 +75,7 @@ public static class DialoguesApi
 
     private static async Task<Results<Ok<SessionDetailDto>, NotFound>> GetDialogue(int id, AppDb db, TimeProvider clock, CancellationToken ct)
     {
-        var d = await DialogueQueries.DetailAsync(db, id, DialogueText.Today(clock), ct);
+        var d = await DialogueQueries.DetailAsync(db, id, VietnamTime.Today(clock), ct);
         if (d is null)
         {
             return TypedResults.NotFound();
@@ -114,7 +114,7 @@ public static class DialoguesApi
         string trackingCode, [FromHeader(Name = "X-Question-Secret")] string? secret, AppDb db, TimeProvider clock,
         IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var status = await QuestionTracking.FindAsync(db, trackingCode, secret, DialogueText.Today(clock), ct);
+        var status = await QuestionTracking.FindAsync(db, trackingCode, secret, VietnamTime.Today(clock), ct);
         return status is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Không tìm thấy mã theo dõi này."])
             : TypedResults.Ok(status);

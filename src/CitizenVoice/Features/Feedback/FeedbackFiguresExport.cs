@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
@@ -62,7 +64,7 @@ public static class FeedbackFiguresExport
         static DateOnly? Date(string? text) =>
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         var query = http.Request.Query;
-        return FeedbackFiguresModel.LoadAsync(db, scope, http.User, query["don-vi"].ToString(), Date(query["tu"]), Date(query["den"]), DialogueText.Today(clock), ct);
+        return FeedbackFiguresModel.LoadAsync(db, scope, http.User, query["don-vi"].ToString(), Date(query["tu"]), Date(query["den"]), VietnamTime.Today(clock), ct);
     }
 
     private static string FileName(FeedbackFigures f) => $"phan-anh-kien-nghi-{f.UnitCode}-{f.From:yyyyMMdd}-{f.To:yyyyMMdd}";

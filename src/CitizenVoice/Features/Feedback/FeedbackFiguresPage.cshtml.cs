@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,7 +47,7 @@ public sealed class FeedbackFiguresModel(AppDb db, UnitScope scope, TimeProvider
         Units = (await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(root) && u.ValidTo == null && u.SuccessorId == null)
             .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path }).ToListAsync(ct))
             .Select(u => new Option(u.Code, u.Name, u.Path.Count(c => c == '/') - root.Count(c => c == '/'))).ToList();
-        if (await LoadAsync(db, scope, User, Unit, From, To, DialogueText.Today(clock), ct) is not { } figures)
+        if (await LoadAsync(db, scope, User, Unit, From, To, VietnamTime.Today(clock), ct) is not { } figures)
         {
             return Forbid();
         }

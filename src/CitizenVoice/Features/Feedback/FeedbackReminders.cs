@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Staff;
@@ -33,7 +34,7 @@ public sealed class FeedbackReminders(
             return 0;
         }
 
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         var nearUntil = await calendar.AddWorkingDaysAsync(today, options.Value.NearDays, ct);
         var candidates = await db.FeedbackItems.AsNoTracking()
             .Where(f => f.DueOn != null && f.DueOn <= nearUntil)

@@ -1,3 +1,4 @@
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;

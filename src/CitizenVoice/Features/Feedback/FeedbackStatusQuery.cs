@@ -1,6 +1,7 @@
 using System.Globalization;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Feedback;
@@ -32,7 +33,7 @@ public static class FeedbackStatusQuery
             [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Where(e => e.Action is not (FeedbackAction.AnswerDrafted or FeedbackAction.AnswerReturned or FeedbackAction.PublicationProposed))
                 .Select(e => new FeedbackApi.TimelineEntry(
-                    new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)).ToOffset(DialogueText.VietnamOffset), FeedbackRules.ActionName(e.Action), e.Unit?.Name,
+                    new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)).ToOffset(VietnamTime.VietnamOffset), FeedbackRules.ActionName(e.Action), e.Unit?.Name,
                     // The answer itself is content: only with the secret.
                     e.Action == FeedbackAction.Answered && !withSecret ? null : e.PublicNote))],
             withSecret,

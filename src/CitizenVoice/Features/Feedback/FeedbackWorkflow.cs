@@ -30,7 +30,7 @@ public sealed class FeedbackWorkflow(
 
     public FeedbackOptions Options => options.Value;
 
-    public DateOnly Today => DialogueText.Today(clock);
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public string Protect(string text) => _protector.Protect(text);
 

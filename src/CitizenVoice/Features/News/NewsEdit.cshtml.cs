@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -95,7 +97,7 @@ public sealed class NewsEditModel(AppDb db, TimeProvider clock, IStringLocalizer
             Input = new ArticleInput
             {
                 Title = a.Title, Slug = a.Slug, Summary = a.Summary, Body = a.Body, Author = a.Author, Category = a.Category,
-                PublishedAt = a.PublishedAt is { } p ? DialogueText.Local(p) : null,
+                PublishedAt = a.PublishedAt is { } p ? VietnamTime.Local(p) : null,
             };
         }
 
@@ -199,7 +201,7 @@ public sealed class NewsEditModel(AppDb db, TimeProvider clock, IStringLocalizer
         article.Body = Input.Body!;
         article.Author = Input.Author!.Trim();
         article.Category = Input.Category!;
-        article.PublishedAt = Input.PublishedAt is { } local ? DialogueText.ToUtc(local) : article.Status == NewsStatus.Published ? article.PublishedAt : null;
+        article.PublishedAt = Input.PublishedAt is { } local ? VietnamTime.ToUtc(local) : article.Status == NewsStatus.Published ? article.PublishedAt : null;
         article.UpdatedAt = now;
         article.UpdatedBy = by;
         if (publish)

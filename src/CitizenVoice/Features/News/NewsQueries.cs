@@ -2,6 +2,7 @@ using System.Globalization;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Feedback;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -36,10 +37,10 @@ public static class NewsQueries
 
     /// <summary>The time an article went out, in Vietnam, the way the agency's site writes it ("Thứ Tư, 22/06/2022 07:27").</summary>
     public static string PublishedText(DateTime utc) =>
-        DialogueText.Local(utc).ToString("dddd, dd/MM/yyyy HH:mm", CultureInfo.CurrentCulture);
+        VietnamTime.Local(utc).ToString("dddd, dd/MM/yyyy HH:mm", CultureInfo.CurrentCulture);
 
     /// <summary>The machine-readable time for &lt;time datetime&gt;, with Vietnam's offset.</summary>
-    public static string MachineTime(DateTime utc) => DialogueText.MachineTime(utc);
+    public static string MachineTime(DateTime utc) => VietnamTime.MachineTime(utc);
 
     /// <summary>An address from a title: "Hiệu quả từ tiếp xúc, đối thoại" → "hieu-qua-tu-tiep-xuc-doi-thoai".</summary>
     public static string Slugify(string text)

@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ internal sealed class NewsSeed(AppDb db, IOptions<DatabaseOptions> options) : IS
 
         foreach (var (title, category, author, local, summary, body) in Articles)
         {
-            var published = DialogueText.ToUtc(local);
+            var published = VietnamTime.ToUtc(local);
             db.NewsArticles.Add(new NewsArticle
             {
                 Title = title, Slug = NewsQueries.Slugify(title), Summary = summary, Body = body, Author = author, Category = category,

@@ -1,8 +1,10 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +38,7 @@ public sealed class ResultsModel(AppDb db, SatisfactionReport report, UnitScope 
         if (FeedbackSetup.FigureRoles.Any(User.IsInRole))
         {
             FeedbackFigures = await FeedbackFiguresModel.LoadAsync(db, scope, User, data.Query.Unit, data.Filter.From, data.Filter.To,
-                Dialogues.DialogueText.Today(clock), HttpContext.RequestAborted);
+                VietnamTime.Today(clock), HttpContext.RequestAborted);
         }
 
         return Page();

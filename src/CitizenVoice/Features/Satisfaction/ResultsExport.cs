@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;

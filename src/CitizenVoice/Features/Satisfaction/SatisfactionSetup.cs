@@ -1,3 +1,5 @@
+using CitizenVoice.Features.Access;
+
 namespace CitizenVoice.Features.Satisfaction;
 
 public static class SatisfactionSetup
@@ -8,7 +10,7 @@ public static class SatisfactionSetup
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/Satisfaction/PublicResults"));
         builder.Services.AddScoped<SyntheticResponses>();
         builder.Services.AddScoped<Data.ISeeder, SatisfactionDemoSeed>();
-        builder.Services.AddSingleton(new Shared.StaffArea(40, "Kết quả đo lường sự hài lòng",
+        builder.Services.AddSingleton(new StaffArea(40, "Kết quả đo lường sự hài lòng",
             "Chỉ số hài lòng của đơn vị và các đơn vị trực thuộc, xu hướng, xếp hạng, xuất báo cáo.", "/quan-tri/ket-qua-hai-long") { ForRatedUnits = true });
         builder.Services.AddSingleton(new Shared.PublicArea(25, "Kết quả hài lòng",
             "Kết quả đo lường sự hài lòng của người dân, tổ chức với từng đơn vị, từng lĩnh vực – kèm số phiếu và độ tin cậy.", "/ket-qua-khao-sat"));

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Shared;
 using Microsoft.AspNetCore.Authorization;

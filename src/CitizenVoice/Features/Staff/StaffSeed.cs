@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

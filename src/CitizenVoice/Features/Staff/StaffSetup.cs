@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Shared;
 using Microsoft.AspNetCore.Antiforgery;
@@ -10,26 +11,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
+using SessionOptions = CitizenVoice.Features.Access.SessionOptions;
+
 namespace CitizenVoice.Features.Staff;
-
-public sealed class SessionOptions
-{
-    public const string Section = "Session";
-
-    /// <summary>How long a signed-in user may be idle before the warning dialog appears.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
-
-    /// <summary>How long the warning dialog counts down before signing the user out.</summary>
-    [Range(1, 600)]
-    public int WarningSeconds { get; set; } = 60;
-}
-
-public static class Policies
-{
-    public const string Staff = "Staff";
-    public const string Administrator = "Administrator";
-}
 
 public static class StaffSetup
 {

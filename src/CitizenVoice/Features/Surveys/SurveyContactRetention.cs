@@ -16,7 +16,7 @@ public sealed class SurveyContactRetention(AppDb db, IOptions<SurveyOptions> opt
     public Task<int> DeleteExpiredAsync(DateTime now, CancellationToken ct)
     {
         // A round closes at the end of its last day, Vietnamese time.
-        var closedBefore = DialogueText.Today(now - options.Value.KeepContactAfterRound);
+        var closedBefore = VietnamTime.Today(now - options.Value.KeepContactAfterRound);
         return db.SurveyResponses
             .Where(r => r.ContactProtected != null && r.Day < closedBefore
                 && !db.SurveyRoundTargets.Any(t => t.UnitId == r.UnitId && t.FieldId == r.FieldId

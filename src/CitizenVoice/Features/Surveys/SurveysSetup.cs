@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;

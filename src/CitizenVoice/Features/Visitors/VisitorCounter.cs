@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace CitizenVoice.Features.Visitors;
@@ -88,7 +89,7 @@ public sealed class VisitorCounter(TimeProvider clock, IOptions<VisitorOptions> 
     /// <summary>A page view on the Vietnam day it happens, by a visitor (null when no key is loaded yet).</summary>
     public DateOnly Count(string? visitor, bool searchEngine)
     {
-        var day = DialogueText.Today(clock);
+        var day = VietnamTime.Today(clock);
         var now = Now;
         lock (_gate)
         {
@@ -146,7 +147,7 @@ public sealed class VisitorCounter(TimeProvider clock, IOptions<VisitorOptions> 
 
     public VisitorFigures Figures()
     {
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         lock (_gate)
         {
             long Day(DateOnly day) => _stored.Days.GetValueOrDefault(day)

@@ -1,6 +1,7 @@
 using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Dialogues;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +62,7 @@ public sealed class VisitorStore(AppDb db, WriteGate gate, TimeProvider clock, I
             await db.RecentVisitors.Where(v => v.LastSeen <= since).ExecuteDeleteAsync(ct);
         }
 
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         var month = new DateOnly(today.Year, today.Month, 1);
         var total = await db.VisitDays.SumAsync(d => d.Views, ct);
         var days = await db.VisitDays.AsNoTracking().Where(d => d.Day >= month).ToDictionaryAsync(d => d.Day, d => d.Views, ct);

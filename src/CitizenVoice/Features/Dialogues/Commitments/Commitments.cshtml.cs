@@ -1,6 +1,8 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +37,7 @@ public sealed class CommitmentsModel(
     {
         CanRun = DialogueAccess.IsRunner(User);
         var scope = (CanRun ? await access.ScopePathAsync(User, ct) : await units.PathOfAsync(User, ct)) ?? "-";
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         var query = db.Commitments.AsNoTracking()
             .Where(c => c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress)
             .Where(c => c.ResponsibleUnit!.Path.StartsWith(scope) || c.Session!.HostUnit!.Path.StartsWith(scope));

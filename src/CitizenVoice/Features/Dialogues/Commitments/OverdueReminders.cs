@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
@@ -46,7 +47,7 @@ public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueRe
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         var remindedBefore = now - options.Value.RemindAgainAfter;
         var due = await db.Commitments.AsNoTracking()
             .Where(c => (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress) && c.DueOn < today)

@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Dialogues;
@@ -16,8 +17,8 @@ public sealed record DialogueFigures(
     /// <summary>Sessions held (not drafts, already started) by units under <paramref name="unitPath"/> between the dates (agency time).</summary>
     public static async Task<DialogueFigures> ComputeAsync(AppDb db, string unitPath, DateOnly from, DateOnly to, DateOnly today, DateTime now, CancellationToken ct = default)
     {
-        var start = DialogueText.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-        var end = DialogueText.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var start = VietnamTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var end = VietnamTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var sessions = await db.DialogueSessions.AsNoTracking()
             .Where(s => s.Status != DialogueStatus.Draft && s.StartsAt <= now && s.StartsAt >= start && s.StartsAt < end
                 && s.HostUnit!.Path.StartsWith(unitPath))

@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class FiguresModel(AppDb db, TimeProvider clock) : PageModel
         }
 
         (Unit, UnitName) = (unit.Code, unit.Name);
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         From ??= new DateOnly(2018, 1, 1);
         To ??= today;
         Figures = await DialogueFigures.ComputeAsync(db, unit.Path, From.Value, To.Value, today, clock.GetUtcNow().UtcDateTime, ct);

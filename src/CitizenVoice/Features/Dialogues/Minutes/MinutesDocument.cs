@@ -1,6 +1,7 @@
 using System.Globalization;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Settings;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Dialogues;
@@ -76,8 +77,8 @@ public static class MinutesDocument
             blocks.Add(new MinutesParagraph(text, bold, italic, center, size, spaceBefore, indent, boldPrefix));
         void Heading(string text) => Para(text, bold: true, spaceBefore: 240);
 
-        var start = DialogueText.Local(s.StartsAt);
-        var end = DialogueText.Local(s.EndsAt);
+        var start = VietnamTime.Local(s.StartsAt);
+        var end = VietnamTime.Local(s.EndsAt);
         blocks.Add(new MinutesLetterhead(agency.ToUpperInvariant(), s.HostUnit!.Name.ToUpperInvariant(), start));
         Para("BIÊN BẢN", bold: true, center: true, size: 32, spaceBefore: 240);
         Para(s.Title, bold: true, center: true);

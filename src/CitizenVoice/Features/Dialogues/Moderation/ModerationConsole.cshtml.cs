@@ -1,5 +1,7 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,7 +58,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
         }
 
         (Title, Status, CurrentOpinionId) = (session.Title, session.Status, session.CurrentOpinionId);
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         Opinions = await db.Opinions.AsNoTracking().Where(o => o.SessionId == Id).OrderBy(o => o.ReceivedAt)
             .Select(o => new OpinionRow(
                 o.Id, o.Channel, o.FieldCode, o.AuthorName, o.ProtectedContact != null, o.Text, o.OriginalText, o.Status, o.RejectionReason,
@@ -232,7 +234,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
             }
 
             // A deadline already gone would publish the commitment as overdue the moment it is made.
-            if (dueOn.Value < DialogueText.Today(clock))
+            if (dueOn.Value < VietnamTime.Today(clock))
             {
                 Error = l["Thời hạn cam kết không được trước ngày hôm nay."];
                 return null;
@@ -273,7 +275,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
 
         commitment.Status = status;
         commitment.Evidence = string.IsNullOrWhiteSpace(evidence) ? commitment.Evidence : evidence.Trim();
-        commitment.DoneOn = status == CommitmentStatus.Done ? DialogueText.Today(clock) : null;
+        commitment.DoneOn = status == CommitmentStatus.Done ? VietnamTime.Today(clock) : null;
         commitment.ClosedAt = status is CommitmentStatus.Done or CommitmentStatus.Transferred ? clock.GetUtcNow().UtcDateTime : null;
         await db.SaveChangesAsync(ct);
         return Done(l["Đã cập nhật cam kết."]);

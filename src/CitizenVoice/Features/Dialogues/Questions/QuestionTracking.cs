@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Shared;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Dialogues;
@@ -65,5 +66,5 @@ public static class QuestionTracking
             withSecret, withSecret ? q.Text : null);
     }
 
-    private static DateTimeOffset Vietnam(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(DialogueText.VietnamOffset);
+    private static DateTimeOffset Vietnam(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(VietnamTime.VietnamOffset);
 }

@@ -65,7 +65,7 @@ public sealed class QuestionTrackingModel(AppDb db, ContactProtector contacts, T
             return;
         }
 
-        Status = await QuestionTracking.FindAsync(db, Code, secret, DialogueText.Today(clock), ct);
+        Status = await QuestionTracking.FindAsync(db, Code, secret, VietnamTime.Today(clock), ct);
         if (Status is null)
         {
             ModelState.AddModelError("ma", l["Không tìm thấy mã theo dõi này."]);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Shared;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -66,7 +67,7 @@ public static partial class Questions
     {
         var phone = input.Phone?.Trim();
         var keepContact = !string.IsNullOrEmpty(phone) && input.ContactConsent == true;
-        var code = await NewTrackingCodeAsync(db, DialogueText.Today(now).Year, ct);
+        var code = await NewTrackingCodeAsync(db, VietnamTime.Today(now).Year, ct);
         var secret = TrackingCodes.NewSecret();
         var opinion = new Opinion
         {

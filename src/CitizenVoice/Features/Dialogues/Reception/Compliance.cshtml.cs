@@ -1,6 +1,8 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +38,7 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, TimeProvide
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         Year = Year is >= 2000 and <= 2100 ? Year : today.Year;
         Month = Month is >= 1 and <= 12 ? Month : null;
         var first = new DateOnly(Year.Value, 1, 1);
@@ -50,7 +52,7 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, TimeProvide
 
     private async Task DialoguesAsync(string scope, DateOnly first, DateOnly last, CancellationToken ct)
     {
-        var (from, to) = (DialogueText.ToUtc(first.ToDateTime(TimeOnly.MinValue)), DialogueText.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        var (from, to) = (VietnamTime.ToUtc(first.ToDateTime(TimeOnly.MinValue)), VietnamTime.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         var communes = await db.Units.AsNoTracking()
             .Where(u => u.Level == UnitLevel.Commune && u.Path.StartsWith(scope) && u.ValidFrom <= last && (u.ValidTo == null || u.ValidTo >= first))
             .Select(u => new

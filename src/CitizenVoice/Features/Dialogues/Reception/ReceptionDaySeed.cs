@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,7 @@ internal sealed class ReceptionDaySeed(AppDb db, IOptions<DatabaseOptions> optio
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         var month = new DateOnly(today.Year, today.Month, 1);
         for (var back = 1; back <= 12; back++)
         {

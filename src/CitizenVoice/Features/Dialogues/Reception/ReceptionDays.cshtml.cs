@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +32,7 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input = new ReceptionInput { Date = DialogueText.Today(clock), UnitId = UnitScope.UnitIdOf(User) ?? 0 };
+        Input = new ReceptionInput { Date = VietnamTime.Today(clock), UnitId = UnitScope.UnitIdOf(User) ?? 0 };
         await LoadAsync(ct);
     }
 
@@ -41,7 +43,7 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
             ModelState.AddModelError("Input.UnitId", l["Vui lòng chọn đơn vị trong phạm vi quản lý của bạn."]);
         }
 
-        if (Input.Date is { } date && date > DialogueText.Today(clock))
+        if (Input.Date is { } date && date > VietnamTime.Today(clock))
         {
             ModelState.AddModelError("Input.Date", l["Chỉ ghi ngày tiếp công dân đã diễn ra."]);
         }

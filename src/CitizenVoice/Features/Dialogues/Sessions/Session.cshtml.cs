@@ -143,7 +143,7 @@ public sealed class SessionModel(AppDb db, ContactProtector contacts, LiveRoom l
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var detail = await DialogueQueries.DetailAsync(db, Id, DialogueText.Today(clock), ct);
+        var detail = await DialogueQueries.DetailAsync(db, Id, VietnamTime.Today(clock), ct);
         if (detail is null)
         {
             return false;

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,7 +53,7 @@ public sealed class SessionEditModel(AppDb db, DialogueAccess access, TimeProvid
         }
         else
         {
-            var start = DialogueText.Local(clock.GetUtcNow().UtcDateTime).Date.AddDays(14).AddHours(8);
+            var start = VietnamTime.Local(clock.GetUtcNow().UtcDateTime).Date.AddDays(14).AddHours(8);
             Input = new SessionInput { StartsAt = start, EndsAt = start.AddHours(3), HostUnitId = UnitScope.UnitIdOf(User) ?? 0 };
             await LoadAsync(null, ct);
         }
@@ -255,7 +257,7 @@ public sealed class SessionInput
     {
         Title = s.Title, Content = s.Content, HostUnitId = s.HostUnitId, FieldCodes = [.. s.FieldCodes], Chair = s.Chair,
         Officials = s.Officials, Format = s.Format, Venue = s.Venue,
-        StartsAt = DialogueText.Local(s.StartsAt), EndsAt = DialogueText.Local(s.EndsAt),
+        StartsAt = VietnamTime.Local(s.StartsAt), EndsAt = VietnamTime.Local(s.EndsAt),
         DelegatesPartyCommittee = s.DelegatesPartyCommittee, DelegatesPeoplesCouncil = s.DelegatesPeoplesCouncil,
         DelegatesPeoplesCommittee = s.DelegatesPeoplesCommittee, DelegatesVillages = s.DelegatesVillages,
         DelegatesBusinesses = s.DelegatesBusinesses, DelegatesCitizens = s.DelegatesCitizens,
@@ -273,8 +275,8 @@ public sealed class SessionInput
         s.Officials = Blank(Officials);
         s.Format = Format;
         s.Venue = Blank(Venue);
-        s.StartsAt = DialogueText.ToUtc(StartsAt);
-        s.EndsAt = DialogueText.ToUtc(EndsAt);
+        s.StartsAt = VietnamTime.ToUtc(StartsAt);
+        s.EndsAt = VietnamTime.ToUtc(EndsAt);
         s.DelegatesPartyCommittee = DelegatesPartyCommittee;
         s.DelegatesPeoplesCouncil = DelegatesPeoplesCouncil;
         s.DelegatesPeoplesCommittee = DelegatesPeoplesCommittee;

@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class SessionsModel(AppDb db, TimeProvider clock) : PageModel
         var hosts = await db.DialogueSessions.AsNoTracking().Where(s => s.Status != DialogueStatus.Draft)
             .Select(s => new { s.HostUnit!.Code, s.HostUnit.Name, s.StartsAt }).ToListAsync(ct);
         Units = hosts.Select(h => new Option(h.Code, h.Name)).Distinct().OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
-        Years = hosts.Select(h => DialogueText.Local(h.StartsAt).Year).Distinct().OrderDescending().ToList();
+        Years = hosts.Select(h => VietnamTime.Local(h.StartsAt).Year).Distinct().OrderDescending().ToList();
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
     }
 }

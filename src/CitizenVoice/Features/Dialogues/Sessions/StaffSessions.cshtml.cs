@@ -1,5 +1,7 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,7 @@ public sealed class StaffSessionsModel(AppDb db, DialogueAccess access, TimeProv
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
-        var today = DialogueText.Today(clock);
+        var today = VietnamTime.Today(clock);
         Sessions = await db.DialogueSessions.AsNoTracking()
             .Where(s => s.HostUnit!.Path.StartsWith(scope))
             .OrderByDescending(s => s.StartsAt)
