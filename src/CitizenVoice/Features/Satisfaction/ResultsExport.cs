@@ -4,6 +4,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using CitizenVoice.Infrastructure;
