@@ -94,7 +94,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var today = $"&from={app.Today:yyyy-MM-dd}&to={app.Today:yyyy-MM-dd}";
         var district = (await SatisfactionAsync(client, "unit=BK-PN&field=CCCD")).GetProperty("responses").GetInt64();
 
-        // Posts and reads at once: the readers fold pending increments while the writer adds more and the folder runs.
+        // Posts and reads at once: the readers fold pending increments while the writer adds more and the background fold runs.
         var posts = Enumerable.Range(0, 120).Select(i => PostAsync(client, unit, "CCCD", SurveyData.AllAnswers(questionnaire, 1 + i % 5)));
         var reads = Enumerable.Range(0, 20).Select(i => SatisfactionAsync(client, i % 2 == 0 ? "unit=BK-PN&field=CCCD" : "unit=BK-PN&field=CCCD" + today));
         await Task.WhenAll(posts.Concat<Task>(reads));

@@ -64,7 +64,7 @@ public sealed class RollupRebuild(AppDb db, WriteGate gate)
         }
         else
         {
-            // In the order every writer takes them: pending, daily, monthly.
+            // In the order every writer takes them: pending, daily, rollup rows.
             await db.Database.ExecuteSqlRawAsync(
                 $"LOCK TABLE \"{PendingRollupConfiguration.Table}\", \"{DailyRollupConfiguration.Table}\", \"{RollupRowConfiguration.Table}\" IN EXCLUSIVE MODE", ct);
         }
