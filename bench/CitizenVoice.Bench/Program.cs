@@ -9,6 +9,7 @@ using CitizenVoice.Bench;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -80,7 +81,8 @@ ServiceProvider InProcess()
 
     services.Configure<DatabaseOptions>(o => o.Provider = provider).AddSingleton<WriteGate>();
     services.AddMemoryCache().AddSingleton(TimeProvider.System).AddScoped<QuestionnaireCatalog>().AddScoped<SyntheticResponses>()
-        .AddScoped<SatisfactionReport>().AddScoped<RollupCheck>();
+        .AddScoped<SatisfactionReport>().AddScoped<RollupReader>().AddScoped<RollupCheck>()
+        .AddSingleton<PendingRollupFold>().AddSingleton<CitizenVoice.Infrastructure.AppMetrics>().AddMetrics().AddLogging();
     return services.BuildServiceProvider();
 }
 

@@ -8,6 +8,7 @@ using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Settings;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Features.Visitors;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
-    public DbSet<MonthlyRollup> MonthlyRollups => Set<MonthlyRollup>();
+    public DbSet<RollupRow> RollupRows => Set<RollupRow>();
     public DbSet<PendingRollup> PendingRollups => Set<PendingRollup>();
     public DbSet<SurveySecret> SurveySecrets => Set<SurveySecret>();
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();

@@ -22,7 +22,7 @@ public static class BulkRows
         {
             if (onConflict is not null)
             {
-                throw new ArgumentException("On PostgreSQL rows to merge are written by their owner (RollupCounts), not copied.", nameof(onConflict));
+                throw new ArgumentException("On PostgreSQL rows to merge are written by their owner (the rollups' RollupStore), not copied.", nameof(onConflict));
             }
 
             var list = rows as IReadOnlyList<object?[]> ?? [.. rows];

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Organisation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -37,7 +38,8 @@ public static class DatabaseSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
-        // Every registered save interceptor (the audit log, and features' caches) joins every context.
+        // Every registered save interceptor (the audit log, and features' caches) joins every context, and so does every
+        // listener to moves in the unit tree (Organisation.IUnitMoveListener: the survey rollups).
         builder.Services.AddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<GeneratedKeys>();
@@ -50,19 +52,22 @@ public static class DatabaseSetup
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             builder.Services.AddDbContextPool<AppDb, PostgresAppDb>((sp, db) => db
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                .AddInterceptors(Interceptors(sp)));
         }
         else
         {
             var connectionString = SqliteConnectionString(builder);
             builder.Services.AddDbContextPool<AppDb, SqliteAppDb>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                .AddInterceptors(Interceptors(sp)));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
         return builder;
     }
+
+    private static IEnumerable<IInterceptor> Interceptors(IServiceProvider services) =>
+        [.. services.GetServices<ISaveChangesInterceptor>(), .. services.GetServices<IUnitMoveListener>()];
 
     /// <summary>With no connection string configured, the database is a file under data/ beside the app.</summary>
     private static string SqliteConnectionString(IHostApplicationBuilder builder)

@@ -1,4 +1,5 @@
 using System.Net;
+using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Tests.Infrastructure;
 using CitizenVoice.Features.Surveys;
 using Microsoft.EntityFrameworkCore;

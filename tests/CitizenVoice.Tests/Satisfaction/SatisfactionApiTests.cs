@@ -94,7 +94,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var today = $"&from={app.Today:yyyy-MM-dd}&to={app.Today:yyyy-MM-dd}";
         var district = (await SatisfactionAsync(client, "unit=BK-PN&field=CCCD")).GetProperty("responses").GetInt64();
 
-        // Posts and reads at once: the readers fold pending increments while the writer adds more and the folder runs.
+        // Posts and reads at once: the readers fold pending increments while the writer adds more and the background fold runs.
         var posts = Enumerable.Range(0, 120).Select(i => PostAsync(client, unit, "CCCD", SurveyData.AllAnswers(questionnaire, 1 + i % 5)));
         var reads = Enumerable.Range(0, 20).Select(i => SatisfactionAsync(client, i % 2 == 0 ? "unit=BK-PN&field=CCCD" : "unit=BK-PN&field=CCCD" + today));
         await Task.WhenAll(posts.Concat<Task>(reads));
@@ -106,7 +106,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(district + 120, (await SatisfactionAsync(client, "unit=BK-PN&field=CCCD")).GetProperty("responses").GetInt64());
         Assert.Empty(await app.WithDbAsync(db => db.PendingRollups.ToListAsync()));
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.RollupCheck>().RunAsync());
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.Rollups.RollupCheck>().RunAsync());
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(newDistrictToday + 2, await ResponsesAsync("unit=BK-CM" + day));
         // The subtree rows now agree with the units' current places, as if rebuilt from the raw responses.
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.RollupCheck>().RunAsync());
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<Features.Surveys.Rollups.RollupCheck>().RunAsync());
     }
 
     [Theory]
@@ -232,7 +232,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         var path = unit is null ? "/" : await app.WithDbAsync(db => db.Units.Where(u => u.Code == unit).Select(u => u.Path).SingleAsync());
         var rows = await app.WithDbAsync(db => db.DailyRollups.Where(r => r.Day >= from && r.Day <= to && (channel == null || r.Channel == channel))
             .Join(db.Units.Where(u => u.Path.StartsWith(path)), r => r.UnitId, u => u.Id, (r, u) => new { u.Level, r.Answers }).ToListAsync());
-        var expected = rows.SelectMany(r => Features.Surveys.AnswerCounts.Parse(r.Answers).Select(a => (r.Level, a.QuestionId, a.Value, a.Count)))
+        var expected = rows.SelectMany(r => Features.Surveys.Rollups.AnswerCounts.Parse(r.Answers).Select(a => (r.Level, a.QuestionId, a.Value, a.Count)))
             .Where(a => scales.TryGetValue(a.QuestionId, out var scale) && scale.Allows(a.Value))
             .GroupBy(a => a.Level)
             .Select(g => (g.Key, g.Sum(a => a.Count), g.Where(a => scales[a.QuestionId].Values.Single(v => v.Value == a.Value).Satisfied).Sum(a => a.Count)))
@@ -259,7 +259,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
 
         var days = await app.WithDbAsync(db => db.DailyRollups.Where(r => r.Day >= from && r.Day <= to).Select(r => new { r.Responses, r.Answers }).ToListAsync());
         Assert.Equal(days.Sum(d => d.Responses), report.GetProperty("responses").GetInt64());
-        var expected = days.SelectMany(d => Features.Surveys.AnswerCounts.Parse(d.Answers)).Where(a => versions.Contains(a.QuestionId))
+        var expected = days.SelectMany(d => Features.Surveys.Rollups.AnswerCounts.Parse(d.Answers)).Where(a => versions.Contains(a.QuestionId))
             .GroupBy(a => a.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.Count));
         var distribution = question.GetProperty("distribution").EnumerateArray()
             .Where(d => d.GetProperty("count").GetInt64() > 0).ToDictionary(d => d.GetProperty("value").GetInt32(), d => d.GetProperty("count").GetInt64());

@@ -1,3 +1,4 @@
+using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Features.Surveys;
 
 namespace CitizenVoice.Tests.Surveys;

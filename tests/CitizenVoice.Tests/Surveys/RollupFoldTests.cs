@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Tests.Infrastructure;
@@ -39,7 +40,7 @@ public sealed class RollupFoldTests(CitizenVoiceApp app)
             while (!stop.IsCancellationRequested)
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                await RollupFolder.FoldAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), app.Services.GetRequiredService<WriteGate>(), default);
+                await app.Services.GetRequiredService<PendingRollupFold>().FoldAsync(scope.ServiceProvider.GetRequiredService<AppDb>());
             }
         });
         var posting = Task.Run(async () =>

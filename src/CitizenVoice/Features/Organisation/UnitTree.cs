@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CitizenVoice.Features.Organisation;
 
@@ -19,8 +20,8 @@ public static class UnitTree
     }
 
     /// <summary>
-    /// Moves a unit (with everything under it) below a new parent, and its history in the subtree rollups with it.
-    /// Call it inside a transaction that also saves the change.
+    /// Moves a unit (with everything under it) below a new parent, and tells the <see cref="IUnitMoveListener"/>s (the
+    /// survey rollups move its history with it). Call it inside a transaction that also saves the change.
     /// </summary>
     public static async Task MoveAsync(AppDb db, Unit unit, Unit? newParent, CancellationToken cancellationToken = default)
     {
@@ -39,7 +40,11 @@ public static class UnitTree
         }
 
         // The caller saves the new paths in the transaction this runs in.
-        await Surveys.RollupRebuild.MoveSubtreeAsync(db, oldPath, newPath, cancellationToken);
+        foreach (var listener in MoveListeners(db))
+        {
+            await listener.UnitMovingAsync(db, oldPath, newPath, cancellationToken);
+        }
+
         // Loaded and changed through the change tracker (not ExecuteUpdate) so the audit log sees every moved unit.
         var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath)).ToListAsync(cancellationToken);
         foreach (var u in subtree)
@@ -47,6 +52,10 @@ public static class UnitTree
             u.Path = newPath + u.Path[oldPath.Length..];
         }
     }
+
+    /// <summary>The listeners the context was built with (registered as interceptors, see <see cref="IUnitMoveListener"/>).</summary>
+    private static IEnumerable<IUnitMoveListener> MoveListeners(AppDb db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<IUnitMoveListener>() ?? [];
 
     /// <summary>
     /// Merges <paramref name="unit"/> into <paramref name="successor"/> on <paramref name="date"/>: the unit becomes

@@ -5,6 +5,7 @@ using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using CitizenVoice.Infrastructure;

@@ -1,15 +1,17 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Satisfaction;
 
 /// <summary>
-/// Computes satisfaction figures from the rollup tables only — never by scanning raw responses — for any filter, per
-/// sub-unit, per month and per organisational level.
+/// Computes satisfaction figures from the survey rollups (<see cref="RollupReader"/>) — never by scanning raw
+/// responses — for any filter, per sub-unit, per month and per organisational level: which units a filter means, the
+/// statistics, and their presentation. How the counts are stored is the rollups' business.
 /// </summary>
-public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, TimeProvider clock, WriteGate gate)
+public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, RollupReader rollups)
 {
     private sealed record Count(int QuestionId, int Value, long N);
 
@@ -22,97 +24,48 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
 
     public async Task<SatisfactionFigures> FiguresAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter, ct);
+        var selection = await SelectAsync(filter, ct);
         var total = new Total();
-        foreach (var (part, source) in Parts(filter, scope.Subunits))
+        await foreach (var row in rollups.ReadAsync(selection.Query(filter), ct))
         {
-            await foreach (var row in Rows(scope, part, source).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                total.Add(row);
-            }
+            total.Add(row);
         }
 
         return total.Compute(await QuestionsAsync(ct));
     }
 
-    /// <summary>Where a part of a period is read from: <see cref="MonthlyRollup"/> rows by month or by day, or <see cref="DailyRollup"/> rows.</summary>
-    private enum Source { Monthly, Days, Daily }
-
-    /// <summary>
-    /// Which rows answer each part of a period, so a figure never reads more than a few hundred rows. Whole months come
-    /// from the monthly rows (the current month counts as whole: nothing after today exists yet). The days before and
-    /// after them (a year earlier than "since the 1st of last November until today" ends on today's date a year ago)
-    /// come from the rows by day (subtree, each level below) for a subtree's figure (<paramref name="subtree"/>),
-    /// otherwise from the daily rows, which for a single unit are few. For one procedure, whole months come from its
-    /// monthly rows (all channels) and the days at either end from the daily rows; with a channel or respondent
-    /// filter too, or <paramref name="procedureMonths"/> false (figures per level), everything from the daily rows.
-    /// </summary>
-    private IEnumerable<(SatisfactionFilter Part, Source Source)> Parts(SatisfactionFilter f, bool subtree, bool procedureMonths = true)
-    {
-        if (f.ProcedureCode is not null && (!procedureMonths || f.Channel is not null || f.RespondentType is not null))
-        {
-            yield return (f, Source.Daily);
-            yield break;
-        }
-
-        var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        var firstWhole = f.From.Day == 1 ? f.From : new DateOnly(f.From.Year, f.From.Month, 1).AddMonths(1);
-        var lastWholeEnd = f.To.AddDays(1).Day == 1 || f.To >= today ? f.To : new DateOnly(f.To.Year, f.To.Month, 1).AddDays(-1);
-        var days = subtree && f.ProcedureCode is null ? Source.Days : Source.Daily;
-        if (firstWhole > lastWholeEnd)
-        {
-            yield return (f, days);
-            yield break;
-        }
-
-        if (f.From < firstWhole)
-        {
-            yield return (f with { To = firstWhole.AddDays(-1) }, days);
-        }
-
-        yield return (f with { From = firstWhole, To = lastWholeEnd }, Source.Monthly);
-        if (lastWholeEnd < f.To)
-        {
-            yield return (f with { From = lastWholeEnd.AddDays(1) }, days);
-        }
-    }
-
     /// <summary>Figures for each unit directly under the filter's unit, each with its whole subtree (and merged predecessors).</summary>
     public async Task<IReadOnlyList<(UnitRef Unit, SatisfactionFigures Figures)>> ByChildUnitAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter with { Subunits = true }, ct);
-        var parentId = scope.Unit?.Id;
+        var selection = await SelectAsync(filter with { Subunits = true }, ct);
+        var parentId = selection.Unit?.Id;
         var children = await db.Units.AsNoTracking()
             .Where(u => u.ParentId == parentId && u.ValidTo == null && u.SuccessorId == null)
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).ToListAsync(ct);
         var questions = await QuestionsAsync(ct);
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
         var units = await UnitLinksAsync(ct);
-        // Monthly and by-day rows: each child's subtree rows (its own and those of units merged into it).
+        // Subtree rows: each child's (its own and those of units merged into it).
         var childOf = new Dictionary<int, int>();
         foreach (var child in children)
         {
-            foreach (var id in Subtree(child.Id, units).MonthlyIds)
+            foreach (var id in Subtree(child.Id, units).RowUnitIds)
             {
                 childOf[id] = child.Id;
             }
         }
 
-        // Daily rows: each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
+        // A unit's own rows: each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
         var ownerOf = units.PathOf.Keys.ToDictionary(id => id, id =>
         {
             var path = CurrentPath(id, units);
             return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
         });
-        foreach (var (part, source) in Parts(filter, subtree: true))
+        await foreach (var row in rollups.ReadAsync(selection.Query(filter) with { RowUnitIds = [.. childOf.Keys] }, ct))
         {
-            var rows = Rows(source == Source.Daily ? scope : scope with { MonthlyUnitIds = [.. childOf.Keys] }, part, source);
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            if ((row.OfSubtree ? childOf[row.UnitId] : ownerOf.GetValueOrDefault(row.UnitId)) is { } owner)
             {
-                if ((source == Source.Daily ? ownerOf.GetValueOrDefault(row.UnitId) : childOf[row.UnitId]) is { } owner)
-                {
-                    totals[owner].Add(row);
-                }
+                totals[owner].Add(row);
             }
         }
 
@@ -126,22 +79,19 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     public async Task<(SatisfactionFigures Figures, IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)> Months)> ByMonthAsync(
         SatisfactionFilter filter, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter, ct);
+        var selection = await SelectAsync(filter, ct);
         var all = new Total();
         var months = new SortedDictionary<DateOnly, Total>();
-        foreach (var (part, source) in Parts(filter, scope.Subunits))
+        await foreach (var row in rollups.ReadAsync(selection.Query(filter), ct))
         {
-            await foreach (var row in Rows(scope, part, source).AsAsyncEnumerable().WithCancellation(ct))
+            var month = new DateOnly(row.Period.Year, row.Period.Month, 1);
+            if (!months.TryGetValue(month, out var total))
             {
-                var month = new DateOnly(row.Day.Year, row.Day.Month, 1);
-                if (!months.TryGetValue(month, out var total))
-                {
-                    months[month] = total = new Total();
-                }
-
-                total.Add(row);
-                all.Add(row);
+                months[month] = total = new Total();
             }
+
+            total.Add(row);
+            all.Add(row);
         }
 
         var questions = await QuestionsAsync(ct);
@@ -151,40 +101,23 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     /// <summary>As provincial reports present it: per level (province, district, commune), ratings, satisfied and the rate.</summary>
     public async Task<IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)>> ByLevelAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(filter, ct);
+        var selection = await SelectAsync(filter, ct);
         var levelOf = (await UnitLinksAsync(ct)).LevelOf;
         var levels = new SortedDictionary<UnitLevel, Total>();
-        Total At(UnitLevel level) => levels.TryGetValue(level, out var total) ? total : levels[level] = new Total();
-
-        foreach (var (part, source) in Parts(filter, scope.Subunits, procedureMonths: false))
+        await foreach (var (level, sign, row) in rollups.ReadByLevelAsync(selection.Query(filter), levelOf, ct))
         {
-            if (source == Source.Daily)
+            if (!levels.TryGetValue(level, out var total))
             {
-                await foreach (var row in Rows(scope, part, source).AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    At(levelOf[row.UnitId]).Add(row);
-                }
-
-                continue;
+                levels[level] = total = new Total();
             }
 
-            // Whole months: the monthly own and per-level rows. The days at either end: the rows by day of the scope's
-            // units, subtree and each level below; a unit's own count is its subtree less the levels below it.
-            await foreach (var r in LevelRows(scope, part, byDay: source == Source.Days).AsAsyncEnumerable().WithCancellation(ct))
+            if (sign > 0)
             {
-                var row = new Row(r.UnitId, r.Month, r.Responses, r.Answers);
-                if (MonthlyRollup.IsBelow(r.Scope))
-                {
-                    At(MonthlyRollup.LevelOf(r.Scope)).Add(row);
-                    if (source == Source.Days)
-                    {
-                        At(levelOf[r.UnitId]).Subtract(row);
-                    }
-                }
-                else
-                {
-                    At(levelOf[r.UnitId]).Add(row);
-                }
+                total.Add(row);
+            }
+            else
+            {
+                total.Subtract(row);
             }
         }
 
@@ -196,9 +129,6 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
         }).Where(l => l.Item2 > 0)];
     }
 
-    /// <summary>A rollup row as the report reads it: its unit and day (or month), people, and their answers packed.</summary>
-    private sealed record Row(int UnitId, DateOnly Day, long Responses, string Answers);
-
     /// <summary>Rollup rows summed in memory: the responses and every question × value count.</summary>
     private sealed class Total
     {
@@ -206,13 +136,13 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
 
         public long Responses { get; private set; }
 
-        public void Add(Row row)
+        public void Add(RollupCount row)
         {
             Responses += row.Responses;
             _answers.Add(row.Answers);
         }
 
-        public void Subtract(Row row)
+        public void Subtract(RollupCount row)
         {
             Responses -= row.Responses;
             _answers.Subtract(row.Answers);
@@ -225,122 +155,31 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
 
     public sealed record UnitRef(int Id, string Code, string Name, UnitLevel Level, string Path);
 
-    /// <param name="MonthlyUnitIds">The units whose monthly rows make up the figure: with sub-units, the tree rows of the
-    /// unit and of each predecessor not already inside its tree; without, the own rows of the unit and its predecessors.</param>
-    private sealed record Scope(UnitRef? Unit, List<int>? UnitIds, List<int> MonthlyUnitIds, bool Subunits, int? FieldId, int? ProcedureId);
+    /// <summary>
+    /// The units, field and procedure a filter names, resolved to ids. <paramref name="UnitIds"/> is every unit whose
+    /// responses count (null: all); <paramref name="RowUnitIds"/> the units whose summed rows give the same count: with
+    /// sub-units, the unit and each predecessor not already inside its tree; without, the unit and its predecessors.
+    /// </summary>
+    private sealed record Selection(UnitRef? Unit, List<int>? UnitIds, List<int> RowUnitIds, bool Subunits, int? FieldId, int? ProcedureId)
+    {
+        public RollupQuery Query(SatisfactionFilter f) =>
+            new(f.From, f.To, UnitIds, RowUnitIds, Subunits, FieldId, ProcedureId, f.Channel, f.RespondentType);
+    }
 
     private sealed record QuestionMeta(int Id, string Code, QuestionKind Kind, string Text, string? TextEn, ElementView? Element, ScaleView? Scale, int Version)
     {
         public bool IsSatisfied(int value) => Scale?.Values.Any(v => v.Value == value && v.Satisfied) == true;
     }
 
-    private IQueryable<Row> Rows(Scope scope, SatisfactionFilter part, Source source) => source switch
+    private async Task<Selection> SelectAsync(SatisfactionFilter f, CancellationToken ct)
     {
-        Source.Monthly => MonthlyRows(scope, part).Select(r => new Row(r.UnitId, r.Month, r.Responses, r.Answers)),
-        Source.Days => TreeDayRows(scope, part).Select(r => new Row(r.UnitId, r.Month, r.Responses, r.Answers)),
-        _ => DailyRows(scope, part).Select(r => new Row(r.UnitId, r.Day, r.Responses, r.Answers)),
-    };
-
-    private IQueryable<MonthlyRollup> MonthlyRows(Scope scope, SatisfactionFilter f)
-    {
-        var (first, to) = (new DateOnly(f.From.Year, f.From.Month, 1), f.To);
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= first && r.Month <= to);
-        var ids = scope.MonthlyUnitIds;
-        var unitScope = scope.Subunits ? MonthlyRollup.Tree : MonthlyRollup.Own;
-        if (scope.ProcedureId is { } procedure)
-        {
-            unitScope = scope.Subunits ? MonthlyRollup.ProcedureTree : MonthlyRollup.ProcedureOwn;
-            rows = rows.Where(r => r.ProcedureId == procedure);
-        }
-
-        rows = ids is [var only]
-            ? rows.Where(r => r.Scope == unitScope && r.UnitId == only)
-            : rows.Where(r => r.Scope == unitScope && ids.Contains(r.UnitId));
-        return Filtered(rows, scope, f);
-    }
-
-    /// <summary>The subtree-by-day rows of the scope's units over the days of <paramref name="f"/>.</summary>
-    private IQueryable<MonthlyRollup> TreeDayRows(Scope scope, SatisfactionFilter f)
-    {
-        var (ids, from, to) = (scope.MonthlyUnitIds, f.From, f.To);
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => r.Month >= from && r.Month <= to);
-        rows = ids is [var only]
-            ? rows.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == only)
-            : rows.Where(r => r.Scope == MonthlyRollup.TreeDay && ids.Contains(r.UnitId));
-        return Filtered(rows, scope, f);
-    }
-
-    /// <summary>
-    /// Without a channel or respondent filter, the rows for all channels and respondent types (channel 0): a row per
-    /// unit, month (or day) and field instead of one per channel and respondent type too. With either, the rows split by both.
-    /// </summary>
-    private static IQueryable<MonthlyRollup> Filtered(IQueryable<MonthlyRollup> rows, Scope scope, SatisfactionFilter f)
-    {
-        if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        if (f.Channel is null && f.RespondentType is null) { return rows.Where(r => r.Channel == MonthlyRollup.AllChannels); }
-        rows = f.Channel is { } channel ? rows.Where(r => r.Channel == channel) : rows.Where(r => r.Channel != MonthlyRollup.AllChannels);
-        if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
-        return rows;
-    }
-
-    /// <summary>
-    /// The rows that give figures per level: by month, the own rows of the scope's units and, with sub-units, their rows
-    /// for each level below them; <paramref name="byDay"/>, their subtree rows and rows for each level below, by day.
-    /// </summary>
-    private IQueryable<MonthlyRollup> LevelRows(Scope scope, SatisfactionFilter f, bool byDay)
-    {
-        var (ids, from, to) = (scope.MonthlyUnitIds, f.From, f.To);
-        // Scopes as a list, not a range: each is then one narrow range of the key (unit, scope, day), where "scope 20
-        // and above" read every day of every level below the unit (17 ms against 2 ms for the province's part month).
-        if (byDay)
-        {
-            var dayScopes = LevelDayScopes;
-            var days = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && dayScopes.Contains(r.Scope) && r.Month >= from && r.Month <= to);
-            return Filtered(days, scope, f);
-        }
-
-        var first = new DateOnly(from.Year, from.Month, 1);
-        var monthScopes = scope.Subunits ? LevelMonthScopes : [MonthlyRollup.Own];
-        var rows = db.MonthlyRollups.AsNoTracking().Where(r => ids.Contains(r.UnitId) && monthScopes.Contains(r.Scope) && r.Month >= first && r.Month <= to);
-        return Filtered(rows, scope, f);
-    }
-
-    /// <summary>The scopes that give figures per level by day: the subtree, and the units of each level below.</summary>
-    private static readonly int[] LevelDayScopes = [MonthlyRollup.TreeDay, .. Enum.GetValues<UnitLevel>().Select(MonthlyRollup.BelowDay)];
-
-    /// <summary>The scopes that give figures per level by month: the unit's own rows, and the units of each level below.</summary>
-    private static readonly int[] LevelMonthScopes = [MonthlyRollup.Own, .. Enum.GetValues<UnitLevel>().Select(MonthlyRollup.Below)];
-
-    private IQueryable<DailyRollup> DailyRows(Scope scope, SatisfactionFilter f)
-    {
-        var (from, to) = (f.From, f.To);
-        var rows = db.DailyRollups.AsNoTracking().Where(r => r.Day >= from && r.Day <= to);
-        if (scope.UnitIds is [var only]) { rows = rows.Where(r => r.UnitId == only); }
-        else if (scope.UnitIds is { } ids) { rows = rows.Where(r => ids.Contains(r.UnitId)); }
-        if (scope.FieldId is { } field) { rows = rows.Where(r => r.FieldId == field); }
-        if (scope.ProcedureId is { } procedure) { rows = rows.Where(r => r.ProcedureId == procedure); }
-        if (f.Channel is { } channel) { rows = rows.Where(r => r.Channel == channel); }
-        if (f.RespondentType is { } respondent) { rows = rows.Where(r => r.RespondentType == respondent); }
-        return rows;
-    }
-
-    private bool _folded;
-
-    private async Task<Scope> ScopeAsync(SatisfactionFilter f, CancellationToken ct)
-    {
-        if (!_folded)
-        {
-            // Responses whose monthly and by-day counts the folder has not added yet are added now: every figure is exact.
-            await RollupFolder.FoldAsync(db, gate, ct);
-            _folded = true;
-        }
         UnitRef? unit = null;
         List<int>? ids = null;
-        List<int> monthlyIds;
+        List<int> rowUnitIds;
         if (string.IsNullOrWhiteSpace(f.UnitCode))
         {
-            // Everything: the tree rows of every root.
-            monthlyIds = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).ToListAsync(ct);
+            // Everything: the subtree rows of every root.
+            rowUnitIds = await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).ToListAsync(ct);
         }
         else
         {
@@ -352,11 +191,11 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
             var units = await UnitLinksAsync(ct);
             if (f.Subunits)
             {
-                (ids, monthlyIds) = Subtree(unit.Id, units);
+                (ids, rowUnitIds) = Subtree(unit.Id, units);
             }
             else
             {
-                ids = monthlyIds = UnitTree.WithPredecessors(unit.Id, units.SuccessorOf);
+                ids = rowUnitIds = UnitTree.WithPredecessors(unit.Id, units.SuccessorOf);
             }
         }
 
@@ -376,7 +215,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
                 ?? throw new UnknownCodeException("procedure", f.ProcedureCode);
         }
 
-        return new Scope(unit, ids, monthlyIds, f.Subunits || unit is null, fieldId, procedureId);
+        return new Selection(unit, ids, rowUnitIds, f.Subunits || unit is null, fieldId, procedureId);
     }
 
     /// <summary>Every question of every published questionnaire version, from the catalogue's cache.</summary>
@@ -458,15 +297,15 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, T
     }
 
     /// <summary>
-    /// With sub-units: every unit under the unit or a unit merged into it (for daily rows), and the units whose subtree
-    /// rows make up the figure (for monthly rows) — each of those not already inside another one's tree, which counts it.
+    /// With sub-units: every unit under the unit or a unit merged into it, and the units whose subtree rows make up the
+    /// same figure — each of those not already inside another one's tree, which counts it.
     /// </summary>
-    private static (List<int> Ids, List<int> MonthlyIds) Subtree(int unitId, UnitLinks units)
+    private static (List<int> Ids, List<int> RowUnitIds) Subtree(int unitId, UnitLinks units)
     {
         var lineage = UnitTree.WithPredecessors(unitId, units.SuccessorOf).Select(id => (Id: id, Path: units.PathOf[id])).ToList();
         var ids = units.PathOf.Where(u => lineage.Any(l => u.Value.StartsWith(l.Path, StringComparison.Ordinal))).Select(u => u.Key).ToList();
-        var monthlyIds = lineage.Where(l => !lineage.Any(o => o.Id != l.Id && l.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(l => l.Id).ToList();
-        return (ids, monthlyIds);
+        var rowUnitIds = lineage.Where(l => !lineage.Any(o => o.Id != l.Id && l.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(l => l.Id).ToList();
+        return (ids, rowUnitIds);
     }
 
     private static string CurrentPath(int unitId, UnitLinks units)

@@ -1,6 +1,7 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Surveys;
+using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Satisfaction;
@@ -8,8 +9,9 @@ namespace CitizenVoice.Features.Satisfaction;
 /// <summary>
 /// Plausible survey responses for the demo and for the benchmarks: each unit has its own level of satisfaction,
 /// the feedback element is weaker than the others, most answers are Hài lòng or Rất hài lòng, channels and
-/// respondent types are mixed as the article describes. Written straight to the tables in batches (<see cref="BulkRows"/>),
-/// with the rollups summed per batch (<see cref="RollupCounts"/>), so millions of rows load in minutes.
+/// respondent types are mixed (mostly online and at the counter kiosk, some on paper and by phone). Written straight to
+/// the tables in batches (<see cref="BulkRows"/>), with the rollups summed per batch (<see cref="ResponseCounts"/>), so
+/// millions of rows load in minutes.
 /// </summary>
 public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
 {
@@ -37,7 +39,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         var questionnaire = await catalog.CurrentAsync(ct) ?? throw new InvalidOperationException("No current questionnaire.");
         var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
             .Select(u => new { u.Id, u.Level, u.Path }).ToListAsync(ct);
-        var lineage = units.ToDictionary(u => u.Id, u => RollupCounts.Lineage(u.Path));
+        var lineage = units.ToDictionary(u => u.Id, u => ResponseCounts.Lineage(u.Path));
         var levels = units.ToDictionary(u => u.Id, u => u.Level);
         var fields = await db.Fields.AsNoTracking().Select(f => new { f.Id, f.Code }).ToListAsync(ct);
         // Most responses name their procedure (a kiosk or QR code per procedure, a receipt's procedure), a few busy
@@ -57,7 +59,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         long written = 0;
         const int Batch = 20_000;
         var responses = new List<object?[]>(Batch);
-        var rollups = new RollupCounts();
+        var rollups = new ResponseCounts();
         // Day after day, the same number each day, whole days per batch: a batch's responses share their days' and
         // months' rollup rows, so each of those rows is written once per batch instead of once per few responses.
         for (var d = 0; d < days; d++)
@@ -93,7 +95,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
 
                 responses.Add([id, questionnaire.Id, target.UnitId, field, procedure == 0 ? null : procedure, (int)channel, respondent, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), day, comment,
                     false, SurveyAnswer.Pack(given.Select(a => new SurveyAnswer { QuestionId = a.QuestionId, Value = a.Value }))]);
-                rollups.Add(new RollupCounts.Cell(target.UnitId, lineage[target.UnitId], levels[target.UnitId], day, field, procedure, (int)channel, respondent), given, +1);
+                rollups.Add(new RollupCell(target.UnitId, lineage[target.UnitId], levels[target.UnitId], day, field, procedure, (int)channel, respondent), given);
             }
 
             if (responses.Count >= Batch || d == days - 1)
@@ -106,7 +108,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 written += responses.Count;
                 progress?.Invoke(written);
                 responses.Clear();
-                rollups = new RollupCounts();
+                rollups = new ResponseCounts();
             }
         }
 

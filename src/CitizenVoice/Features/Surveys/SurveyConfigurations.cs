@@ -95,40 +95,6 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
     }
 }
 
-internal sealed class DailyRollupConfiguration : IEntityTypeConfiguration<DailyRollup>
-{
-    public const string Table = "DailyRollups";
-
-    public void Configure(EntityTypeBuilder<DailyRollup> rollup)
-    {
-        rollup.ToTable(Table);
-        // Reports read a unit subtree over a period: the key starts with unit, then day, so it serves them directly.
-        rollup.HasKey(r => new { r.UnitId, r.Day, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType });
-        // Figures for one procedure read only the daily rows (the other rollups are not keyed by procedure): this index
-        // finds that procedure's rows of each unit and period without reading every row of the subtree (a province's
-        // year at 10 M responses: 210–290 ms through the key, a few ms through this).
-        rollup.HasIndex(r => new { r.ProcedureId, r.UnitId, r.Day });
-    }
-}
-
-internal sealed class MonthlyRollupConfiguration : IEntityTypeConfiguration<MonthlyRollup>
-{
-    public const string Table = "MonthlyRollups";
-
-    public void Configure(EntityTypeBuilder<MonthlyRollup> rollup)
-    {
-        rollup.ToTable(Table);
-        rollup.HasKey(r => new { r.UnitId, r.Scope, r.Month, r.FieldId, r.Channel, r.RespondentType, r.ProcedureId });
-    }
-}
-
-internal sealed class PendingRollupConfiguration : IEntityTypeConfiguration<PendingRollup>
-{
-    public const string Table = "PendingRollups";
-
-    public void Configure(EntityTypeBuilder<PendingRollup> pending) => pending.ToTable(Table);
-}
-
 internal sealed class SurveySecretConfiguration : IEntityTypeConfiguration<SurveySecret>
 {
     public void Configure(EntityTypeBuilder<SurveySecret> secret)

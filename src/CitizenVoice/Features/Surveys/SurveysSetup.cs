@@ -3,6 +3,7 @@ using CitizenVoice.Features.Access;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitizenVoice.Features.Surveys;
@@ -30,11 +31,7 @@ public static class SurveysSetup
         builder.Services.AddHealthChecks().AddCheck<SurveyWriterHealthCheck>("survey-writer", tags: ["ready"]);
         builder.Services.AddSingleton<SurveyDirectory>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, SurveyDirectory.Invalidation>();
-        builder.Services.AddScoped<RollupCheck>();
-        builder.Services.AddSingleton<RollupFolder>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());
-        builder.Services.AddScoped<RollupRebuild>();
-        builder.Services.AddScoped<ISeeder, RollupRebuildOnUpgrade>();
+        builder.Services.AddRollups();
         builder.Services.AddScoped<SurveyValidation>();
         builder.Services.AddScoped<PaperDoubleEntry>();
         builder.Services.AddScoped<SpreadsheetImport>();

@@ -1,4 +1,5 @@
 using System.Net;
+using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Tests.Infrastructure;
@@ -132,9 +133,9 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         var unitId = await PostOneAsync("BK-BB", "CCCD", "online", 4);
         await app.WithDbAsync(async db =>
         {
-            await RollupFolder.FoldAsync(db, app.Services.GetRequiredService<WriteGate>(), default);
+            await app.Services.GetRequiredService<PendingRollupFold>().FoldAsync(db);
             await db.DailyRollups.Where(r => r.UnitId == unitId).ExecuteDeleteAsync();
-            await db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
+            await db.RollupRows.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
         });
         Assert.NotEmpty(await CheckAsync());
 
@@ -154,10 +155,10 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         var unitId = await PostOneAsync("BK-BB", "CCCD", "kiosk", 2);
         await app.WithDbAsync(async db =>
         {
-            await RollupFolder.FoldAsync(db, app.Services.GetRequiredService<WriteGate>(), default);
-            await db.MonthlyRollups.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
+            await app.Services.GetRequiredService<PendingRollupFold>().FoldAsync(db);
+            await db.RollupRows.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
             // The province's subtree-by-day rows, which serve the ends of periods that are not whole months.
-            await db.MonthlyRollups.Where(r => r.Scope == MonthlyRollup.TreeDay && r.UnitId == db.Units.Single(u => u.Code == "BK").Id)
+            await db.RollupRows.Where(r => r.Scope == RollupScope.SubtreeByDay && r.UnitId == db.Units.Single(u => u.Code == "BK").Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Responses, r => r.Responses + 1));
         });
         var differences = await CheckAsync();
@@ -166,7 +167,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<RollupRebuild>().MonthlyFromDailyAsync() > 0);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RollupRebuild>().RowsFromDailyAsync() > 0);
         }
 
         Assert.Empty(await CheckAsync());

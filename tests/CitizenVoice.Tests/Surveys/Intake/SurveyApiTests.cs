@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1303,40 +1303,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.DailyRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("Responses")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
-
-                    b.HasIndex("ProcedureId", "UnitId", "Day");
-
-                    b.ToTable("DailyRollups", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1424,41 +1390,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("ImportRows");
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.MonthlyRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Scope")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("Responses")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType", "ProcedureId");
-
-                    b.ToTable("MonthlyRollups", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1521,23 +1452,6 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PaperEntries");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.PendingRollup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Increments")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("PendingRollups", (string)null);
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
@@ -1666,6 +1580,92 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.HasIndex("QuestionnaireId");
 
                     b.ToTable("QuestionnaireElement");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.DailyRollup", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
+
+                    b.HasIndex("ProcedureId", "UnitId", "Day");
+
+                    b.ToTable("DailyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.PendingRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Increments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.RollupRow", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Scope", "Period", "FieldId", "Channel", "RespondentType", "ProcedureId");
+
+                    b.ToTable("RollupRows", (string)null);
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Scale", b =>

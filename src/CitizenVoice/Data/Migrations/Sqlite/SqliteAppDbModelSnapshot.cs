@@ -1253,40 +1253,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.DailyRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Responses")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
-
-                    b.HasIndex("ProcedureId", "UnitId", "Day");
-
-                    b.ToTable("DailyRollups", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1374,41 +1340,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("ImportRows");
                 });
 
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.MonthlyRollup", b =>
-                {
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Scope")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RespondentType")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProcedureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Responses")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("UnitId", "Scope", "Month", "FieldId", "Channel", "RespondentType", "ProcedureId");
-
-                    b.ToTable("MonthlyRollups", (string)null);
-                });
-
             modelBuilder.Entity("CitizenVoice.Features.Surveys.PaperEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1471,21 +1402,6 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PaperEntries");
-                });
-
-            modelBuilder.Entity("CitizenVoice.Features.Surveys.PendingRollup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Increments")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("PendingRollups", (string)null);
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Question", b =>
@@ -1608,6 +1524,90 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.HasIndex("QuestionnaireId");
 
                     b.ToTable("QuestionnaireElement");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.DailyRollup", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Day", "FieldId", "ProcedureId", "Channel", "RespondentType");
+
+                    b.HasIndex("ProcedureId", "UnitId", "Day");
+
+                    b.ToTable("DailyRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.PendingRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Increments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PendingRollups", (string)null);
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.RollupRow", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Scope", "Period", "FieldId", "Channel", "RespondentType", "ProcedureId");
+
+                    b.ToTable("RollupRows", (string)null);
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Scale", b =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using CitizenVoice.Features.Audit;
+using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.EntityFrameworkCore.Storage;
 using CitizenVoice.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -273,7 +274,7 @@ public sealed class SurveyRecorder(
             EnteredById = staff?.FindFirstValue(ClaimTypes.NameIdentifier),
         };
 
-        var result = await writer.WriteAsync(response, RollupCounts.Lineage(unit.Path), unit.Level, staff is null ? null : AuditOf(response, staff), submission.Id is not null, cancellationToken);
+        var result = await writer.WriteAsync(response, ResponseCounts.Lineage(unit.Path), unit.Level, staff is null ? null : AuditOf(response, staff), submission.Id is not null, cancellationToken);
         return result == WriteResult.DuplicateReceipt ? new RecordOutcome(RecordStatus.DuplicateReceipt)
             : new RecordOutcome(RecordStatus.Created, response.Id) { Repeated = result == WriteResult.AlreadyStored };
     }
@@ -313,8 +314,8 @@ public sealed class SurveyRecorder(
         response.DeletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         var unit = await db.Units.Where(u => u.Id == response.UnitId).Select(u => new { u.Path, u.Level }).SingleAsync(cancellationToken);
-        var counts = new RollupCounts();
-        counts.Add(response, RollupCounts.Lineage(unit.Path), unit.Level, -1);
+        var counts = new ResponseCounts();
+        counts.Remove(response, ResponseCounts.Lineage(unit.Path), unit.Level);
         await counts.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Audit;
 using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public enum WriteResult
 /// PostgreSQL), which stores whatever has queued up since its last commit in ONE transaction: the responses (each one
 /// row, its answers packed in it), the staff audit entries, the daily rollup counts, summed over the batch so a rollup
 /// row shared by many responses is written once, and the same increments as one pending row, which
-/// <see cref="RollupFolder"/> adds to the monthly and by-day rows about once a second. A request gets its
+/// <see cref="PendingRollupFold"/> adds to the rollup rows by month and by day about once a second. A request gets its
 /// answer only after that commit, so an acknowledged response survives a crash (SQLite in WAL with synchronous=FULL
 /// syncs the log at each commit). Under load a commit carries hundreds of responses for the price of one sync and one
 /// pass over the rollup rows; when it is quiet a batch is one response and nothing waits.
@@ -171,17 +172,17 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
                 }));
             await BulkRows.WriteAsync(connection, transaction, "AuditLog", ["At", "UserId", "UserName", "Action", "EntityType", "EntityKey", "Before", "After"],
                 written.Where(p => p.Audit is not null).Select(p => p.Audit!).Select(a => new object?[] { a.At, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityKey, a.Before, a.After }));
-            // The monthly and by-day rows are left to the folder. A response counts in twenty-odd of them, and nearly
+            // The rollup rows by month and by day are left to the fold. A response counts in twenty-odd of them, and nearly
             // every batch adds to the same rows of the districts and the province: on PostgreSQL the lanes queued behind
             // each other's row locks on them (1,439 responses/s folded in the batch, 2,130/s folded apart); on SQLite
-            // merging them was three quarters of the one writer's time (2,226/s; folded apart, see RollupFolder).
-            var counts = new RollupCounts(dailyOnly: true);
+            // merging them was three quarters of the one writer's time (2,226/s; folded apart, see PendingRollupFold).
+            var counts = new ResponseCounts(foldLater: true);
             foreach (var pending in written)
             {
-                counts.Add(pending.Response, pending.Lineage, pending.Level, +1);
+                counts.Add(pending.Response, pending.Lineage, pending.Level);
             }
 
-            await counts.WriteDailyAndPendingAsync(connection, transaction, CancellationToken.None);
+            await counts.WriteAsync(connection, transaction, CancellationToken.None);
             await transaction.CommitAsync();
             _metrics.ResponsesStored.Add(written.Count);
             _metrics.WriterBatchSize.Record(batch.Count);

@@ -3,7 +3,7 @@ using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CitizenVoice.Features.Surveys;
+namespace CitizenVoice.Features.Surveys.Rollups;
 
 /// <summary>Lets an administrator verify that the rollups the reports read agree with the raw responses.</summary>
 [Authorize(Policy = Policies.Administrator)]

@@ -1,43 +1,44 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 
-namespace CitizenVoice.Features.Surveys;
+namespace CitizenVoice.Features.Surveys.Rollups;
 
 /// <summary>
 /// Recomputes the rollups from raw, non-deleted responses and lists every count where they differ. It scans
 /// everything (optionally a period), so it is an administrator's check, not a report.
 /// </summary>
-public sealed class RollupCheck(AppDb db, WriteGate gate)
+public sealed class RollupCheck(AppDb db, PendingRollupFold fold)
 {
     /// <summary>
-    /// A rollup count; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count. Keys of monthly
-    /// rows carry the month (the day for rows by day) in <see cref="Day"/> and the row's scope (own, subtree, a level
-    /// below, by day, one procedure's) in <see cref="Scope"/>; daily rows have no scope.
+    /// A rollup count; <see cref="QuestionId"/> and <see cref="Value"/> are null for a response count. Keys of
+    /// <see cref="RollupRow"/>s carry their period (a month's first day, or the day) in <see cref="Day"/> and the row's
+    /// scope in <see cref="Scope"/>; daily rows have no scope.
     /// </summary>
-    public sealed record Key(DateOnly Day, int UnitId, int FieldId, int ProcedureId, SurveyChannel Channel, int RespondentType, int? QuestionId, int? Value, int? Scope = null);
+    public sealed record Key(DateOnly Day, int UnitId, int FieldId, int ProcedureId, SurveyChannel Channel, int RespondentType, int? QuestionId, int? Value, RollupScope? Scope = null);
 
     /// <summary>A count whose recorded value is not what the raw responses give; <see cref="Table"/> names the rollup.</summary>
     public sealed record Difference(Key Key, long Expected, long Recorded, string Table = "daily");
 
     /// <summary>
     /// Month by month, so the expected rows of one month are all it holds at once, at any number of responses: the
-    /// responses are counted by <see cref="RollupCounts"/> (the writer's own rule, under each unit's current ancestors:
-    /// a move shifts a unit's history to its new ancestors, <see cref="RollupRebuild.MoveSubtreeAsync"/>) and compared
-    /// row by row with the stored rows. Monthly rows are compared only for whole months inside the period.
+    /// responses are summed by the writer's own rule (<see cref="RollupRule"/>, under each unit's current ancestors: a
+    /// move shifts a unit's history to its new ancestors, <see cref="RollupRebuild.MoveSubtreeAsync"/>) and compared
+    /// row by row with the stored rows. Rows by month are compared only for whole months inside the period.
     /// </summary>
     public async Task<IReadOnlyList<Difference>> RunAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
         var differences = new List<Difference>();
-        await RollupFolder.FoldAsync(db, gate, cancellationToken);
+        await fold.FoldAsync(db, cancellationToken);
         // Without a period: from the first month anything was stored to the last, whole.
         var first = from ?? Earliest(
             await db.SurveyResponses.MinAsync(r => (DateOnly?)r.Day, cancellationToken),
             await db.DailyRollups.MinAsync(r => (DateOnly?)r.Day, cancellationToken),
-            await db.MonthlyRollups.MinAsync(r => (DateOnly?)r.Month, cancellationToken));
+            await db.RollupRows.MinAsync(r => (DateOnly?)r.Period, cancellationToken));
         var last = to ?? Latest(
             await db.SurveyResponses.MaxAsync(r => (DateOnly?)r.Day, cancellationToken),
             await db.DailyRollups.MaxAsync(r => (DateOnly?)r.Day, cancellationToken),
-            await db.MonthlyRollups.MaxAsync(r => (DateOnly?)r.Month, cancellationToken));
+            await db.RollupRows.MaxAsync(r => (DateOnly?)r.Period, cancellationToken));
         if (first is not { } start || last is not { } end)
         {
             return differences;
@@ -45,7 +46,7 @@ public sealed class RollupCheck(AppDb db, WriteGate gate)
 
         if (from is null) { start = new DateOnly(start.Year, start.Month, 1); }
         if (to is null) { end = new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1); }
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (Lineage: RollupCounts.Lineage(u.Path), u.Level), cancellationToken);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (Lineage: RollupRule.Lineage(u.Path), u.Level), cancellationToken);
         var fieldIds = await db.Fields.Select(f => f.Id).ToListAsync(cancellationToken);
         for (var month = new DateOnly(start.Year, start.Month, 1); month <= end; month = month.AddMonths(1))
         {
@@ -62,9 +63,9 @@ public sealed class RollupCheck(AppDb db, WriteGate gate)
     private static DateOnly? Latest(params DateOnly?[] days) => days.Where(d => d is not null).Max();
 
     private async Task<List<Difference>> MonthAsync(
-        Dictionary<int, (int[] Lineage, Organisation.UnitLevel Level)> units, List<int> fieldIds, DateOnly from, DateOnly to, bool whole, CancellationToken ct)
+        Dictionary<int, (int[] Lineage, UnitLevel Level)> units, List<int> fieldIds, DateOnly from, DateOnly to, bool whole, CancellationToken ct)
     {
-        var expected = new RollupCounts();
+        var expected = new RollupSums();
         // Unit by unit and field by field: the (unit, field, day) index finds a month's responses without a table scan.
         foreach (var fieldId in fieldIds)
         {
@@ -75,39 +76,43 @@ public sealed class RollupCheck(AppDb db, WriteGate gate)
                     .Select(r => new { r.Day, ProcedureId = r.ProcedureId ?? 0, r.Channel, r.RespondentType, r.Answers })
                     .AsAsyncEnumerable().WithCancellation(ct))
                 {
-                    expected.Add(new RollupCounts.Cell(unitId, lineage, level, r.Day, fieldId, r.ProcedureId, (int)r.Channel, r.RespondentType),
+                    expected.Add(new RollupCell(unitId, lineage, level, r.Day, fieldId, r.ProcedureId, (int)r.Channel, r.RespondentType),
                         r.Answers.Where(a => a.Value is not null).Select(a => (a.QuestionId, a.Value!.Value)), +1);
                 }
             }
         }
 
         var differences = Compare(
-            expected.DailyRows.Select(r => (new Key(r.Key.Day, r.Key.UnitId, r.Key.FieldId, r.Key.ProcedureId, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null), r.Responses, r.Answers)),
+            expected.Daily.Select(r => (new Key(r.Key.Day, r.Key.UnitId, r.Key.FieldId, r.Key.ProcedureId, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null), r.Value.Responses, r.Value.Answers)),
             await db.DailyRollups.AsNoTracking().Where(r => r.Day >= from && r.Day <= to)
                 .Select(r => new { Key = new Key(r.Day, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null), r.Responses, r.Answers })
                 .ToDictionaryAsync(r => r.Key, r => (r.Responses, r.Answers), ct),
             _ => "daily");
 
-        // Rows by day within the period; monthly rows if the month is whole.
-        var monthly = db.MonthlyRollups.AsNoTracking().Where(r => r.Scope == MonthlyRollup.TreeDay || r.Scope >= MonthlyRollup.FirstBelowDay
-            ? r.Month >= from && r.Month <= to
-            : whole && r.Month == from);
+        // Rows by day within the period; rows by month if the month is whole.
+        var dayScopes = RollupScopes.LevelsByDay;
+        var rows = db.RollupRows.AsNoTracking().Where(r => dayScopes.Contains(r.Scope)
+            ? r.Period >= from && r.Period <= to
+            : whole && r.Period == from);
         differences.AddRange(Compare(
-            expected.MonthlyRows.Where(r => whole || MonthlyRollup.IsDay(r.Key.Scope))
-                .Select(r => (new Key(r.Key.Month, r.Key.UnitId, r.Key.FieldId, r.Key.ProcedureId, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null, r.Key.Scope), r.Responses, r.Answers)),
-            await monthly.Select(r => new { Key = new Key(r.Month, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null, r.Scope), r.Responses, r.Answers })
+            expected.Rows.Where(r => whole || RollupScopes.IsByDay(r.Key.Scope))
+                .Select(r => (new Key(r.Key.Period, r.Key.UnitId, r.Key.FieldId, r.Key.ProcedureId, (SurveyChannel)r.Key.Channel, r.Key.RespondentType, null, null, r.Key.Scope), r.Value.Responses, r.Value.Answers)),
+            await rows.Select(r => new { Key = new Key(r.Period, r.UnitId, r.FieldId, r.ProcedureId, r.Channel, r.RespondentType, null, null, r.Scope), r.Responses, r.Answers })
                 .ToDictionaryAsync(r => r.Key, r => (r.Responses, r.Answers), ct),
-            key => key.Scope!.Value switch
-            {
-                MonthlyRollup.Own => "monthly",
-                MonthlyRollup.Tree => "monthly (tree)",
-                MonthlyRollup.TreeDay => "daily (tree)",
-                MonthlyRollup.ProcedureOwn => "monthly (procedure)",
-                MonthlyRollup.ProcedureTree => "monthly (procedure, tree)",
-                var scope => MonthlyRollup.IsDay(scope) ? $"daily ({MonthlyRollup.LevelOf(scope)} below)" : $"monthly ({MonthlyRollup.LevelOf(scope)} below)",
-            }));
+            key => TableName(key.Scope!.Value)));
         return [.. differences.OrderBy(d => d.Key.Day).ThenBy(d => d.Key.UnitId).ThenBy(d => d.Key.QuestionId)];
     }
+
+    /// <summary>How the check's page names the rows of a scope (the names it has always shown).</summary>
+    private static string TableName(RollupScope scope) => scope switch
+    {
+        RollupScope.Own => "monthly",
+        RollupScope.Subtree => "monthly (tree)",
+        RollupScope.SubtreeByDay => "daily (tree)",
+        RollupScope.ProcedureOwn => "monthly (procedure)",
+        RollupScope.ProcedureSubtree => "monthly (procedure, tree)",
+        _ => RollupScopes.IsByDay(scope) ? $"daily ({RollupScopes.LevelOf(scope)} below)" : $"monthly ({RollupScopes.LevelOf(scope)} below)",
+    };
 
     /// <summary>
     /// Every row expected or stored, compared: its response count, then (when the packed texts differ) each question ×

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace CitizenVoice.Features.Surveys;
+namespace CitizenVoice.Features.Surveys.Rollups;
 
 /// <summary>
 /// How many times each value of each question was answered, packed in one text column of a rollup row:

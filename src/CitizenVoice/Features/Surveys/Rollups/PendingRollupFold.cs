@@ -1,32 +1,28 @@
-using System.Data.Common;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CitizenVoice.Features.Surveys;
+namespace CitizenVoice.Features.Surveys.Rollups;
 
 /// <summary>
-/// A batch's daily increments (<see cref="RollupCounts.PendingText"/>), stored by the survey writer in the batch's own
-/// transaction and counted into the monthly and by-day rows soon after by <see cref="RollupFolder"/>.
+/// Folds the pending increments (<see cref="PendingRollup"/>) into the rollup rows by month and by day, in one
+/// transaction that also deletes them, so each counts exactly once. Why they wait (see <see cref="SurveyWriter"/>):
+/// nearly every response adds to the same rows of its district and the province, and to twenty-odd rows in all. Folded
+/// once a second, a row is rewritten once for thousands of responses instead of once per batch. The daily rows — what
+/// the check compares with the responses — stay in each response's transaction. Readers of the rollup rows (reports,
+/// the check, a unit move) fold first, so no figure ever misses a response. Runs once a second as a background service.
 /// </summary>
-public sealed class PendingRollup
+public sealed class PendingRollupFold(IServiceScopeFactory scopes, WriteGate gate, AppMetrics metrics, ILogger<PendingRollupFold> log) : BackgroundService
 {
-    public long Id { get; set; }
-    public string Increments { get; set; } = "";
-}
+    /// <summary>
+    /// SQLite: one fold at a time in this process; two would read the same increments and the second would only find,
+    /// under the write lock, that it must read again.
+    /// </summary>
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
-/// <summary>
-/// Folds the pending increments into the monthly and by-day rows, in one transaction that also deletes them, so each
-/// counts exactly once. Why they wait (see <see cref="SurveyWriter"/>): nearly every response adds to the same rows of
-/// its district and the province, and to twenty-odd rows in all. Folded once a second, a row is rewritten once for
-/// thousands of responses instead of once per batch. The daily rows — what the check calls the rollup —
-/// stay in each response's transaction. Readers of the monthly rows (reports, the check, a unit move) fold first, so
-/// no figure ever misses a response.
-/// </summary>
-public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, AppMetrics metrics, ILogger<RollupFolder> log) : BackgroundService
-{
     /// <summary>How many times the SQLite fold reads again because someone else changed the rows it read, before it folds under the write lock.</summary>
     private const int OptimisticAttempts = 3;
 
@@ -35,7 +31,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
     /// pending rows are locked as they are read, so concurrent folds (of any node) take turns and none folds an
     /// increment twice. On SQLite see <see cref="FoldSqliteAsync"/>. Returns the number of writer batches folded.
     /// </summary>
-    public static async Task<int> FoldAsync(AppDb db, WriteGate gate, CancellationToken ct)
+    public async Task<int> FoldAsync(AppDb db, CancellationToken ct = default)
     {
         if (!await db.PendingRollups.AnyAsync(ct))
         {
@@ -44,7 +40,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
 
         if (db.Database.IsSqlite())
         {
-            return await FoldSqliteAsync(db, gate, ct);
+            return await FoldSqliteAsync(db, ct);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -54,7 +50,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
     }
 
     /// <summary>Folds whatever is pending in the caller's transaction: a unit move folds before it shifts rows.</summary>
-    public static Task FoldInTransactionAsync(AppDb db, CancellationToken ct) => FoldPendingAsync(db, ct);
+    internal static Task FoldInTransactionAsync(AppDb db, CancellationToken ct) => FoldPendingAsync(db, ct);
 
     private static async Task<int> FoldPendingAsync(AppDb db, CancellationToken ct)
     {
@@ -66,28 +62,29 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
             return 0;
         }
 
-        var counts = new RollupCounts();
-        counts.AddPending(pending.Select(p => p.Increments), await UnitsAsync(db, ct));
-        await counts.WriteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
+        var sums = new RollupSums();
+        sums.AddPending(pending.Select(p => p.Increments), await UnitsAsync(db, ct));
+        await RollupStore.WriteAsync(sums, db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
         var ids = pending.Select(p => p.Id).ToList();
         await db.PendingRollups.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(ct);
         return pending.Count;
     }
 
-    private static Task<Dictionary<int, (int[] Lineage, Organisation.UnitLevel Level)>> UnitsAsync(AppDb db, CancellationToken ct) =>
-        db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToDictionaryAsync(u => u.Id, u => (RollupCounts.Lineage(u.Path), u.Level), ct);
+    private static Task<Dictionary<int, (int[] Lineage, UnitLevel Level)>> UnitsAsync(AppDb db, CancellationToken ct) =>
+        db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level }).ToDictionaryAsync(u => u.Id, u => (RollupRule.Lineage(u.Path), u.Level), ct);
 
     /// <summary>
     /// SQLite has one write lock, which the survey writer needs about every 15 ms: a fold that merged a second's rows
     /// while holding it stalled the writer (p99 240 ms). So the fold reads the pending increments and the rows they
     /// change in a read transaction (WAL readers do not block the writer), computes the finished rows there, and takes
     /// the lock only to write them. Whoever else changes those rows in between (a move, a deletion, a rebuild, another
-    /// fold) advances the epoch (<see cref="NextEpochAsync"/>) in the same transaction; the fold sees it under the lock
+    /// fold) advances the epoch (<see cref="RollupEpoch"/>) in the same transaction; the fold sees it under the lock
     /// and reads again, and after a few tries folds under the lock as PostgreSQL does. Folds of this process take turns.
     /// </summary>
-    private static async Task<int> FoldSqliteAsync(AppDb db, WriteGate gate, CancellationToken ct)
+    private async Task<int> FoldSqliteAsync(AppDb db, CancellationToken ct)
     {
-        using var folding = await gate.EnterFoldAsync(ct);
+        await _turn.WaitAsync(ct);
+        using var folding = new Turn(_turn);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -100,7 +97,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
                 await using (var snapshot = connection.BeginTransaction(deferred: true))
                 {
                     await db.Database.UseTransactionAsync(snapshot, ct);
-                    epoch = await EpochAsync(connection, snapshot, ct);
+                    epoch = await RollupEpoch.ReadAsync(connection, snapshot, ct);
                     var pending = await db.PendingRollups.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
                     if (pending.Count == 0)
                     {
@@ -108,20 +105,20 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
                     }
 
                     (last, folded) = (pending[^1].Id, pending.Count);
-                    var counts = new RollupCounts();
-                    counts.AddPending(pending.Select(p => p.Increments), await UnitsAsync(db, ct));
-                    totals = counts.MonthlyTotals(connection, snapshot);
+                    var sums = new RollupSums();
+                    sums.AddPending(pending.Select(p => p.Increments), await UnitsAsync(db, ct));
+                    totals = RollupStore.Totals(sums, connection, snapshot);
                     await db.Database.UseTransactionAsync(null, ct);
                 }
 
                 using var turn = await gate.EnterAsync(ct);
                 await using var transaction = connection.BeginTransaction();
-                if (await EpochAsync(connection, transaction, ct) != epoch)
+                if (await RollupEpoch.ReadAsync(connection, transaction, ct) != epoch)
                 {
                     continue; // Rows changed since they were read: read them again.
                 }
 
-                await RollupCounts.WriteMonthlyTotalsAsync(connection, transaction, totals, ct);
+                await RollupStore.WriteTotalsAsync(connection, transaction, totals, ct);
                 await using (var delete = connection.CreateCommand())
                 {
                     // Rows added since the read have higher ids: rowids grow while the ones read are still there.
@@ -149,28 +146,6 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
         }
     }
 
-    /// <summary>
-    /// SQLite: the count of changes to the monthly and by-day rows, kept in the database header's user version (a
-    /// number SQLite leaves to the application, written atomically with the transaction), so it needs no table.
-    /// </summary>
-    private static async Task<long> EpochAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "PRAGMA user_version";
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    /// <summary>SQLite: advances the epoch (<see cref="EpochAsync"/>) in the transaction that changes monthly or by-day rows.</summary>
-    public static async Task NextEpochAsync(SqliteConnection connection, DbTransaction? transaction, CancellationToken ct)
-    {
-        var next = (await EpochAsync(connection, transaction!, ct) + 1) % int.MaxValue;
-        await using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction?)transaction;
-        command.CommandText = $"PRAGMA user_version = {next}";
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
     /// <summary>Once a second.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -182,7 +157,7 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                if (await FoldAsync(db, gate, stoppingToken) is > 0 and var folded)
+                if (await FoldAsync(db, stoppingToken) is > 0 and var folded)
                 {
                     metrics.FoldedIncrements.Add(folded);
                     metrics.FoldDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -197,5 +172,16 @@ public sealed class RollupFolder(IServiceScopeFactory scopes, WriteGate gate, Ap
                 log.LogWarning(e, "Folding pending rollup increments failed");
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _turn.Dispose();
+        base.Dispose();
+    }
+
+    private sealed class Turn(SemaphoreSlim turn) : IDisposable
+    {
+        public void Dispose() => turn.Release();
     }
 }
