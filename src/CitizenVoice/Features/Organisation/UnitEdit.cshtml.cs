@@ -142,7 +142,7 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
     private async Task LoadOptionsAsync()
     {
         var within = await scope.WithinAsync(User);
-        var options = await within.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Id != (Id ?? 0))
+        var options = await within.AsNoTracking().Active().Where(u => u.Id != (Id ?? 0))
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         ParentOptions = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
     }

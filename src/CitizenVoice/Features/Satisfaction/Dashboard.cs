@@ -66,7 +66,7 @@ public sealed record DashboardData(
     /// counter, so they have no figures of their own and are not offered in the results screens.
     /// </summary>
     public static IQueryable<Unit> SurveyedUnits(AppDb db, string rootPath) =>
-        db.Units.Where(u => u.Path.StartsWith(rootPath) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department);
+        db.Units.Active().Where(u => u.Path.StartsWith(rootPath) && u.Level != UnitLevel.Department);
 
     /// <summary>
     /// Builds the screen for <paramref name="query"/>, limited to the units under <paramref name="rootPath"/> (a

@@ -35,7 +35,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
     {
         var random = new Random(seed);
         var questionnaire = await catalog.CurrentAsync(ct) ?? throw new InvalidOperationException("No current questionnaire.");
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+        var units = await db.Units.AsNoTracking().Active().Where(u => u.Level != UnitLevel.Department)
             .Select(u => new { u.Id, u.Level, u.Path }).ToListAsync(ct);
         var lineage = units.ToDictionary(u => u.Id, u => RollupCounts.Lineage(u.Path));
         var levels = units.ToDictionary(u => u.Id, u => u.Level);

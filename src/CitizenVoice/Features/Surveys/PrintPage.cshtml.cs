@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class PrintPageModel(AppDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync(HttpContext.RequestAborted);
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder)

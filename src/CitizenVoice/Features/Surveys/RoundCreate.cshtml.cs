@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -63,7 +64,7 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
             ModelState.AddModelError(nameof(EndsOn), l["Ngày kết thúc phải sau ngày bắt đầu."]);
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => UnitCodes.Contains(u.Code) && u.ValidTo == null && u.SuccessorId == null).Select(u => u.Id).ToListAsync();
+        var units = await db.Units.AsNoTracking().Active().Where(u => UnitCodes.Contains(u.Code)).Select(u => u.Id).ToListAsync();
         var fields = await db.Fields.AsNoTracking().Where(f => FieldCodes.Contains(f.Code) && f.IsActive).Select(f => f.Id).ToListAsync();
         if (units.Count == 0)
         {
@@ -94,7 +95,7 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
 
     private async Task LoadAsync()
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,12 +40,12 @@ public sealed class StaffEntryModel(
     public DateOnly? ContactDate { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Mã hồ sơ (mã biên nhận)")]
     public string? ReceiptCode { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Góp ý của người dân")]
     public string? Comment { get; set; }
 
@@ -115,7 +116,7 @@ public sealed class StaffEntryModel(
 
         Questionnaire = questionnaire;
         var open = await independence.UnitsOpenToAsync(User);
-        var units = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await open.AsNoTracking().Active()
             .Select(u => new Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,17 +28,17 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     public Dictionary<int, string>? Texts { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Góp ý để chúng tôi phục vụ tốt hơn (không bắt buộc)")]
     public string? Comment { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Mã hồ sơ (mã biên nhận)")]
     public string? ReceiptCode { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxContact, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxContact, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Số điện thoại hoặc email")]
     public string? Contact { get; set; }
 
@@ -114,7 +115,7 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
 
     private async Task<bool> LoadAsync()
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == UnitCode && u.ValidTo == null && u.SuccessorId == null)
+        var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == UnitCode)
             .Select(u => u.Name).SingleOrDefaultAsync();
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync();
         if (unit is null || field is null || await catalog.CurrentAsync() is not { } questionnaire)

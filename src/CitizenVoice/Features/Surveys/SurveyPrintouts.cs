@@ -1,5 +1,6 @@
 using System.Globalization;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public static class SurveyPrintouts
 
     private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> GetPoster(string unitCode, string fieldCode, AppDb db, SiteAddress site, CancellationToken ct)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == unitCode).Select(u => u.Name).SingleOrDefaultAsync(ct);
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == fieldCode && f.IsActive).Select(f => f.Name).SingleOrDefaultAsync(ct);
         if (unit is null && field is not null && await Organisation.UnitTree.SuccessorCodeAsync(db, unitCode, ct) is { } successor)
         {

@@ -32,7 +32,7 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
         }
 
         Missing = Request.Query.ContainsKey("unit") || Request.Query.ContainsKey("field");
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new { u.Id, u.ParentId, u.Code, u.Name, u.Level }).ToListAsync();
         var byId = units.ToDictionary(u => u.Id);
         // Communes under their district, like the public directory; the province and its departments first.

@@ -34,7 +34,7 @@ public static class SurveysSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());
         builder.Services.AddScoped<RollupRebuild>();
         builder.Services.AddScoped<ISeeder, RollupRebuildOnUpgrade>();
-        builder.Services.AddScoped<SurveyValidation>();
+        builder.Services.AddScoped<SurveyRules>();
         builder.Services.AddScoped<PaperDoubleEntry>();
         builder.Services.AddScoped<SpreadsheetImport>();
         builder.Services.AddScoped<KioskRecorder>();
