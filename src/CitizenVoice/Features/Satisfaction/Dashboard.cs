@@ -99,7 +99,7 @@ public sealed record DashboardData(
             (query.From, query.To) = (query.To, query.From);
         }
 
-        var channel = Enum.TryParse<SurveyChannel>(query.Channel, ignoreCase: true, out var c) && Channels.Any(x => x.Code == query.Channel) ? c : (SurveyChannel?)null;
+        var channel = SurveyChannels.Parse(query.Channel);
         int? respondent = query.Respondent switch { "citizen" => 1, "organisation" => 2, _ => null };
         var filter = new SatisfactionFilter(unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value);
 

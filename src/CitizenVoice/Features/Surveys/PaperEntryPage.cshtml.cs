@@ -107,11 +107,7 @@ public sealed class PaperEntryPageModel(
                 ModelState.AddModelError(nameof(Serial), l["Phiếu số {0} đã có hai lần nhập khác nhau và đang chờ đối chiếu.", serial]);
                 break;
             default:
-                foreach (var error in outcome.Errors?.Values.SelectMany(m => m) ?? [])
-                {
-                    ModelState.AddModelError("", error);
-                }
-
+                ModelState.AddErrors(outcome.Errors);
                 break;
         }
 

@@ -94,15 +94,8 @@ public sealed class StaffEntryModel(
                 return Redirect("/quan-tri/khao-sat/nhap");
             case RecordStatus.NotIndependent:
                 return Forbid();
-            case RecordStatus.DuplicateReceipt:
-                ModelState.AddModelError(nameof(ReceiptCode), l["Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần."]);
-                return Page();
             default:
-                foreach (var message in outcome.Errors?.Values.SelectMany(m => m) ?? [])
-                {
-                    ModelState.AddModelError("", message);
-                }
-
+                ModelState.AddOutcome(outcome, l, nameof(ReceiptCode));
                 return Page();
         }
     }

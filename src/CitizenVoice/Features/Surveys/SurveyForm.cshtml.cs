@@ -93,24 +93,16 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
             QuestionnaireId: Questionnaire.Id, Contact: Contact, ContactConsent: ContactConsent), User, HttpContext.RequestAborted);
         switch (outcome.Status)
         {
+            case RecordStatus.Created:
+                return Redirect("/khao-sat/cam-on");
             case RecordStatus.OwnUnit:
                 SignedInStaff = true;
                 Response.StatusCode = StatusCodes.Status403Forbidden;
-                ModelState.AddModelError("", l["Cán bộ đang đăng nhập không được đánh giá đơn vị mình hoặc đơn vị trực thuộc qua kênh dành cho người dân. Phiếu không được ghi nhận; lần gửi này đã được ghi vào nhật ký."]);
-                return Page();
-            case RecordStatus.Created:
-                return Redirect("/khao-sat/cam-on");
-            case RecordStatus.DuplicateReceipt:
-                ModelState.AddModelError(nameof(ReceiptCode), l["Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần."]);
-                return Page();
-            default:
-                foreach (var message in outcome.Errors?.Values.SelectMany(m => m) ?? [])
-                {
-                    ModelState.AddModelError("", message);
-                }
-
-                return Page();
+                break;
         }
+
+        ModelState.AddOutcome(outcome, l, nameof(ReceiptCode));
+        return Page();
     }
 
     private async Task<bool> LoadAsync()
