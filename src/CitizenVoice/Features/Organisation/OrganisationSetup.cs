@@ -30,6 +30,7 @@ public static class OrganisationSetup
         var api = app.MapGroup("/api/v1").WithTags("Organisation").RequireRateLimiting(RateLimits.ApiRead).AllowAnonymous();
         api.MapGet("/units", GetUnits).WithName("GetUnits").WithSummary("The unit tree, including merged and inactive units.");
         api.MapGet("/fields", GetFields).WithName("GetFields").WithSummary("Service fields (lĩnh vực) with their procedures.");
+        api.MapUnitFields();
         return app;
     }
 

@@ -33,6 +33,11 @@ public static class UnitFields
         db.Fields.Where(f => f.IsActive && db.UnitFields.Any(s => s.FieldId == f.Id && db.Units.Any(u => u.Id == s.UnitId && u.Code == unitCode)))
             .OrderBy(f => f.SortOrder).ThenBy(f => f.Code);
 
+    /// <summary>The active fields served by the unit at <paramref name="path"/> or any unit under it: what its results can be filtered by.</summary>
+    public static IQueryable<ServiceField> FieldsServedWithin(this AppDb db, string path) =>
+        db.Fields.Where(f => f.IsActive && db.UnitFields.Any(s => s.FieldId == f.Id && db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(path))))
+            .OrderBy(f => f.SortOrder).ThenBy(f => f.Code);
+
     /// <summary>Whether the unit with this code serves the active field with this code.</summary>
     public static Task<bool> ServesAsync(this AppDb db, string unitCode, string fieldCode, CancellationToken ct = default) =>
         db.FieldsServedBy(unitCode).AnyAsync(f => f.Code == fieldCode, ct);

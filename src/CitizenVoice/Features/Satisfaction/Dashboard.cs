@@ -86,7 +86,8 @@ public sealed record DashboardData(
         var root = units.OrderBy(u => u.Path.Length).First();
         var unit = units.FirstOrDefault(u => u.Code == query.Unit) ?? root;
         query.Unit = unit.Code;
-        var fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
+        // Only fields the unit (or a unit under it) serves: a commune's results cannot be about passports.
+        var fields = await db.FieldsServedWithin(unit.Path).AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
         if (query.Field is not null && fields.All(f => f.Code != query.Field))
         {
             query.Field = null;

@@ -132,7 +132,9 @@ public sealed class PaperEntryPageModel(
         var units = await open.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
+        // With the unit chosen, only the fields it serves; the rules refuse any other all the same.
+        var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode.Trim());
+        Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
         return true;
     }
 }

@@ -60,6 +60,12 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     {
         if (await LoadAsync())
         {
+            if (!await db.ServesAsync(UnitCode, FieldCode, HttpContext.RequestAborted))
+            {
+                // Back to the start, which says the unit does not handle this field and offers the fields it does.
+                return Redirect($"/khao-sat?unit={Uri.EscapeDataString(UnitCode)}&field={Uri.EscapeDataString(FieldCode)}");
+            }
+
             SignedInStaff = await recorder.IsOwnUnitAsync(User, UnitCode, HttpContext.RequestAborted);
             return Page();
         }

@@ -48,7 +48,7 @@ public static class SurveyPrintouts
         if (!string.IsNullOrWhiteSpace(field))
         {
             fieldLine = await db.Fields.AsNoTracking().Where(f => f.Code == field).Select(f => f.Name).SingleOrDefaultAsync(ct);
-            if (fieldLine is null)
+            if (fieldLine is null || (unitLine is not null && !await db.ServesAsync(unit!, field, ct)))
             {
                 return TypedResults.NotFound();
             }
@@ -74,7 +74,7 @@ public static class SurveyPrintouts
             return TypedResults.Redirect($"/khao-sat/{Uri.EscapeDataString(successor)}/{Uri.EscapeDataString(fieldCode)}/ap-phich.pdf");
         }
 
-        if (unit is null || field is null)
+        if (unit is null || field is null || !await db.ServesAsync(unitCode, fieldCode, ct))
         {
             return TypedResults.NotFound();
         }
