@@ -25,6 +25,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitNameRecord> UnitNameHistory => Set<UnitNameRecord>();
     public DbSet<ServiceField> Fields => Set<ServiceField>();
+    public DbSet<UnitField> UnitFields => Set<UnitField>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -94,6 +94,7 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
             {
                 $"/api/v1/feedback/{(escaped.Length == 0 ? "%20" : escaped)}", $"/api/v1/contacts?q={escaped}&field={escaped}",
                 $"/api/v1/holidays?year={escaped}", $"/api/v1/working-days?from={escaped}&days={escaped}",
+                $"/api/v1/units/{(escaped.Length == 0 ? "%20" : escaped)}/fields",
             })
             {
                 using var response = await client.GetAsync(new Uri(url, UriKind.Relative));

@@ -311,7 +311,10 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
-    /// <summary>A commune of its own, so the figures a test asserts are only its own responses.</summary>
+    /// <summary>
+    /// A commune of its own, so the figures a test asserts are only its own responses. It serves every field, so the
+    /// figures can be checked field by field (the seeded communes serve only residence and identity cards).
+    /// </summary>
     internal Task<string> NewCommuneAsync(string districtCode) => app.WithDbAsync(async db =>
     {
         var district = await db.Units.SingleAsync(u => u.Code == districtCode);
@@ -320,6 +323,7 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
         db.Units.Add(unit);
         await db.SaveChangesAsync();
         unit.Path = district.Path + unit.Id + "/";
+        db.UnitFields.AddRange(await db.Fields.Select(f => new UnitField { UnitId = unit.Id, FieldId = f.Id }).ToListAsync());
         await db.SaveChangesAsync();
         return code;
     });

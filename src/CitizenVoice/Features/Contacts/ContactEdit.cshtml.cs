@@ -99,7 +99,7 @@ public sealed class ContactEditModel(AppDb db, IStringLocalizer<SharedResource> 
             return NotFound();
         }
 
-        if (Input.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.ValidTo == null && u.SuccessorId == null, ct))
+        if (Input.UnitId is { } unitId && !await db.Units.Active().AnyAsync(u => u.Id == unitId, ct))
         {
             ModelState.AddModelError("Input.UnitId", l["Vui lòng chọn đơn vị."]);
         }

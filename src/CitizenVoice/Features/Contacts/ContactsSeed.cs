@@ -34,7 +34,7 @@ internal sealed class ContactsSeed(AppDb db, IOptions<DatabaseOptions> options) 
             return;
         }
 
-        var units = await db.Units.Where(u => u.ValidTo == null && u.SuccessorId == null).ToListAsync(cancellationToken);
+        var units = await db.Units.Active().ToListAsync(cancellationToken);
         var fields = await db.Fields.ToDictionaryAsync(f => f.Code, cancellationToken);
         var byCode = units.ToDictionary(u => u.Code);
         if (!byCode.TryGetValue("BK", out var province))

@@ -83,7 +83,7 @@ public sealed class FeedbackDetailModel(
     public async Task<IActionResult> OnPostForwardAsync(int id, string? donVi, string? ghiChu, CancellationToken ct)
     {
         var target = string.IsNullOrWhiteSpace(donVi) ? null
-            : await db.Units.AsNoTracking().Where(u => u.Code == donVi && u.ValidTo == null && u.SuccessorId == null).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
+            : await db.Units.AsNoTracking().Active().Where(u => u.Code == donVi).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
         if (target is null)
         {
             ModelState.AddModelError("donVi", l["Vui lòng chọn đơn vị có thẩm quyền."]);

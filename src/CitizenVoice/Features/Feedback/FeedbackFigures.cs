@@ -46,8 +46,7 @@ public sealed record FeedbackFigures(
     public static async Task<FeedbackFigures> ComputeAsync(
         AppDb db, Unit unit, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
-        var subtree = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path))
-            .Select(u => new { u.Id, u.Code, u.Name, u.Path, u.ParentId, u.ValidTo, u.SuccessorId }).ToListAsync(ct);
+        var subtree = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path)).ToListAsync(ct);
         var unitIds = db.Units.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
         var groups = (await db.FeedbackItems.AsNoTracking()
             .Where(f => f.ReceivedOn >= from && f.ReceivedOn <= to && unitIds.Contains(f.AssignedUnitId))
@@ -81,7 +80,7 @@ public sealed record FeedbackFigures(
         var byChild = groups.GroupBy(g => ChildOf(g.UnitId)).ToDictionary(g => g.Key ?? 0, g => FeedbackCounts.Sum(g.Select(x => x.Counts)));
         var byUnit = new List<(string, string, bool, FeedbackCounts)> { (unit.Code, unit.Name, true, byChild.GetValueOrDefault(0, FeedbackCounts.None)) };
         byUnit.AddRange(children
-            .Where(c => (c.ValidTo == null && c.SuccessorId == null) || byChild.ContainsKey(c.Id))
+            .Where(c => c.IsActive || byChild.ContainsKey(c.Id))
             .Select(c => (c.Code, c.Name, false, byChild.GetValueOrDefault(c.Id, FeedbackCounts.None))));
 
         FeedbackCounts Of(Func<Group, bool> which) => FeedbackCounts.Sum(groups.Where(which).Select(g => g.Counts));

@@ -58,7 +58,7 @@ public sealed class FeedbackInput
         }
 
         // An unknown unit is an error; none at all goes to the province, which routes it.
-        var units = db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null);
+        var units = db.Units.AsNoTracking().Active();
         var unitId = string.IsNullOrWhiteSpace(UnitCode)
             ? await units.Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
             : await units.Where(u => u.Code == UnitCode.Trim()).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);

@@ -20,7 +20,7 @@ public sealed class DirectoryModel(AppDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new Entry(u.Id, u.ParentId, u.Name, u.Level, u.Address, u.Hotline)).ToListAsync();
         var query = string.IsNullOrWhiteSpace(Q) ? null : TextFolding.Fold(Q.Trim()).ToLowerInvariant();
         var matches = units.Where(u => query is null || TextFolding.Fold(u.Name).ToLowerInvariant().Contains(query, StringComparison.Ordinal)).ToList();

@@ -150,6 +150,41 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedFieldsServedAsync(fields, cancellationToken);
+    }
+
+    /// <summary>
+    /// Which unit serves which field, after the levels of the seeded procedures and the departments' remits:
+    /// passports (xuất nhập cảnh) are issued by the province's immigration department and seals (con dấu) by its
+    /// administrative-police department, so only the province serves them — the commune and district procedures of
+    /// XNC are reports of a lost passport, passed on to the province. Identity cards and residence are registered at
+    /// the commune (thường trú, tạm trú, căn cước for children) and at the district and province. Vehicles are
+    /// registered by the province's traffic police and the district police; only communes the province has
+    /// decentralised registration to (phân cấp đăng ký xe) handle them, so none does by default — an administrator
+    /// ticks it on the commune's page. Fire safety approvals and training are province and district work.
+    /// The staff office (Phòng Tham mưu) receives no citizens and serves no field.
+    /// </summary>
+    private async Task SeedFieldsServedAsync(List<ServiceField> fields, CancellationToken cancellationToken)
+    {
+        string[] ByLevel(UnitLevel level) => level switch
+        {
+            UnitLevel.Province => ["XNC", "CON-DAU", "PCCC", "DKX", "CCCD", "CU-TRU"],
+            UnitLevel.District => ["PCCC", "DKX", "CCCD", "CU-TRU"],
+            UnitLevel.Commune => ["CCCD", "CU-TRU"],
+            _ => [],
+        };
+        var departments = new Dictionary<string, string[]>
+        {
+            ["BK-PA08"] = ["XNC"], ["BK-PC06"] = ["CON-DAU", "CCCD", "CU-TRU"], ["BK-PC07"] = ["PCCC"], ["BK-PC08"] = ["DKX"],
+        };
+        var fieldIds = fields.ToDictionary(f => f.Code, f => f.Id);
+        foreach (var unit in await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Level }).ToListAsync(cancellationToken))
+        {
+            var served = unit.Level == UnitLevel.Department ? departments.GetValueOrDefault(unit.Code, []) : ByLevel(unit.Level);
+            db.UnitFields.AddRange(served.Select(code => new UnitField { UnitId = unit.Id, FieldId = fieldIds[code] }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Paths need the generated ids, so they are written once the units exist.</summary>

@@ -31,6 +31,7 @@ public static class OrganisationSetup
         var api = app.MapGroup("/api/v1").WithTags("Organisation").RequireRateLimiting(RateLimits.ApiRead).AllowAnonymous();
         api.MapGet("/units", GetUnits).WithName("GetUnits").WithSummary("The unit tree, including merged and inactive units.");
         api.MapGet("/fields", GetFields).WithName("GetFields").WithSummary("Service fields (lĩnh vực) with their procedures.");
+        api.MapUnitFields();
         return app;
     }
 
@@ -45,15 +46,11 @@ public static class OrganisationSetup
     private static async Task<Ok<UnitDto[]>> GetUnits(AppDb db, CancellationToken ct)
     {
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Path)
-            .Select(u => new
-            {
-                u.Code, u.Name, u.Level, ParentCode = u.Parent!.Code, u.GsoCode, u.ValidFrom, u.ValidTo,
-                SuccessorCode = u.Successor!.Code, u.SuccessorId,
-            })
+            .Select(u => new { Unit = u, ParentCode = u.Parent!.Code, SuccessorCode = u.Successor!.Code })
             .ToListAsync(ct);
-        return TypedResults.Ok(units.Select(u => new UnitDto(
-            u.Code, u.Name, u.Level.ToString().ToLowerInvariant(), u.ParentCode, u.ValidTo is null && u.SuccessorId is null,
-            u.GsoCode, u.ValidFrom, u.ValidTo, u.SuccessorCode)).ToArray());
+        return TypedResults.Ok(units.Select(x => new UnitDto(
+            x.Unit.Code, x.Unit.Name, x.Unit.Level.ToString().ToLowerInvariant(), x.ParentCode, x.Unit.IsActive,
+            x.Unit.GsoCode, x.Unit.ValidFrom, x.Unit.ValidTo, x.SuccessorCode)).ToArray());
     }
 
     private static async Task<Ok<FieldDto[]>> GetFields(AppDb db, CancellationToken ct)

@@ -14,7 +14,7 @@ public static class UnitChoices
 
     public static async Task<IReadOnlyList<Group>> ByDistrictAsync(AppDb db, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new { u.Id, u.Code, u.Name, u.Level, u.ParentId }).ToListAsync(ct);
         var byId = units.ToDictionary(u => u.Id);
         return [.. units

@@ -26,6 +26,12 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
     public IReadOnlyList<Option> ParentOptions { get; private set; } = [];
     public IReadOnlyList<UnitNameRecord> History { get; private set; } = [];
 
+    /// <summary>The ids of the fields the unit serves: the only fields citizens can rate it for.</summary>
+    [BindProperty]
+    public List<int> FieldIds { get; set; } = [];
+
+    public IReadOnlyList<Option> FieldOptions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? parentId)
     {
         if (Id is { } id)
@@ -43,6 +49,7 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
 
             Input = UnitInput.From(unit);
             History = unit.NameHistory.OrderBy(h => h.ValidTo).ToList();
+            FieldIds = await db.UnitFields.Where(s => s.UnitId == id).Select(s => s.FieldId).ToListAsync();
         }
         else
         {
@@ -133,8 +140,18 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
         }
 
         await db.SaveChangesAsync();
+        await SaveFieldsServedAsync(unit.Id);
         TempData["Message"] = l["Đã lưu đơn vị {0}.", unit.Name].Value;
         return Redirect("/quan-tri/don-vi");
+    }
+
+    private async Task SaveFieldsServedAsync(int unitId)
+    {
+        var chosen = await db.Fields.Where(f => FieldIds.Contains(f.Id)).Select(f => f.Id).ToListAsync();
+        var current = await db.UnitFields.Where(s => s.UnitId == unitId).ToListAsync();
+        db.UnitFields.RemoveRange(current.Where(s => !chosen.Contains(s.FieldId)));
+        db.UnitFields.AddRange(chosen.Where(id => current.TrueForAll(s => s.FieldId != id)).Select(id => new UnitField { UnitId = unitId, FieldId = id }));
+        await db.SaveChangesAsync();
     }
 
     private async Task<bool> InScopeAsync(int unitId) =>
@@ -143,9 +160,10 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
     private async Task LoadOptionsAsync()
     {
         var within = await scope.WithinAsync(User);
-        var options = await within.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Id != (Id ?? 0))
+        var options = await within.AsNoTracking().Active().Where(u => u.Id != (Id ?? 0))
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         ParentOptions = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
+        FieldOptions = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Id, f.Code, f.Name)).ToListAsync();
     }
 }
 

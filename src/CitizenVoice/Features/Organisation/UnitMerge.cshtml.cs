@@ -94,7 +94,7 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
         if (!Confirmed)
         {
             await LoadAsync(unit);
-            var subUnits = await db.Units.CountAsync(u => u.ParentId == unit.Id && u.ValidTo == null && u.SuccessorId == null);
+            var subUnits = await db.Units.Active().CountAsync(u => u.ParentId == unit.Id);
             var staff = await db.Users.CountAsync(u => u.UnitId == unit.Id);
             Pending = (successor!.Code, successor.Name, subUnits, staff);
             return Page();
@@ -115,7 +115,7 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
         (UnitName, UnitCode) = (unit.Name, unit.Code);
         var within = await scope.WithinAsync(User);
         var options = await within.AsNoTracking()
-            .Where(u => u.ValidTo == null && u.SuccessorId == null && !u.Path.StartsWith(unit.Path))
+            .Active().Where(u => !u.Path.StartsWith(unit.Path))
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         Successors = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
     }

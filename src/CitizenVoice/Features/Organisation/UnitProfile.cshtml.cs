@@ -35,7 +35,7 @@ public sealed class UnitProfileModel(AppDb db, IAuthorizationService authorizati
         Unit = unit;
         ParentName = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => u.Name).SingleOrDefaultAsync();
         SuccessorName = await db.Units.Where(u => u.Id == unit.SuccessorId).Select(u => u.Name).SingleOrDefaultAsync();
-        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id && u.ValidTo == null && u.SuccessorId == null)
+        var children = await db.Units.AsNoTracking().Active().Where(u => u.ParentId == unit.Id)
             .Select(u => new Child(u.Code, u.Name)).ToListAsync();
         Children = [.. children.OrderBy(c => c.Name, Infrastructure.Localisation.VietnameseOrder)];
         return Page();

@@ -70,7 +70,7 @@ public static class UnitTree
         }
 
         var children = await db.Units
-            .Where(u => u.ParentId == unit.Id && u.ValidTo == null && u.SuccessorId == null)
+            .Active().Where(u => u.ParentId == unit.Id)
             .ToListAsync(cancellationToken);
         foreach (var child in children)
         {

@@ -20,10 +20,9 @@ public sealed class UnitsModel(UnitScope scope) : PageModel
     public async Task OnGetAsync()
     {
         var within = await scope.WithinAsync(User);
-        Units = await within.AsNoTracking()
-            .Where(u => ShowInactive || (u.ValidTo == null && u.SuccessorId == null))
-            .Select(u => new Row(u.Id, u.ParentId, u.Code, u.Name, u.Level, u.ValidTo == null && u.SuccessorId == null, u.ValidTo, u.Successor!.Name))
-            .ToListAsync();
+        var units = ShowInactive ? within : within.Active();
+        Units = [.. (await units.AsNoTracking().Select(u => new { Unit = u, SuccessorName = u.Successor!.Name }).ToListAsync())
+            .Select(x => new Row(x.Unit.Id, x.Unit.ParentId, x.Unit.Code, x.Unit.Name, x.Unit.Level, x.Unit.IsActive, x.Unit.ValidTo, x.SuccessorName))];
         // Sorted here, not in SQL: the database's collation does not know that Đ comes after D in Vietnamese.
         Units = [.. Units.OrderBy(u => u.Level == UnitLevel.Department).ThenBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
     }

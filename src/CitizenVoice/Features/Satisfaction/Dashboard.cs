@@ -66,7 +66,7 @@ public sealed record DashboardData(
     /// counter, so they have no figures of their own and are not offered in the results screens.
     /// </summary>
     public static IQueryable<Unit> SurveyedUnits(AppDb db, string rootPath) =>
-        db.Units.Where(u => u.Path.StartsWith(rootPath) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department);
+        db.Units.Active().Where(u => u.Path.StartsWith(rootPath) && u.Level != UnitLevel.Department);
 
     /// <summary>
     /// Builds the screen for <paramref name="query"/>, limited to the units under <paramref name="rootPath"/> (a
@@ -86,7 +86,8 @@ public sealed record DashboardData(
         var root = units.OrderBy(u => u.Path.Length).First();
         var unit = units.FirstOrDefault(u => u.Code == query.Unit) ?? root;
         query.Unit = unit.Code;
-        var fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
+        // Only fields the unit (or a unit under it) serves: a commune's results cannot be about passports.
+        var fields = await db.FieldsServedWithin(unit.Path).AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
         if (query.Field is not null && fields.All(f => f.Code != query.Field))
         {
             query.Field = null;
@@ -99,7 +100,7 @@ public sealed record DashboardData(
             (query.From, query.To) = (query.To, query.From);
         }
 
-        var channel = Enum.TryParse<SurveyChannel>(query.Channel, ignoreCase: true, out var c) && Channels.Any(x => x.Code == query.Channel) ? c : (SurveyChannel?)null;
+        var channel = SurveyChannels.Parse(query.Channel);
         int? respondent = query.Respondent switch { "citizen" => 1, "organisation" => 2, _ => null };
         var filter = new SatisfactionFilter(unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value);
 

@@ -49,11 +49,8 @@ public static class SatisfactionApi
         SurveyChannel? channelValue = null;
         if (!string.IsNullOrEmpty(channel))
         {
-            if (Enum.TryParse<SurveyChannel>(channel, ignoreCase: true, out var c) && Enum.IsDefined(c) && !int.TryParse(channel, out _))
-            {
-                channelValue = c;
-            }
-            else
+            channelValue = SurveyChannels.Parse(channel);
+            if (channelValue is null)
             {
                 errors["channel"] = [l["Kênh phải là một trong: online, kiosk, paper, phone, email, import."]];
             }

@@ -40,7 +40,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         var selection = await SelectAsync(filter with { Subunits = true }, ct);
         var parentId = selection.Unit?.Id;
         var children = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == parentId && u.ValidTo == null && u.SuccessorId == null)
+            .Active().Where(u => u.ParentId == parentId)
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).ToListAsync(ct);
         var questions = await QuestionsAsync(ct);
         var totals = children.ToDictionary(c => c.Id, _ => new Total());

@@ -37,7 +37,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
     {
         var random = new Random(seed);
         var questionnaire = await catalog.CurrentAsync(ct) ?? throw new InvalidOperationException("No current questionnaire.");
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+        var units = await db.Units.AsNoTracking().Active().Where(u => u.Level != UnitLevel.Department)
             .Select(u => new { u.Id, u.Level, u.Path }).ToListAsync(ct);
         var lineage = units.ToDictionary(u => u.Id, u => ResponseCounts.Lineage(u.Path));
         var levels = units.ToDictionary(u => u.Id, u => u.Level);
@@ -46,9 +46,10 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         // procedures far more often than the rest, as at a real counter; the others name only the field.
         var procedures = (await db.Procedures.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).Select(p => new { p.Id, p.FieldId }).ToListAsync(ct))
             .GroupBy(p => p.FieldId).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
-        // Communes handle residence and identity cards; districts and the province handle everything.
-        var targets = units.Select(u => new Target(u.Id,
-            [.. fields.Where(f => u.Level != UnitLevel.Commune || f.Code is "CU-TRU" or "CCCD" or "XNC").Select(f => f.Id)],
+        // Each unit is rated only in the fields it serves, as the survey channels allow.
+        var served = (await db.UnitFields.AsNoTracking().ToListAsync(ct)).ToLookup(s => s.UnitId, s => s.FieldId);
+        var targets = units.Where(u => served[u.Id].Any()).Select(u => new Target(u.Id,
+            [.. fields.Where(f => served[u.Id].Contains(f.Id)).Select(f => f.Id)],
             0.80 + random.NextDouble() * 0.18)).ToArray();
         var respondentQuestion = questionnaire.Profile.FirstOrDefault(q => q.Scale?.Code == Scales.Respondent);
         var scored = questionnaire.Elements.SelectMany(e => e.Questions.Select(q => (Question: q, Element: e.Code)))

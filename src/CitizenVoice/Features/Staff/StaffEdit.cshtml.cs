@@ -159,7 +159,7 @@ public sealed class StaffEditModel(
     private async Task LoadAsync()
     {
         var within = await scope.WithinAsync(User);
-        var units = await within.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await within.AsNoTracking().Active()
             .Select(u => new UnitOption(u.Id, u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)];
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
-/// What every submission is checked against — unit codes, field codes, the current questionnaire — held in memory:
+/// What every submission is checked against — unit codes, field codes, the fields each unit serves, the current questionnaire — held in memory:
 /// they change a few times a year and responses arrive by the thousand a second, so three queries per response would
 /// cost more than storing it. A change saved in this process (a unit edited, merged or moved, a field, a questionnaire
 /// published) empties it at once (<see cref="Invalidation"/>); a change made by another copy of the application is
@@ -18,9 +18,10 @@ public sealed class SurveyDirectory(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReloadOnMissAfter = TimeSpan.FromSeconds(1);
 
-    public sealed record UnitEntry(int Id, string Path, Organisation.UnitLevel Level, bool Active);
+    /// <param name="Fields">The ids of the fields the unit serves (<see cref="UnitField"/>).</param>
+    public sealed record UnitEntry(int Id, string Path, Organisation.UnitLevel Level, bool Active, FrozenSet<int> Fields);
 
-    public sealed record FieldEntry(int Id, bool Active);
+    public sealed record FieldEntry(int Id, string Name, bool Active);
 
     private sealed record Snapshot(
         FrozenDictionary<string, UnitEntry> Units, FrozenDictionary<string, FieldEntry> Fields, int? CurrentQuestionnaireId, DateTimeOffset LoadedAt);
@@ -47,16 +48,17 @@ public sealed class SurveyDirectory(TimeProvider clock)
             return snapshot;
         }
 
-        var units = await db.Units.AsNoTracking()
-            .Select(u => new { u.Code, Entry = new UnitEntry(u.Id, u.Path, u.Level, u.ValidTo == null && u.SuccessorId == null) }).ToListAsync(ct);
-        var fields = await db.Fields.AsNoTracking().Select(f => new { f.Code, Entry = new FieldEntry(f.Id, f.IsActive) }).ToListAsync(ct);
+        var served = (await db.UnitFields.AsNoTracking().ToListAsync(ct)).ToLookup(s => s.UnitId, s => s.FieldId);
+        var units = (await db.Units.AsNoTracking().ToListAsync(ct))
+            .Select(u => new { u.Code, Entry = new UnitEntry(u.Id, u.Path, u.Level, u.IsActive, served[u.Id].ToFrozenSet()) });
+        var fields = await db.Fields.AsNoTracking().Select(f => new { f.Code, Entry = new FieldEntry(f.Id, f.Name, f.IsActive) }).ToListAsync(ct);
         var current = await db.Questionnaires.AsNoTracking().Where(q => q.IsCurrent && q.Status == QuestionnaireStatus.Published)
             .OrderByDescending(q => q.Version).Select(q => (int?)q.Id).FirstOrDefaultAsync(ct);
         return _snapshot = new Snapshot(
             units.ToFrozenDictionary(u => u.Code, u => u.Entry), fields.ToFrozenDictionary(f => f.Code, f => f.Entry), current, now);
     }
 
-    /// <summary>Empties the directory before and after any save that touches a unit, a field or a questionnaire.</summary>
+    /// <summary>Empties the directory before and after any save that touches a unit, a field, the fields a unit serves or a questionnaire.</summary>
     public sealed class Invalidation(SurveyDirectory directory) : SaveChangesInterceptor
     {
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -86,7 +88,7 @@ public sealed class SurveyDirectory(TimeProvider clock)
 
         private void ForgetIfTouched(DbContext? db)
         {
-            if (db is not null && db.ChangeTracker.Entries().Any(e => e.Entity is Unit or ServiceField or Questionnaire))
+            if (db is not null && db.ChangeTracker.Entries().Any(e => e.Entity is Unit or ServiceField or UnitField or Questionnaire))
             {
                 directory.Forget();
             }

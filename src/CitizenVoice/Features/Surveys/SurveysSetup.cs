@@ -32,7 +32,7 @@ public static class SurveysSetup
         builder.Services.AddSingleton<SurveyDirectory>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, SurveyDirectory.Invalidation>();
         builder.Services.AddRollups();
-        builder.Services.AddScoped<SurveyValidation>();
+        builder.Services.AddScoped<SurveyRules>();
         builder.Services.AddScoped<PaperDoubleEntry>();
         builder.Services.AddScoped<SpreadsheetImport>();
         builder.Services.AddScoped<KioskRecorder>();

@@ -21,9 +21,9 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         await member.SignInAsync("khaosat");
         var (header, q1, q2) = await TemplateAsync(member);
         var csv = Csv(header,
-            Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "XNC"), (q1, "4"), ("GopY", "Nhập lỗi 1")),
-            Row(header, ("MaDonVi", "XX-KHONG"), ("MaLinhVuc", "XNC"), (q1, "4"), ("GopY", "Nhập lỗi 2")),
-            Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "XNC"), (q1, "9"), (q2, "tốt"), ("NgayTiepXuc", "32/13/2026"), ("GopY", "Nhập lỗi 3")));
+            Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "PCCC"), (q1, "4"), ("GopY", "Nhập lỗi 1")),
+            Row(header, ("MaDonVi", "XX-KHONG"), ("MaLinhVuc", "PCCC"), (q1, "4"), ("GopY", "Nhập lỗi 2")),
+            Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "PCCC"), (q1, "9"), (q2, "tốt"), ("NgayTiepXuc", "32/13/2026"), ("GopY", "Nhập lỗi 3")));
 
         using var uploaded = await UploadAsync(member, "loi.csv", csv);
         var page = await member.GetPageAsync(uploaded.Headers.Location!.OriginalString);
@@ -46,7 +46,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         var (header, q1, q2) = await TemplateAsync(member);
         var date = app.Today.AddDays(-2).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var csv = Csv(header,
-            Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "XNC"), ("NgayTiepXuc", date), (q1, "4"), (q2, "5"), ("GopY", "Nhập tệp 1")),
+            Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "PCCC"), ("NgayTiepXuc", date), (q1, "4"), (q2, "5"), ("GopY", "Nhập tệp 1")),
             Row(header, ("MaDonVi", "BK-BB"), ("MaLinhVuc", "CCCD"), ("MaHoSo", "IMP-000-1"), (q1, "2"), ("GopY", "Nhập tệp 2")));
 
         using var uploaded = await UploadAsync(member, "tot.csv", csv);
@@ -74,7 +74,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         using var member = app.CreateStaffClient();
         await member.SignInAsync("khaosat");
         var (header, q1, _) = await TemplateAsync(member);
-        var csv = Csv(header, Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "XNC"), (q1, "4"), ("GopY", "Tệp của người khác")));
+        var csv = Csv(header, Row(header, ("MaDonVi", "BK-TP"), ("MaLinhVuc", "PCCC"), (q1, "4"), ("GopY", "Tệp của người khác")));
         var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(csv)).ToLowerInvariant();
         var fileId = await app.WithDbAsync(async db =>
         {
@@ -127,7 +127,7 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         Assert.Equal(5, Assert.Single(response.Answers).Value);
     }
 
-    private static async Task<(string[] Header, string Q1, string Q2)> TemplateAsync(StaffClient member)
+    internal static async Task<(string[] Header, string Q1, string Q2)> TemplateAsync(StaffClient member)
     {
         var csv = Encoding.UTF8.GetString(await member.Http.GetByteArrayAsync(UploadPage + "/mau.csv")).TrimStart('\uFEFF');
         var header = csv.Trim().Split(',');
@@ -137,13 +137,13 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         return (header, codes[0], codes[1]);
     }
 
-    private static string[] Row(string[] header, params (string Column, string Value)[] cells) =>
+    internal static string[] Row(string[] header, params (string Column, string Value)[] cells) =>
         [.. header.Select(c => cells.FirstOrDefault(x => x.Column == c).Value ?? "")];
 
-    private static byte[] Csv(string[] header, params string[][] rows) =>
+    internal static byte[] Csv(string[] header, params string[][] rows) =>
         Encoding.UTF8.GetBytes(string.Join("\r\n", new[] { header }.Concat(rows).Select(r => string.Join(',', r))) + "\r\n");
 
-    private static async Task<HttpResponseMessage> UploadAsync(StaffClient member, string fileName, byte[] content, bool checkedFile = true)
+    internal static async Task<HttpResponseMessage> UploadAsync(StaffClient member, string fileName, byte[] content, bool checkedFile = true)
     {
         var page = await member.GetPageAsync(UploadPage);
         var token = page.QuerySelectorAll("main form[method=post] input[name=__RequestVerificationToken]").OfType<IHtmlInputElement>().First().Value;

@@ -51,14 +51,14 @@ public sealed class OnlineFormTests(CitizenVoiceApp app)
     public async Task Contact_details_are_refused_without_consent_and_stored_encrypted_with_it()
     {
         using var citizen = app.CreateStaffClient();
-        var form = await citizen.GetPageAsync("/khao-sat/BK-BB/XNC");
+        var form = await citizen.GetPageAsync("/khao-sat/BK-BB/DKX");
         var first = form.QuerySelector("input[type=radio]")!.GetAttribute("name")!;
 
-        using var refused = await citizen.SubmitFormAsync("/khao-sat/BK-BB/XNC", [new(first, "4"), new("Contact", "0912 345 678")]);
+        using var refused = await citizen.SubmitFormAsync("/khao-sat/BK-BB/DKX", [new(first, "4"), new("Contact", "0912 345 678")]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("đánh dấu đồng ý", (await StaffClient.ParseAsync(refused)).QuerySelector(".alert-danger")!.TextContent);
 
-        using var accepted = await citizen.SubmitFormAsync("/khao-sat/BK-BB/XNC",
+        using var accepted = await citizen.SubmitFormAsync("/khao-sat/BK-BB/DKX",
             [new(first, "4"), new("Contact", "0912 345 678"), new("ContactConsent", "true"), new("Comment", "Liên hệ lại giúp tôi.")]);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var stored = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Comment == "Liên hệ lại giúp tôi.").SingleAsync());

@@ -80,7 +80,7 @@ public sealed class RollupCheckTests(CitizenVoiceApp app)
         using var client = app.CreateClient();
         var answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 3);
         using var posted = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/survey-responses",
-            new { unitCode = "BK-TP", fieldCode = "XNC", channel = "kiosk", answers });
+            new { unitCode = "BK-TP", fieldCode = "PCCC", channel = "kiosk", answers });
         var id = Guid.Parse((await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(posted.Content))
             .GetProperty("id").GetString()!);
         await using (var scope = app.Services.CreateAsyncScope())

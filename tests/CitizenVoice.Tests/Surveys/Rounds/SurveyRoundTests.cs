@@ -28,15 +28,15 @@ public sealed class SurveyRoundTests(CitizenVoiceApp app)
         await member.SignInAsync("khaosat");
         using var created = await member.SubmitFormAsync("/quan-tri/khao-sat/dot/them",
         [
-            new("Name", "Đợt I năm 2026"), new("MarginPoints", "5"), new("UnitCodes", "BK-CM"), new("UnitCodes", "BK-BT"), new("FieldCodes", "CON-DAU"),
+            new("Name", "Đợt I năm 2026"), new("MarginPoints", "5"), new("UnitCodes", "BK-CM"), new("UnitCodes", "BK-BT"), new("FieldCodes", "PCCC"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var roundPage = created.Headers.Location!.OriginalString;
 
         using var client = app.CreateClient();
         var answers = SurveyData.AllAnswers(await SurveyData.CurrentAsync(client), 4);
-        using var online = await client.PostAsJsonAsync("/api/v1/survey-responses", new { unitCode = "BK-CM", fieldCode = "CON-DAU", channel = "online", answers });
-        using var kiosk = await client.PostAsJsonAsync("/api/v1/survey-responses", new { unitCode = "BK-CM", fieldCode = "CON-DAU", channel = "kiosk", answers });
+        using var online = await client.PostAsJsonAsync("/api/v1/survey-responses", new { unitCode = "BK-CM", fieldCode = "PCCC", channel = "online", answers });
+        using var kiosk = await client.PostAsJsonAsync("/api/v1/survey-responses", new { unitCode = "BK-CM", fieldCode = "PCCC", channel = "kiosk", answers });
         Assert.Equal(HttpStatusCode.Created, kiosk.StatusCode);
 
         var page = await member.GetPageAsync(roundPage);

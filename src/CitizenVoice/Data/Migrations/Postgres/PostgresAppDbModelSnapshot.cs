@@ -1148,6 +1148,21 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitField", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "FieldId");
+
+                    b.HasIndex("FieldId");
+
+                    b.ToTable("UnitFields");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitNameRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2330,6 +2345,21 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitField", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitNameRecord", b =>

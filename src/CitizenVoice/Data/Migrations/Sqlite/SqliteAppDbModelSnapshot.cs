@@ -1102,6 +1102,21 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitField", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "FieldId");
+
+                    b.HasIndex("FieldId");
+
+                    b.ToTable("UnitFields");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitNameRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2258,6 +2273,21 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitField", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitNameRecord", b =>

@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -68,7 +69,7 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
                     (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress) && c.DueOn < today)).ToList()))
             .ToListAsync(ct);
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
-        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(scope) && u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active().Where(u => u.Path.StartsWith(scope))
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new Option(u.Id, u.Name)).ToList();
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);

@@ -68,7 +68,7 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
     {
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
         var units = await db.Units.AsNoTracking()
-            .Where(u => u.Path.StartsWith(scope) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+            .Active().Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department)
             .Select(u => new { u.Id, u.Code, u.Name, u.Path }).ToListAsync(ct);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new Option(u.Id, u.Code, u.Name)).ToList();
         var days = db.ReceptionDays.AsNoTracking().Where(d => d.Unit!.Path.StartsWith(scope));

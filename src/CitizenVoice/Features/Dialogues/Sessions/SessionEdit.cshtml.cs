@@ -167,7 +167,7 @@ public sealed class SessionEditModel(AppDb db, DialogueAccess access, TimeProvid
 
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
         var units = await db.Units.AsNoTracking()
-            .Where(u => u.Path.StartsWith(scope) && u.ValidTo == null && u.SuccessorId == null && u.Level != UnitLevel.Department)
+            .Active().Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department)
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync(ct);
         HostOptions = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)];
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);

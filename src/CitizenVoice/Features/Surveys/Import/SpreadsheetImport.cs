@@ -19,7 +19,7 @@ namespace CitizenVoice.Features.Surveys;
 /// hash) starts clean.
 /// </summary>
 public sealed class SpreadsheetImport(
-    AppDb db, QuestionnaireCatalog catalog, SurveyValidation validation, SurveyRecorder recorder, ReceiptHasher receipts,
+    AppDb db, QuestionnaireCatalog catalog, SurveyRules rules, SurveyRecorder recorder, ReceiptHasher receipts,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
@@ -120,14 +120,14 @@ public sealed class SpreadsheetImport(
             var submission = new SurveySubmission(row.UnitCode, row.FieldCode, SurveyChannel.Import,
                 [.. row.Values.Select(v => new SubmittedAnswer(v.Key, v.Value)), .. row.Texts.Select(t => new SubmittedAnswer(t.Key, null, t.Value))],
                 receipt, row.Comment, row.ProcedureCode, questionnaire.Id, row.ContactDate);
-            var check = await validation.ValidateAsync(submission, user, cancellationToken);
+            var check = await rules.CheckAsync(submission, user, cancellationToken);
             errors.AddRange(check.Errors.Values.SelectMany(m => m));
             if (check.NotIndependent)
             {
                 errors.Add(l["Theo nguyên tắc độc lập, Ông/Bà không được nhập phiếu của đơn vị {0} (đơn vị mình hoặc đơn vị cấp dưới).", row.UnitCode ?? ""]);
             }
 
-            if (receipt is not null && check.UnitId is { } unitId && errors.Count == 0)
+            if (receipt is not null && check.Unit?.Id is { } unitId && errors.Count == 0)
             {
                 var normalised = ReceiptHasher.Normalise(receipt);
                 if (receiptsInFile.TryGetValue((row.UnitCode!, normalised), out var earlier))

@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -120,10 +121,11 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
 
     private async Task<bool> LoadAsync()
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == UnitCode && u.ValidTo == null && u.SuccessorId == null)
+        var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == UnitCode)
             .Select(u => u.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        if (unit is null || field is null || await catalog.CurrentAsync(HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
+        if (unit is null || field is null || !await db.ServesAsync(UnitCode, FieldCode, HttpContext.RequestAborted)
+            || await catalog.CurrentAsync(HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
         {
             return false;
         }

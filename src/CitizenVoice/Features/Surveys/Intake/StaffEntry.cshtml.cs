@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,12 +40,12 @@ public sealed class StaffEntryModel(
     public DateOnly? ContactDate { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Mã hồ sơ (mã biên nhận)")]
     public string? ReceiptCode { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Góp ý của người dân")]
     public string? Comment { get; set; }
 
@@ -93,15 +94,8 @@ public sealed class StaffEntryModel(
                 return Redirect("/quan-tri/khao-sat/nhap");
             case RecordStatus.NotIndependent:
                 return Forbid();
-            case RecordStatus.DuplicateReceipt:
-                ModelState.AddModelError(nameof(ReceiptCode), l["Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần."]);
-                return Page();
             default:
-                foreach (var message in outcome.Errors?.Values.SelectMany(m => m) ?? [])
-                {
-                    ModelState.AddModelError("", message);
-                }
-
+                ModelState.AddOutcome(outcome, l, nameof(ReceiptCode));
                 return Page();
         }
     }
@@ -115,10 +109,12 @@ public sealed class StaffEntryModel(
 
         Questionnaire = questionnaire;
         var open = await independence.UnitsOpenToAsync(User);
-        var units = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await open.AsNoTracking().Active()
             .Select(u => new Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync();
+        // With the unit chosen, only the fields it serves; the rules refuse any other all the same.
+        var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode.Trim());
+        Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync();
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,17 +28,17 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     public Dictionary<int, string>? Texts { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Góp ý để chúng tôi phục vụ tốt hơn (không bắt buộc)")]
     public string? Comment { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Mã hồ sơ (mã biên nhận)")]
     public string? ReceiptCode { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxContact, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxContact, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Số điện thoại hoặc email")]
     public string? Contact { get; set; }
 
@@ -59,6 +60,12 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     {
         if (await LoadAsync())
         {
+            if (!await db.ServesAsync(UnitCode, FieldCode, HttpContext.RequestAborted))
+            {
+                // Back to the start, which says the unit does not handle this field and offers the fields it does.
+                return Redirect($"/khao-sat?unit={Uri.EscapeDataString(UnitCode)}&field={Uri.EscapeDataString(FieldCode)}");
+            }
+
             SignedInStaff = await recorder.IsOwnUnitAsync(User, UnitCode, HttpContext.RequestAborted);
             return Page();
         }
@@ -92,29 +99,21 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
             QuestionnaireId: Questionnaire.Id, Contact: Contact, ContactConsent: ContactConsent), User, HttpContext.RequestAborted);
         switch (outcome.Status)
         {
+            case RecordStatus.Created:
+                return Redirect("/khao-sat/cam-on");
             case RecordStatus.OwnUnit:
                 SignedInStaff = true;
                 Response.StatusCode = StatusCodes.Status403Forbidden;
-                ModelState.AddModelError("", l["Cán bộ đang đăng nhập không được đánh giá đơn vị mình hoặc đơn vị trực thuộc qua kênh dành cho người dân. Phiếu không được ghi nhận; lần gửi này đã được ghi vào nhật ký."]);
-                return Page();
-            case RecordStatus.Created:
-                return Redirect("/khao-sat/cam-on");
-            case RecordStatus.DuplicateReceipt:
-                ModelState.AddModelError(nameof(ReceiptCode), l["Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần."]);
-                return Page();
-            default:
-                foreach (var message in outcome.Errors?.Values.SelectMany(m => m) ?? [])
-                {
-                    ModelState.AddModelError("", message);
-                }
-
-                return Page();
+                break;
         }
+
+        ModelState.AddOutcome(outcome, l, nameof(ReceiptCode));
+        return Page();
     }
 
     private async Task<bool> LoadAsync()
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == UnitCode && u.ValidTo == null && u.SuccessorId == null)
+        var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == UnitCode)
             .Select(u => u.Name).SingleOrDefaultAsync();
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync();
         if (unit is null || field is null || await catalog.CurrentAsync() is not { } questionnaire)

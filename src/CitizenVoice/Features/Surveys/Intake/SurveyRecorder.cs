@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using CitizenVoice.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CitizenVoice.Features.Surveys;
 
@@ -49,23 +48,16 @@ public sealed record RecordOutcome(RecordStatus Status, Guid? Id = null, IDictio
 }
 
 /// <summary>
-/// The one way a response enters the database, whatever the channel: validation, independence for staff channels,
-/// then <see cref="SurveyWriter"/> stores the response, its answers and the rollups in one transaction (and decides
+/// The one way a response enters the database, whatever the channel: the checks of <see cref="SurveyRules"/> (with
+/// independence for staff channels), the refusal of a self-rating, then <see cref="SurveyWriter"/> stores the response, its answers and the rollups in one transaction (and decides
 /// duplicate ids and receipt codes there).
 /// </summary>
 public sealed class SurveyRecorder(
-    AppDb db, QuestionnaireCatalog catalog, ReceiptHasher receipts, SurveyIndependence independence,
-    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> l, WriteGate gate, SurveyWriter writer, SurveyDirectory directory,
-    Organisation.UnitScope scope)
+    AppDb db, SurveyRules rules, ReceiptHasher receipts, IDataProtectionProvider protection, TimeProvider clock, WriteGate gate, SurveyWriter writer,
+    SurveyDirectory directory, Organisation.UnitScope scope)
 {
-    public const int MaxComment = 2000;
-    public const int MaxReceipt = 50;
-    public const int MaxContact = 500;
-
     /// <summary>The audit action of a refused self-rating.</summary>
     public const string RefusedAction = "refuse";
-
-    public static readonly SurveyChannel[] StaffChannels = [SurveyChannel.Paper, SurveyChannel.Phone, SurveyChannel.Email, SurveyChannel.Import];
 
     internal static IDataProtector ContactProtector(IDataProtectionProvider provider) => provider.CreateProtector("CitizenVoice.Surveys.Contact.v1");
 
@@ -91,155 +83,13 @@ public sealed class SurveyRecorder(
 
     private async Task<RecordOutcome> RecordAsync(SurveySubmission submission, ClaimsPrincipal? staff, ClaimsPrincipal? visitor, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Error(string key, string message)
+        var verdict = await rules.CheckAsync(submission, staff, cancellationToken);
+        if (verdict is not { Errors.Count: 0, Unit: { } unit, FieldId: { } fieldId, Questionnaire: { } questionnaire })
         {
-            if (!errors.TryGetValue(key, out var list))
-            {
-                errors[key] = list = [];
-            }
-
-            list.Add(message);
+            return new RecordOutcome(RecordStatus.Invalid, Errors: verdict.Errors);
         }
 
-        var unitCode = submission.UnitCode?.Trim() ?? "";
-        var unit = unitCode.Length == 0 ? null : await directory.UnitAsync(db, unitCode, cancellationToken);
-        if (unitCode.Length == 0)
-        {
-            Error("unitCode", l["Vui lòng chọn đơn vị."]);
-        }
-        else if (unit is null)
-        {
-            Error("unitCode", l["Không có đơn vị nào mang mã {0}.", unitCode]);
-        }
-        else if (!unit.Active)
-        {
-            Error("unitCode", l["Đơn vị {0} đã ngừng hoạt động hoặc đã sáp nhập; vui lòng chọn đơn vị đang hoạt động.", unitCode]);
-        }
-
-        var fieldCode = submission.FieldCode?.Trim() ?? "";
-        var field = fieldCode.Length == 0 ? null : await directory.FieldAsync(db, fieldCode, cancellationToken);
-        if (fieldCode.Length == 0)
-        {
-            Error("fieldCode", l["Vui lòng chọn lĩnh vực."]);
-        }
-        else if (field is null || !field.Active)
-        {
-            Error("fieldCode", l["Không có lĩnh vực nào mang mã {0}.", fieldCode]);
-        }
-
-        int? procedureId = null;
-        if (!string.IsNullOrWhiteSpace(submission.ProcedureCode))
-        {
-            var procedureCode = submission.ProcedureCode.Trim();
-            var procedure = await db.Procedures.AsNoTracking().Where(p => p.Code == procedureCode && p.IsActive)
-                .Select(p => new { p.Id, p.FieldId }).SingleOrDefaultAsync(cancellationToken);
-            if (procedure is null || (field is not null && procedure.FieldId != field.Id))
-            {
-                Error("procedureCode", l["Thủ tục {0} không thuộc lĩnh vực đã chọn.", procedureCode]);
-            }
-            else
-            {
-                procedureId = procedure.Id;
-            }
-        }
-
-        var isStaffChannel = StaffChannels.Contains(submission.Channel);
-        if (isStaffChannel && staff is null)
-        {
-            Error("channel", l["Phiếu qua kênh giấy, điện thoại, thư điện tử hoặc nhập từ tệp chỉ do Tổ khảo sát nhập trên trang quản trị."]);
-        }
-
-        var questionnaireId = submission.QuestionnaireId ?? await directory.CurrentQuestionnaireIdAsync(db, cancellationToken);
-        var questionnaire = questionnaireId is { } qid ? await catalog.LoadAsync(qid, cancellationToken) : null;
-        if (questionnaire is null || !questionnaire.IsPublished)
-        {
-            Error("questionnaireId", l["Bảng hỏi không tồn tại hoặc chưa được ban hành."]);
-        }
-
-        var answers = new List<SurveyAnswer>();
-        if (submission.Answers.Count == 0)
-        {
-            Error("answers", l["Vui lòng trả lời ít nhất một câu hỏi."]);
-        }
-
-        for (var i = 0; i < submission.Answers.Count && questionnaire is not null; i++)
-        {
-            var answer = submission.Answers[i];
-            var question = questionnaire.Find(answer.QuestionId);
-            if (question is null)
-            {
-                Error($"answers[{i}].questionId", l["Câu hỏi {0} không có trong bảng hỏi này.", answer.QuestionId]);
-                continue;
-            }
-
-            if (answers.Exists(a => a.QuestionId == question.Id))
-            {
-                Error($"answers[{i}].questionId", l["Câu hỏi {0} được trả lời hai lần.", answer.QuestionId]);
-                continue;
-            }
-
-            if (question.Scale is null)
-            {
-                var text = answer.Text?.Trim();
-                if (text is { Length: > MaxComment })
-                {
-                    Error($"answers[{i}].text", l["Câu trả lời tối đa {0} ký tự.", MaxComment]);
-                }
-                else if (!string.IsNullOrEmpty(text))
-                {
-                    answers.Add(new SurveyAnswer { QuestionId = question.Id, Text = text });
-                }
-
-                continue;
-            }
-
-            if (answer.Value is not { } value || !question.Scale.Allows(value))
-            {
-                Error($"answers[{i}].value", l["Giá trị {0} không có trong thang đo của câu hỏi “{1}”.", answer.Value?.ToString() ?? "—", question.Text]);
-                continue;
-            }
-
-            answers.Add(new SurveyAnswer { QuestionId = question.Id, Value = value });
-        }
-
-        var comment = string.IsNullOrWhiteSpace(submission.Comment) ? null : submission.Comment.Trim();
-        if (comment is { Length: > MaxComment })
-        {
-            Error("comment", l["Góp ý tối đa {0} ký tự.", MaxComment]);
-        }
-
-        if (submission.ReceiptCode is { Length: > MaxReceipt })
-        {
-            Error("receiptCode", l["Mã hồ sơ tối đa {0} ký tự.", MaxReceipt]);
-        }
-
-        var contact = string.IsNullOrWhiteSpace(submission.Contact) ? null : submission.Contact.Trim();
-        if (contact is not null && !submission.ContactConsent)
-        {
-            Error("contact", l["Vui lòng đánh dấu đồng ý để chúng tôi lưu thông tin liên hệ, hoặc để trống thông tin liên hệ."]);
-        }
-        else if (contact is { Length: > MaxContact })
-        {
-            Error("contact", l["Thông tin liên hệ tối đa {0} ký tự.", MaxContact]);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = SurveyResponse.VietnameseDay(now);
-        if (submission.ContactDate is { } contactDate && (contactDate > today || contactDate < today.AddYears(-1)))
-        {
-            Error("contactDate", l["Ngày liên hệ phải trong vòng một năm trở lại đây và không sau hôm nay."]);
-        }
-        else if (isStaffChannel && submission.ContactDate is null && submission.Channel != SurveyChannel.Import)
-        {
-            Error("contactDate", l["Vui lòng nhập ngày tiếp xúc với người dân."]);
-        }
-
-        if (errors.Count > 0 || unit is null || field is null || questionnaire is null)
-        {
-            return new RecordOutcome(RecordStatus.Invalid, Errors: errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-        }
-
+        var (unitCode, fieldCode) = (submission.UnitCode!.Trim(), submission.FieldCode!.Trim());
         if (visitor is not null && Organisation.UnitScope.UnitIdOf(visitor) is not null && await scope.CoversAsync(visitor, unit.Id, cancellationToken))
         {
             db.AuditLog.Add(new AuditEntry
@@ -256,19 +106,20 @@ public sealed class SurveyRecorder(
             return new RecordOutcome(RecordStatus.OwnUnit);
         }
 
-        if (staff is not null && !await independence.MayHandleAsync(staff, unit.Id, cancellationToken))
+        if (verdict.NotIndependent)
         {
             return new RecordOutcome(RecordStatus.NotIndependent);
         }
 
         var receiptHash = await receipts.HashAsync(submission.ReceiptCode, cancellationToken);
+        var (answers, contact, now) = (verdict.Answers.ToList(), verdict.Contact, clock.GetUtcNow().UtcDateTime);
         var response = new SurveyResponse
         {
             Id = submission.Id ?? Guid.CreateVersion7(),
-            QuestionnaireId = questionnaire.Id, UnitId = unit.Id, FieldId = field.Id, ProcedureId = procedureId,
-            Channel = submission.Channel, CreatedAt = now, Day = submission.ContactDate ?? today,
+            QuestionnaireId = questionnaire.Id, UnitId = unit.Id, FieldId = fieldId, ProcedureId = verdict.ProcedureId,
+            Channel = submission.Channel, CreatedAt = now, Day = submission.ContactDate ?? SurveyResponse.VietnameseDay(now),
             RespondentType = answers.Find(a => questionnaire.Find(a.QuestionId)?.Scale?.Code == Scales.Respondent)?.Value ?? 0,
-            ReceiptHash = receiptHash, Comment = comment, Answers = answers,
+            ReceiptHash = receiptHash, Comment = verdict.Comment, Answers = answers,
             ContactProtected = contact is null ? null : ContactProtector(protection).Protect(contact),
             ContactConsentAt = contact is null ? null : now,
             EnteredById = staff?.FindFirstValue(ClaimTypes.NameIdentifier),

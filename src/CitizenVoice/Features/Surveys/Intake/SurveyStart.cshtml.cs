@@ -21,18 +21,27 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
     public string? Field { get; set; }
 
     public bool Missing { get; private set; }
+    /// <summary>The chosen unit does not serve the chosen field.</summary>
+    public bool NotServed { get; private set; }
     public IReadOnlyList<UnitGroup> UnitGroups { get; private set; } = [];
     public IReadOnlyList<Option> Fields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!string.IsNullOrWhiteSpace(Unit) && !string.IsNullOrWhiteSpace(Field))
+        var unitCode = Unit?.Trim() ?? "";
+        if (unitCode.Length > 0 && !string.IsNullOrWhiteSpace(Field))
         {
-            return LocalRedirect($"/khao-sat/{Uri.EscapeDataString(Unit.Trim())}/{Uri.EscapeDataString(Field.Trim())}");
+            // A field the unit does not serve is not a form to open: the page says so and lists the unit's own fields.
+            if (await db.ServesAsync(unitCode, Field.Trim()) || !await db.Units.Active().AnyAsync(u => u.Code == unitCode))
+            {
+                return LocalRedirect($"/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(Field.Trim())}");
+            }
+
+            NotServed = true;
         }
 
-        Missing = Request.Query.ContainsKey("unit") || Request.Query.ContainsKey("field");
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        Missing = !NotServed && (Request.Query.ContainsKey("unit") || Request.Query.ContainsKey("field"));
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new { u.Id, u.ParentId, u.Code, u.Name, u.Level }).ToListAsync();
         var byId = units.ToDictionary(u => u.Id);
         // Communes under their district, like the public directory; the province and its departments first.
@@ -41,8 +50,9 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
             .OrderBy(g => g.Key != units.First(x => x.ParentId is null).Name).ThenBy(g => g.Key, Localisation.VietnameseOrder)
             .Select(g => new UnitGroup(g.Key, [.. g.OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder).Select(u => new Option(u.Code, u.Name))]))
             .ToList();
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder)
-            .Select(f => new Option(f.Code, f.Name)).ToListAsync();
+        // Once the unit is known (chosen, or the page came back to ask again), only the fields it serves are offered.
+        var fields = unitCode.Length > 0 && units.Exists(u => u.Code == unitCode) ? db.FieldsServedBy(unitCode) : db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder);
+        Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync();
         return Page();
     }
 }

@@ -47,8 +47,7 @@ public static class SurveysApi
         SurveyResponseRequest request, KioskRecorder recorder, HttpContext http, IStringLocalizer<SharedResource> l)
     {
         // Kiosks and other systems speak for citizens; paper, phone, email and import entries go through the team's pages.
-        if (!Enum.TryParse<SurveyChannel>(request.Channel, ignoreCase: true, out var channel) || !Enum.IsDefined(channel)
-            || int.TryParse(request.Channel, CultureInfo.InvariantCulture, out _))
+        if (SurveyChannels.Parse(request.Channel) is not { } channel)
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["channel"] = [l["Kênh “{0}” không hợp lệ; dùng online hoặc kiosk.", request.Channel ?? ""]] },

@@ -30,7 +30,7 @@ public sealed record PaperEntryOutcome(PaperEntryResult Result, IDictionary<stri
 /// decides each difference. A typist never reconciles their own typing: the point of double entry is that no one
 /// person's reading of a form decides what it says.
 /// </summary>
-public sealed class PaperDoubleEntry(AppDb db, SurveyValidation validation, SurveyRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class PaperDoubleEntry(AppDb db, SurveyRules rules, SurveyRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxSerial = 30;
 
@@ -41,7 +41,7 @@ public sealed class PaperDoubleEntry(AppDb db, SurveyValidation validation, Surv
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A typist is signed in.");
         var submission = Submission(form.UnitCode, form.FieldCode, form.QuestionnaireId, form.Content);
-        var check = await validation.ValidateAsync(submission, user, cancellationToken);
+        var check = await rules.CheckAsync(submission, user, cancellationToken);
         if (check.NotIndependent)
         {
             return new PaperEntryOutcome(PaperEntryResult.NotIndependent);
@@ -53,7 +53,7 @@ public sealed class PaperDoubleEntry(AppDb db, SurveyValidation validation, Surv
         }
 
         var serial = PaperEntry.NormaliseSerial(form.Serial ?? "");
-        var (unitId, fieldId) = (check.UnitId!.Value, check.FieldId!.Value);
+        var (unitId, fieldId) = (check.Unit!.Id, check.FieldId!.Value);
         var existing = await db.PaperEntries.AsNoTracking()
             .Where(e => e.UnitId == unitId && e.FieldId == fieldId && e.Serial == serial).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         if (existing.Exists(e => e.Status == PaperEntryStatus.Recorded))
@@ -143,7 +143,7 @@ public sealed class PaperDoubleEntry(AppDb db, SurveyValidation validation, Surv
 
         var merged = PaperDifferences.Merge(a, b, choices);
         var submission = Submission(unitCode, fieldCode, first.QuestionnaireId, merged);
-        var check = await validation.ValidateAsync(submission, user, cancellationToken);
+        var check = await rules.CheckAsync(submission, user, cancellationToken);
         if (check.NotIndependent)
         {
             return new PaperEntryOutcome(PaperEntryResult.NotIndependent);

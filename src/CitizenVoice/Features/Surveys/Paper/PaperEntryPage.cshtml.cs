@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +43,7 @@ public sealed class PaperEntryPageModel(
     public string? Serial { get; set; }
 
     [BindProperty]
-    [StringLength(SurveyRecorder.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [StringLength(SurveyRules.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Góp ý của người dân")]
     public string? Comment { get; set; }
 
@@ -106,11 +107,7 @@ public sealed class PaperEntryPageModel(
                 ModelState.AddModelError(nameof(Serial), l["Phiếu số {0} đã có hai lần nhập khác nhau và đang chờ đối chiếu.", serial]);
                 break;
             default:
-                foreach (var error in outcome.Errors?.Values.SelectMany(m => m) ?? [])
-                {
-                    ModelState.AddModelError("", error);
-                }
-
+                ModelState.AddErrors(outcome.Errors);
                 break;
         }
 
@@ -132,10 +129,12 @@ public sealed class PaperEntryPageModel(
 
         Questionnaire = questionnaire;
         var open = await independence.UnitsOpenToAsync(User);
-        var units = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await open.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
+        // With the unit chosen, only the fields it serves; the rules refuse any other all the same.
+        var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode.Trim());
+        Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
         return true;
     }
 }

@@ -53,11 +53,7 @@ public sealed class PaperReconcileModel(
                 ModelState.AddModelError("", l["Người đã nhập phiếu không tự đối chiếu phiếu đó; một thành viên khác của Tổ khảo sát sẽ đối chiếu."]);
                 return Page();
             default:
-                foreach (var error in outcome.Errors?.Values.SelectMany(m => m) ?? [])
-                {
-                    ModelState.AddModelError("", error);
-                }
-
+                ModelState.AddErrors(outcome.Errors);
                 return Page();
         }
     }

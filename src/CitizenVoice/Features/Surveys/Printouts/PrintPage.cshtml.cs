@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,10 +31,15 @@ public sealed class PrintPageModel(AppDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync(HttpContext.RequestAborted);
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder)
-            .Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync(HttpContext.RequestAborted);
+        // Once a unit is chosen, only the fields it serves: a poster for a field the unit does not handle would be refused.
+        var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode);
+        Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync(HttpContext.RequestAborted);
+        if (FieldCode is not null && Fields.All(f => f.Code != FieldCode))
+        {
+            FieldCode = null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public static class SurveyPrintouts
         if (!string.IsNullOrWhiteSpace(field))
         {
             fieldLine = await db.Fields.AsNoTracking().Where(f => f.Code == field).Select(f => f.Name).SingleOrDefaultAsync(ct);
-            if (fieldLine is null)
+            if (fieldLine is null || (unitLine is not null && !await db.ServesAsync(unit!, field, ct)))
             {
                 return TypedResults.NotFound();
             }
@@ -66,14 +67,14 @@ public static class SurveyPrintouts
 
     private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> GetPoster(string unitCode, string fieldCode, AppDb db, SiteAddress site, CancellationToken ct)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == unitCode).Select(u => u.Name).SingleOrDefaultAsync(ct);
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == fieldCode && f.IsActive).Select(f => f.Name).SingleOrDefaultAsync(ct);
         if (unit is null && field is not null && await Organisation.UnitTree.SuccessorCodeAsync(db, unitCode, ct) is { } successor)
         {
             return TypedResults.Redirect($"/khao-sat/{Uri.EscapeDataString(successor)}/{Uri.EscapeDataString(fieldCode)}/ap-phich.pdf");
         }
 
-        if (unit is null || field is null)
+        if (unit is null || field is null || !await db.ServesAsync(unitCode, fieldCode, ct))
         {
             return TypedResults.NotFound();
         }

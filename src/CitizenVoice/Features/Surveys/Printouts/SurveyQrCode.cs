@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class SurveyQrCode
 
     private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, SiteAddress site, CancellationToken ct)
     {
-        var exists = await db.Units.AnyAsync(u => u.Code == unitCode && u.ValidTo == null && u.SuccessorId == null, ct)
+        var exists = await db.Units.Active().AnyAsync(u => u.Code == unitCode, ct)
             && await db.Fields.AnyAsync(f => f.Code == fieldCode && f.IsActive, ct);
         if (!exists)
         {

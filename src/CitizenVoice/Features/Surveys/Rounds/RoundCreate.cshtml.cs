@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -64,8 +65,10 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
             ModelState.AddModelError(nameof(EndsOn), l["Ngày kết thúc phải sau ngày bắt đầu."]);
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => UnitCodes.Contains(u.Code) && u.ValidTo == null && u.SuccessorId == null).Select(u => u.Id).ToListAsync();
+        var units = await db.Units.AsNoTracking().Active().Where(u => UnitCodes.Contains(u.Code)).Select(u => u.Id).ToListAsync();
         var fields = await db.Fields.AsNoTracking().Where(f => FieldCodes.Contains(f.Code) && f.IsActive).Select(f => f.Id).ToListAsync();
+        // A target only where the unit serves the field: no commune can collect passport responses.
+        var pairs = await db.UnitFields.AsNoTracking().Where(s => units.Contains(s.UnitId) && fields.Contains(s.FieldId)).ToListAsync();
         if (units.Count == 0)
         {
             ModelState.AddModelError(nameof(UnitCodes), l["Vui lòng chọn ít nhất một đơn vị."]);
@@ -74,6 +77,10 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
         if (fields.Count == 0)
         {
             ModelState.AddModelError(nameof(FieldCodes), l["Vui lòng chọn ít nhất một lĩnh vực."]);
+        }
+        else if (units.Count > 0 && pairs.Count == 0)
+        {
+            ModelState.AddModelError(nameof(FieldCodes), l["Các đơn vị đã chọn không giải quyết lĩnh vực nào đã chọn."]);
         }
 
         if (!ModelState.IsValid)
@@ -85,7 +92,7 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
         var round = new SurveyRound
         {
             Name = Name!.Trim(), StartsOn = StartsOn!.Value, EndsOn = EndsOn!.Value, MarginPoints = MarginPoints,
-            Targets = [.. units.SelectMany(u => fields.Select(f => new SurveyRoundTarget { UnitId = u, FieldId = f, Target = target }))],
+            Targets = [.. pairs.Select(p => new SurveyRoundTarget { UnitId = p.UnitId, FieldId = p.FieldId, Target = target })],
             Members = [.. MemberIds.Where(id => Members.Any(m => m.Code == id)).Distinct().Select(id => new SurveyRoundMember { UserId = id })],
         };
         db.SurveyRounds.Add(round);
@@ -95,7 +102,7 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
 
     private async Task LoadAsync()
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
+        var units = await db.Units.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
