@@ -122,8 +122,8 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Code == UnitCode && u.ValidTo == null && u.SuccessorId == null)
             .Select(u => u.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        if (unit is null || field is null || await catalog.CurrentAsync(HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
+        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Id, f.Name, f.NameEn }).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        if (unit is null || field is null || await catalog.ServedAsync(field.Id, SurveyChannel.Kiosk, HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
         {
             return false;
         }
