@@ -32,6 +32,8 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Scale> Scales => Set<Scale>();
     public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+    public DbSet<QuestionnaireUse> QuestionnaireUses => Set<QuestionnaireUse>();
+    public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<RollupRow> RollupRows => Set<RollupRow>();

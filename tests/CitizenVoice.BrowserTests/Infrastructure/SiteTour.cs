@@ -13,7 +13,7 @@ public static class SiteTour
 {
     public static readonly string[] PublicPages =
     [
-        "/", "/don-vi", "/can-bo/don-vi/BK-NS", "/khao-sat", "/khao-sat/BK-NS/CCCD", "/khao-sat/kiosk/BK-NS/CCCD", "/khao-sat/cam-on",
+        "/", "/don-vi", "/can-bo/don-vi/BK-NS", "/khao-sat", "/khao-sat/BK-NS/CCCD", "/khao-sat/BK-NS/CCCD/tung-buoc", "/khao-sat/kiosk/BK-NS/CCCD", "/khao-sat/cam-on",
         "/ket-qua-khao-sat", "/ket-qua-khao-sat?unit=BK-NS", "/doi-thoai", "/doi-thoai/thong-ke", "/dang-nhap",
         "/danh-ba", "/danh-ba?q=ba+be", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/tra-cuu", "/phan-anh-kien-nghi/da-gui",
         "/phan-anh-kien-nghi/hoi-dap", "/phan-anh-kien-nghi/hoi-dap?q=tam+tru&linh-vuc=CU-TRU",
@@ -111,11 +111,13 @@ public static class SiteTour
             $"/phan-anh-kien-nghi/tra-cuu?ma={ids.FeedbackCode}",
             "/quan-tri/tin-tuc", "/quan-tri/tin-tuc/them", $"/quan-tri/tin-tuc/{ids.Article}/sua", "/quan-tri/tin-tuc/y-kien",
         ];
+        var questionnaire = await app.WithDbAsync(db => db.Questionnaires.Where(q => q.IsCurrent).Select(q => q.Id).FirstAsync());
         string[] surveyTeamPages =
         [
             "/quan-tri/khao-sat/dot", "/quan-tri/khao-sat/dot/them", $"/quan-tri/khao-sat/dot/{ids.Round}",
             "/quan-tri/khao-sat/nhap", "/quan-tri/khao-sat/phieu-giay", "/quan-tri/khao-sat/doi-chieu", $"/quan-tri/khao-sat/doi-chieu/{ids.Entry}",
             "/quan-tri/khao-sat/nhap-tep", "/quan-tri/khao-sat/in",
+            "/quan-tri/khao-sat/bang-hoi", $"/quan-tri/khao-sat/bang-hoi/{questionnaire}", $"/quan-tri/khao-sat/bang-hoi/{questionnaire}/xem-truoc",
         ];
         return (publicPages, staffPages, surveyTeamPages);
     }

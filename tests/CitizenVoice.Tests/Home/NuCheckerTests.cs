@@ -68,7 +68,7 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             ("/", HttpStatusCode.OK), ("/?culture=en-GB", HttpStatusCode.OK), ("/don-vi", HttpStatusCode.OK), ("/don-vi?q=ngan%20son", HttpStatusCode.OK),
             ("/dang-nhap", HttpStatusCode.OK), ("/khong-ton-tai", HttpStatusCode.NotFound), ("/khong-co-quyen", HttpStatusCode.Forbidden),
             ("/ket-qua-khao-sat", HttpStatusCode.OK), ("/ket-qua-khao-sat?unit=BK-NS&culture=en-GB", HttpStatusCode.OK),
-            ("/khao-sat", HttpStatusCode.OK), ("/khao-sat/BK-NS-VT/CCCD", HttpStatusCode.OK), ("/khao-sat/kiosk/BK-NS-VT/CCCD", HttpStatusCode.OK),
+            ("/khao-sat", HttpStatusCode.OK), ("/khao-sat/BK-NS-VT/CCCD", HttpStatusCode.OK), ("/khao-sat/BK-NS-VT/CCCD/tung-buoc", HttpStatusCode.OK), ("/khao-sat/kiosk/BK-NS-VT/CCCD", HttpStatusCode.OK),
             ("/doi-thoai", HttpStatusCode.OK), ("/doi-thoai?culture=en-GB", HttpStatusCode.OK), ("/doi-thoai/thong-ke", HttpStatusCode.OK),
             ($"/doi-thoai/{upcoming.Id}", HttpStatusCode.OK), ($"/doi-thoai/{past.Id}", HttpStatusCode.OK),
             ("/danh-ba", HttpStatusCode.OK), ("/danh-ba?q=ba%20be&culture=en-GB", HttpStatusCode.OK),

@@ -182,6 +182,7 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
         using var browser = app.CreateStaffClient();
         var surveyToken = await TokenAsync(browser, "/khao-sat/BK-CM/DKX");
         var kioskToken = await TokenAsync(browser, "/khao-sat/kiosk/BK-CM/DKX");
+        var stepsToken = await TokenAsync(browser, "/khao-sat/BK-CM/DKX/tung-buoc");
         var sessionToken = await TokenAsync(browser, $"/doi-thoai/{sessionId}");
         var signInToken = await TokenAsync(browser, "/dang-nhap");
         const string article = "/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai";
@@ -196,6 +197,10 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
         {
             await AssertNoServerErrorAsync(browser, "/khao-sat/BK-CM/DKX", surveyToken,
                 [new("Answers[1]", s), new("Texts[1]", s), new("Comment", s), new("ReceiptCode", s), new("Contact", s), new("ContactConsent", s)]);
+            await AssertNoServerErrorAsync(browser, "/khao-sat/BK-CM/DKX/tung-buoc", stepsToken,
+                [new("Token", s), new("Step", s), new("command", s), new("Answers[1]", s), new("Texts[1]", s), new("Website", "")]);
+            await AssertNoServerErrorAsync(browser, "/khao-sat/BK-CM/DKX/tung-buoc", stepsToken,
+                [new("Token", s), new("Step", "99"), new("command", "gui"), new("Texts[1]", s), new("Comment", s), new("ReceiptCode", s), new("Contact", s), new("ContactConsent", s)]);
             await AssertNoServerErrorAsync(browser, "/khao-sat/kiosk/BK-CM/DKX", kioskToken, [new("Value", s), new("ClientId", s)]);
             await AssertNoServerErrorAsync(browser, "/khao-sat/kiosk/BK-CM/DKX?handler=FollowUp", kioskToken, [new("Answers[1]", s), new("phieu", s), new("muc", s), new("ClientId", s)]);
             await AssertNoServerErrorAsync(browser, $"/doi-thoai/{sessionId}?handler=Question", sessionToken,

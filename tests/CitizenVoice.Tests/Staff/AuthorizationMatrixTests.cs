@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
     private static readonly string[] Dialogue = ["admin", "lanhdao", "lanhdao.nganson", "thuky"];
     private static readonly string[] DialogueOutsideNganSon = ["admin", "lanhdao", "thuky"];
     private static readonly string[] Team = ["khaosat"];
+    /// <summary>Who drafts, publishes and assigns questionnaires: the survey team and administrators.</summary>
+    private static readonly string[] Questionnaires = ["admin", "khaosat"];
     /// <summary>Staff whose subtree has a rated unit: not the department (BK-PV01) of the secretary and the survey team.</summary>
     private static readonly string[] Rated = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe"];
     private static readonly string[] Nobody = [];
@@ -40,7 +42,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
 
     /// <summary>Ids of real rows the parameterised addresses need: a resource of Ngân Sơn and one of Ba Bể.</summary>
     private sealed record Ids(
-        int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round, int NganSonFeedback, int Contact, int NewsArticle);
+        int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round, int NganSonFeedback, int Contact, int NewsArticle, int Questionnaire);
 
     /// <summary>Who writes and publishes news: editors and administrators.</summary>
     private static readonly string[] Editors = ["admin", "bientap"];
@@ -113,6 +115,9 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         ["/quan-tri/khao-sat/dot/them"] = [new("/quan-tri/khao-sat/dot/them", Team)],
         ["/quan-tri/khao-sat/dot/{id:int}"] = [new($"/quan-tri/khao-sat/dot/{ids.Round}", Team)],
         ["/quan-tri/khao-sat/kiem-tra"] = [new("/quan-tri/khao-sat/kiem-tra", Admin)],
+        ["/quan-tri/khao-sat/bang-hoi"] = [new("/quan-tri/khao-sat/bang-hoi", Questionnaires)],
+        ["/quan-tri/khao-sat/bang-hoi/{id:int}"] = [new($"/quan-tri/khao-sat/bang-hoi/{ids.Questionnaire}", Questionnaires)],
+        ["/quan-tri/khao-sat/bang-hoi/{id:int}/xem-truoc"] = [new($"/quan-tri/khao-sat/bang-hoi/{ids.Questionnaire}/xem-truoc", Questionnaires)],
         ["/quan-tri/lich-lam-viec"] = [new("/quan-tri/lich-lam-viec", Admin)],
         ["/quan-tri/danh-ba"] = [new("/quan-tri/danh-ba", Admin)],
         ["/quan-tri/danh-ba/them"] = [new("/quan-tri/danh-ba/them", Admin)],
@@ -153,7 +158,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
     [
         "/", "/loi", "/khong-co-quyen", "/dang-nhap", "/dang-nhap/ma-xac-thuc", "/dang-xuat", "/ngon-ngu", "/site/logo",
         "/don-vi", "/ket-qua-khao-sat", "/khao-sat", "/khao-sat/cam-on", "/khao-sat/{unitCode}/{fieldCode}",
-        "/khao-sat/kiosk/{unitCode}/{fieldCode}", "/khao-sat/{unitCode}/{fieldCode}/qr.png", "/khao-sat/{unitCode}/{fieldCode}/ap-phich.pdf",
+        "/khao-sat/{unitCode}/{fieldCode}/tung-buoc",        "/khao-sat/kiosk/{unitCode}/{fieldCode}", "/khao-sat/{unitCode}/{fieldCode}/qr.png", "/khao-sat/{unitCode}/{fieldCode}/ap-phich.pdf",
         "/doi-thoai", "/doi-thoai/{id:int}", "/doi-thoai/{id:int}/truc-tiep", "/doi-thoai/thong-ke", "/doi-thoai/lich.ics",
         "/doi-thoai/da-gui", "/doi-thoai/theo-doi", "/doi-thoai/tra-loi.rss", "/api/v1/dialogues/questions/{trackingCode}",
         "/hubs/doi-thoai", "/hubs/doi-thoai/negotiate",
@@ -387,6 +392,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
             babe, file.Value,
             await db.SurveyRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(),
             feedback.Value, await db.ContactPoints.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await db.NewsArticles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+            await db.NewsArticles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            await db.Questionnaires.Where(q => q.IsCurrent).Select(q => q.Id).FirstAsync());
     });
 }

@@ -26,5 +26,14 @@ public sealed record ElementFigure(string Code, string Name, string? NameEn, Rat
 /// </summary>
 public sealed record SatisfactionFigures(long Responses, Rate Index, IReadOnlyList<ElementFigure> Elements, QuestionFigure? OverallQuestion)
 {
+    /// <summary>
+    /// The questionnaire versions whose answers make up these figures, oldest first. More than one means the period spans
+    /// a change of questionnaire: each question's figure adds up the versions that share its code, and no other.
+    /// </summary>
+    public IReadOnlyList<QuestionnaireVersionUsed> Versions { get; init; } = [];
+
     public IEnumerable<QuestionFigure> Questions => Elements.SelectMany(e => e.Questions);
 }
+
+/// <summary>A questionnaire version that answers in a figure came from.</summary>
+public sealed record QuestionnaireVersionUsed(string Code, int Version, string Title, string? TitleEn, DateTime? PublishedAt);

@@ -166,7 +166,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             new(f.From, f.To, UnitIds, RowUnitIds, Subunits, FieldId, ProcedureId, f.Channel, f.RespondentType);
     }
 
-    private sealed record QuestionMeta(int Id, string Code, QuestionKind Kind, string Text, string? TextEn, ElementView? Element, ScaleView? Scale, int Version)
+    private sealed record QuestionMeta(int Id, string Code, QuestionKind Kind, string Text, string? TextEn, ElementView? Element, ScaleView? Scale, int Version, QuestionnaireVersionUsed Source)
     {
         public bool IsSatisfied(int value) => Scale?.Values.Any(v => v.Value == value && v.Satisfied) == true;
     }
@@ -221,22 +221,23 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     /// <summary>Every question of every published questionnaire version, from the catalogue's cache.</summary>
     private async Task<Dictionary<int, QuestionMeta>> QuestionsAsync(CancellationToken ct)
     {
-        var ids = await db.Questionnaires.AsNoTracking().Where(q => q.Status == QuestionnaireStatus.Published).Select(q => q.Id).ToListAsync(ct);
+        var versions = await db.Questionnaires.AsNoTracking().Where(q => q.Status == QuestionnaireStatus.Published)
+            .Select(q => new { q.Id, Used = new QuestionnaireVersionUsed(q.Code, q.Version, q.Title, q.TitleEn, q.PublishedAt) }).ToListAsync(ct);
         var result = new Dictionary<int, QuestionMeta>();
-        foreach (var id in ids)
+        foreach (var (id, used) in versions.Select(v => (v.Id, v.Used)))
         {
             var view = (await catalog.LoadAsync(id, ct))!;
             foreach (var element in view.Elements)
             {
                 foreach (var q in element.Questions)
                 {
-                    result[q.Id] = new QuestionMeta(q.Id, q.Code, q.Kind, q.Text, q.TextEn, element, q.Scale, view.Version);
+                    result[q.Id] = new QuestionMeta(q.Id, q.Code, q.Kind, q.Text, q.TextEn, element, q.Scale, view.Version, used);
                 }
             }
 
             if (view.Overall is { } overall)
             {
-                result[overall.Id] = new QuestionMeta(overall.Id, overall.Code, overall.Kind, overall.Text, overall.TextEn, null, overall.Scale, view.Version);
+                result[overall.Id] = new QuestionMeta(overall.Id, overall.Code, overall.Kind, overall.Text, overall.TextEn, null, overall.Scale, view.Version, used);
             }
         }
 
@@ -276,7 +277,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             .ToList();
         var overall = questions.Values.Where(q => q.Kind == QuestionKind.Overall && q.Scale is not null).GroupBy(q => q.Code).Select(Figure)
             .Where(q => q.Rate.N > 0).OrderByDescending(q => q.Rate.N).FirstOrDefault();
-        return new SatisfactionFigures(responses, SatisfactionMath.MeanOf(elements.Select(e => e.Index), responses), elements, overall);
+        var versions = known.Where(c => c.N > 0).Select(c => questions[c.QuestionId].Source).Distinct().OrderBy(v => v.PublishedAt).ToList();
+        return new SatisfactionFigures(responses, SatisfactionMath.MeanOf(elements.Select(e => e.Index), responses), elements, overall) { Versions = versions };
     }
 
     /// <summary>Every unit's path and level, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>

@@ -12,6 +12,9 @@ public static class SurveyPolicies
 {
     /// <summary>Members of the independent survey team (Tổ khảo sát độc lập).</summary>
     public const string SurveyTeam = "SurveyTeam";
+
+    /// <summary>Who drafts, publishes and assigns questionnaires: the survey team and administrators.</summary>
+    public const string Questionnaires = "Questionnaires";
 }
 
 public static class SurveysSetup
@@ -37,12 +40,15 @@ public static class SurveysSetup
         builder.Services.AddScoped<SpreadsheetImport>();
         builder.Services.AddScoped<KioskRecorder>();
         builder.Services.AddRetentionRule<SurveyContactRetention>();
+        builder.Services.AddRetentionRule<SurveyDraftRetention>();
         builder.Services.AddScoped<ISeeder, SurveysSeed>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions
             .AllowAnonymousToPage("/Surveys/Intake/SurveyStart").AllowAnonymousToPage("/Surveys/Intake/SurveyForm")
-            .AllowAnonymousToPage("/Surveys/Intake/SurveyThanks").AllowAnonymousToPage("/Surveys/Intake/Kiosk"));
+            .AllowAnonymousToPage("/Surveys/Intake/SurveyThanks").AllowAnonymousToPage("/Surveys/Intake/Kiosk")
+            .AllowAnonymousToPage("/Surveys/Intake/SurveySteps"));
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim));
+            .AddPolicy(SurveyPolicies.SurveyTeam, p => p.RequireRole(Roles.SurveyTeam).RequireClaim(Organisation.UnitScope.UnitClaim))
+            .AddPolicy(SurveyPolicies.Questionnaires, p => p.RequireRole(Roles.SurveyTeam, Roles.Administrator).RequireClaim(Organisation.UnitScope.UnitClaim));
 
         builder.Services.AddSingleton(new PublicArea(20, "Khảo sát sự hài lòng",
             "Đánh giá mức độ hài lòng của Ông/Bà khi giải quyết thủ tục hành chính – không cần cung cấp thông tin cá nhân.", "/khao-sat"));
@@ -58,6 +64,8 @@ public static class SurveysSetup
             "Nhập nhiều phiếu từ tệp CSV hoặc XLSX theo mẫu: kiểm tra từng dòng, chỉ nhập khi Ông/Bà xác nhận.", "/quan-tri/khao-sat/nhap-tep", Roles.SurveyTeam));
         builder.Services.AddSingleton(new StaffArea(29, "Đợt khảo sát",
             "Lập đợt khảo sát: thời gian, đơn vị và lĩnh vực, chỉ tiêu số phiếu theo sai số mong muốn, thành viên; theo dõi tiến độ theo kênh.", "/quan-tri/khao-sat/dot", Roles.SurveyTeam));
+        builder.Services.AddSingleton(new StaffArea(28, "Bảng hỏi",
+            "Soạn phiên bản mới của bảng hỏi, xem trước, phát hành; chọn bảng hỏi cho từng lĩnh vực và kênh.", "/quan-tri/khao-sat/bang-hoi", Roles.SurveyTeam, Roles.Administrator));
         builder.Services.AddSingleton(new StaffArea(35, "Kiểm tra số liệu tổng hợp",
             "Đối chiếu bảng tổng hợp với phiếu gốc và báo cáo chênh lệch.", "/quan-tri/khao-sat/kiem-tra", Roles.Administrator));
         return builder;

@@ -123,9 +123,9 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
     {
         var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == UnitCode)
             .Select(u => u.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Id, f.Name, f.NameEn }).SingleOrDefaultAsync(HttpContext.RequestAborted);
         if (unit is null || field is null || !await db.ServesAsync(UnitCode, FieldCode, HttpContext.RequestAborted)
-            || await catalog.CurrentAsync(HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
+            || await catalog.ServedAsync(field.Id, SurveyChannel.Kiosk, HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
         {
             return false;
         }

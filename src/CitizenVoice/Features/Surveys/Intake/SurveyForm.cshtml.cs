@@ -10,7 +10,10 @@ using Microsoft.Extensions.Localization;
 
 namespace CitizenVoice.Features.Surveys;
 
-/// <summary>The online form reached by a QR code or link: the whole questionnaire on one page, no JavaScript needed.</summary>
+/// <summary>
+/// The online form reached by a QR code or link: the whole questionnaire on one page, no JavaScript needed. It suits
+/// entering a paper-like form at once; on a phone the stepped form (<see cref="SurveyStepsModel"/>) is shorter per screen.
+/// </summary>
 [EnableRateLimiting(RateLimits.PublicWrite)]
 public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, SurveyRecorder recorder, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -115,8 +118,8 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     {
         var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == UnitCode)
             .Select(u => u.Name).SingleOrDefaultAsync();
-        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Name, f.NameEn }).SingleOrDefaultAsync();
-        if (unit is null || field is null || await catalog.CurrentAsync() is not { } questionnaire)
+        var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Id, f.Name, f.NameEn }).SingleOrDefaultAsync();
+        if (unit is null || field is null || await catalog.ServedAsync(field.Id, SurveyChannel.Online) is not { } questionnaire)
         {
             return false;
         }

@@ -63,6 +63,27 @@ public sealed class Questionnaire : IAudited
         Questions.Remove(question);
     }
 
+    /// <summary>Replaces a draft's whole content with what the survey team wrote in the editor.</summary>
+    public void Redraft(string title, string? titleEn, IEnumerable<ElementDraft> elements, IEnumerable<QuestionDraft> questions)
+    {
+        EnsureDraft();
+        Title = title;
+        TitleEn = titleEn;
+        Questions.Clear();
+        Elements.Clear();
+        var byCode = new Dictionary<string, QuestionnaireElement>(StringComparer.Ordinal);
+        foreach (var element in elements)
+        {
+            byCode[element.Code] = AddElement(element.Code, element.Name, element.NameEn);
+        }
+
+        foreach (var question in questions)
+        {
+            AddQuestion(question.Kind, question.Code, question.Text, question.TextEn, question.ScaleCode,
+                question.Kind == QuestionKind.Element ? byCode[question.ElementCode!] : null);
+        }
+    }
+
     public void Publish(DateTime now)
     {
         EnsureDraft();
@@ -102,6 +123,10 @@ public sealed class Questionnaire : IAudited
         }
     }
 }
+
+public sealed record ElementDraft(string Code, string Name, string? NameEn);
+
+public sealed record QuestionDraft(QuestionKind Kind, string? ElementCode, string Code, string Text, string? TextEn, string? ScaleCode);
 
 public enum QuestionnaireStatus
 {

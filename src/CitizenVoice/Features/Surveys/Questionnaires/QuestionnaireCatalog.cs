@@ -57,6 +57,12 @@ public sealed class QuestionnaireCatalog(AppDb db, IMemoryCache cache)
     public async Task<QuestionnaireView?> CurrentAsync(CancellationToken cancellationToken = default) =>
         await CurrentIdAsync(cancellationToken) is { } id ? await LoadAsync(id, cancellationToken) : null;
 
+    /// <summary>The questionnaire a field answers on a channel: its own rule if the survey team set one, else the default.</summary>
+    public async Task<QuestionnaireView?> ServedAsync(int fieldId, SurveyChannel channel, CancellationToken cancellationToken = default) =>
+        await QuestionnaireUse.ServedIdAsync(db, fieldId, channel, cancellationToken) is { } id
+            ? await LoadAsync(id, cancellationToken)
+            : await CurrentAsync(cancellationToken);
+
     public async Task<QuestionnaireView?> LoadAsync(int id, CancellationToken cancellationToken = default)
     {
         if (cache.TryGetValue(CacheKey(id), out QuestionnaireView? cached))
