@@ -56,8 +56,8 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
     /// <summary>Who reads feedback figures: leaders and administrators.</summary>
     private static readonly string[] Leaders = ["admin", "lanhdao", "lanhdao.nganson"];
 
-    /// <summary>Who answers questions given to their unit in writing: officers draft, leaders approve.</summary>
-    private static readonly string[] Answerers = ["lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe"];
+    /// <summary>Who opens the work list of written answers: officers draft, leaders approve, administrators oversee.</summary>
+    private static readonly string[] Answerers = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe"];
 
     /// <summary>Every staff address by route pattern. Public ones are listed in <see cref="Public"/>.</summary>
     private static Dictionary<string, Sample[]> Expected(Ids ids) => new()

@@ -16,7 +16,8 @@ namespace CitizenVoice.Features.Dialogues;
 /// the question (and pushes it to the live room), or sends the draft back with a reason. An assignment outside the
 /// user's unit scope does not exist for them (404), whatever its id.
 /// </summary>
-[Authorize(Policy = Policies.Staff, Roles = $"{Roles.Officer},{Roles.Leader}")]
+/// Administrators may open the list to oversee it (their scope is the whole province) but neither draft nor approve.
+[Authorize(Policy = Policies.Staff, Roles = $"{Roles.Officer},{Roles.Leader},{Roles.Administrator}")]
 public sealed class AssignedWorkModel(AppDb db, UnitScope scope, LiveRoom live, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxAnswerLength = 8000;
@@ -27,6 +28,7 @@ public sealed class AssignedWorkModel(AppDb db, UnitScope scope, LiveRoom live, 
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool IsLeader => User.IsInRole(Roles.Leader);
+    public bool CanDraft => User.IsInRole(Roles.Officer) || IsLeader;
     public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     [TempData]
@@ -53,6 +55,11 @@ public sealed class AssignedWorkModel(AppDb db, UnitScope scope, LiveRoom live, 
         if (await InScopeAsync(assignmentId, ct) is not { } assignment)
         {
             return NotFound();
+        }
+
+        if (!CanDraft)
+        {
+            return Forbid();
         }
 
         if (assignment.Status == AnswerAssignmentStatus.Published)
