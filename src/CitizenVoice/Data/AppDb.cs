@@ -47,6 +47,7 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
     public DbSet<OpinionSupport> OpinionSupports => Set<OpinionSupport>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<AnswerAssignment> AnswerAssignments => Set<AnswerAssignment>();
     public DbSet<ReceptionDay> ReceptionDays => Set<ReceptionDay>();
     public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
     public DbSet<SurveyRoundTarget> SurveyRoundTargets => Set<SurveyRoundTarget>();

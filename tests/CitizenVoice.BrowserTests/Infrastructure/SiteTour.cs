@@ -33,12 +33,20 @@ public static class SiteTour
         var questionCode = "CH-2026-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         await app.WithDbAsync(db => db.Opinions.Where(o => o.Id == followed).ExecuteUpdateAsync(s => s.SetProperty(o => o.TrackingCode, questionCode)));
         await DialogueTestData.AddOpinionAsync(app, sessionId, "Đề nghị bố trí thêm chỗ ngồi chờ tại bộ phận một cửa.");
+        var registrationCode = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var ids = await app.WithDbAsync(async db =>
         {
+            // A written answer drafted and waiting for the leader: the work list shows every part of an assignment.
+            db.AnswerAssignments.Add(new AnswerAssignment
+            {
+                OpinionId = followed, SessionId = sessionId, UnitId = await db.Units.Where(u => u.Code == "BK-NS").Select(u => u.Id).SingleAsync(),
+                DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), Status = AnswerAssignmentStatus.AwaitingApproval, AssignedBy = "Thư ký",
+                AssignedAt = DateTime.UtcNow, Draft = "Hồ sơ gồm tờ khai và giấy khai sinh; giải quyết trong 7 ngày làm việc.", DraftedBy = "Cán bộ Ngân Sơn",
+            });
             db.Registrations.Add(new Registration
             {
                 SessionId = sessionId, AttendeeName = "Hoàng Thị Minh Nguyệt", VillageOrOrganisation = "Hội Liên hiệp Phụ nữ thị trấn Vân Tùng",
-                Group = DelegateGroup.Citizen, Code = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), RegisteredAt = DateTime.UtcNow,
+                Group = DelegateGroup.Citizen, Code = registrationCode, RegisteredAt = DateTime.UtcNow,
             });
             var unit = await db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync();
             var field = await db.Fields.Where(f => f.Code == "XNC").Select(f => f.Id).SingleAsync();
@@ -94,7 +102,8 @@ public static class SiteTour
         });
 
         var question = await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app);
-        string[] publicPages = [.. PublicPages, $"/doi-thoai/{sessionId}", $"/doi-thoai/{sessionId}/truc-tiep", $"/phan-anh-kien-nghi/hoi-dap/{question.Question}", $"/doi-thoai/theo-doi?ma={questionCode}"];
+        string[] publicPages = [.. PublicPages, $"/doi-thoai/{sessionId}", $"/doi-thoai/{sessionId}/truc-tiep", $"/phan-anh-kien-nghi/hoi-dap/{question.Question}", $"/doi-thoai/theo-doi?ma={questionCode}",
+            $"/doi-thoai/{sessionId}/dang-ky/{registrationCode}"];
         string[] staffPages =
         [
             "/quan-tri", "/tai-khoan", "/quan-tri/can-bo", "/quan-tri/can-bo/them", $"/quan-tri/can-bo/{ids.Staff}", "/quan-tri/cai-dat",
@@ -105,6 +114,7 @@ public static class SiteTour
             "/quan-tri/ket-qua-hai-long", "/quan-tri/ket-qua-hai-long/gop-y",
             "/quan-tri/doi-thoai", "/quan-tri/doi-thoai/them", $"/quan-tri/doi-thoai/{sessionId}/sua", $"/quan-tri/doi-thoai/{sessionId}/dieu-phoi",
             $"/quan-tri/doi-thoai/{sessionId}/diem-danh", "/quan-tri/doi-thoai/cam-ket", "/quan-tri/doi-thoai/tuan-thu", "/quan-tri/tiep-cong-dan",
+            "/quan-tri/viec-duoc-giao",
             "/quan-tri/nhat-ky", "/quan-tri/lich-lam-viec", "/quan-tri/danh-ba", "/quan-tri/danh-ba/them",
             "/quan-tri/phan-anh-kien-nghi", "/quan-tri/phan-anh-kien-nghi/nhap", $"/quan-tri/phan-anh-kien-nghi/{ids.Feedback}",
             "/quan-tri/phan-anh-kien-nghi/hoi-dap", $"/quan-tri/phan-anh-kien-nghi/{question.Item}", "/quan-tri/phan-anh-kien-nghi/so-lieu",

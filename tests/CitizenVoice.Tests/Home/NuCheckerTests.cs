@@ -78,6 +78,15 @@ public sealed class NuCheckerTests(CitizenVoiceApp app)
             ("/tin-tuc/hieu-qua-tu-tiep-xuc-doi-thoai", HttpStatusCode.OK), ("/tin-tuc/khong-co-bai-nay", HttpStatusCode.NotFound),
             ("/doi-thoai/theo-doi", HttpStatusCode.OK), ($"/doi-thoai/theo-doi?ma={question}", HttpStatusCode.OK), ("/doi-thoai/da-gui", HttpStatusCode.OK),
         ];
+        // A registration found again by its code.
+        var registered = await Dialogues.DialogueTestData.CreateSessionAsync(app, "BK-NS", DialogueStatus.Announced);
+        var code = Registration.NewCode();
+        await app.WithDbAsync(async db =>
+        {
+            db.Registrations.Add(new Registration { SessionId = registered, AttendeeName = "Người kiểm tra", Code = code, RegisteredAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        pages.Add(($"/doi-thoai/{registered}/dang-ky/{code}", HttpStatusCode.OK));
         // A published question and answer: in the list, and on a page of its own.
         pages.Add(($"/phan-anh-kien-nghi/hoi-dap/{(await CitizenVoice.Tests.Feedback.FeedbackTestData.PublishedQuestionAsync(app)).Question}", HttpStatusCode.OK));
 

@@ -58,6 +58,9 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
     /// <summary>Who reads feedback figures: leaders and administrators.</summary>
     private static readonly string[] Leaders = ["admin", "lanhdao", "lanhdao.nganson"];
 
+    /// <summary>Who opens the work list of written answers: officers draft, leaders approve, administrators oversee.</summary>
+    private static readonly string[] Answerers = ["admin", "lanhdao", "lanhdao.nganson", "canbo.nganson", "canbo.babe"];
+
     /// <summary>Every staff address by route pattern. Public ones are listed in <see cref="Public"/>.</summary>
     private static Dictionary<string, Sample[]> Expected(Ids ids) => new()
     {
@@ -66,6 +69,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         ["/tai-khoan/giu-phien"] = [new("/tai-khoan/giu-phien", All)],
         ["/quan-tri/nhat-ky"] = [new("/quan-tri/nhat-ky", Admin)],
         ["/quan-tri/doi-thoai/cam-ket"] = [new("/quan-tri/doi-thoai/cam-ket", All, Handlers: new() { ["Remind"] = Admin })],
+        ["/quan-tri/viec-duoc-giao"] = [new("/quan-tri/viec-duoc-giao", Answerers)],
         ["/quan-tri/doi-thoai/tuan-thu"] = [new("/quan-tri/doi-thoai/tuan-thu", Dialogue)],
         ["/quan-tri/tiep-cong-dan"] = [new("/quan-tri/tiep-cong-dan", Dialogue)],
         ["/quan-tri/doi-thoai/them"] = [new("/quan-tri/doi-thoai/them", Dialogue)],
@@ -160,7 +164,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         "/don-vi", "/ket-qua-khao-sat", "/khao-sat", "/khao-sat/cam-on", "/khao-sat/{unitCode}/{fieldCode}",
         "/khao-sat/{unitCode}/{fieldCode}/tung-buoc",        "/khao-sat/kiosk/{unitCode}/{fieldCode}", "/khao-sat/{unitCode}/{fieldCode}/qr.png", "/khao-sat/{unitCode}/{fieldCode}/ap-phich.pdf",
         "/doi-thoai", "/doi-thoai/{id:int}", "/doi-thoai/{id:int}/truc-tiep", "/doi-thoai/thong-ke", "/doi-thoai/lich.ics",
-        "/doi-thoai/da-gui", "/doi-thoai/theo-doi", "/doi-thoai/tra-loi.rss", "/api/v1/dialogues/questions/{trackingCode}",
+        "/doi-thoai/da-gui", "/doi-thoai/theo-doi", "/doi-thoai/{id:int}/dang-ky/{code}", "/doi-thoai/{id:int}/bien-ban.pdf", "/doi-thoai/tra-loi.rss", "/api/v1/dialogues/questions/{trackingCode}",
         "/hubs/doi-thoai", "/hubs/doi-thoai/negotiate",
         "/api/v1/units", "/api/v1/units/{code}/fields", "/api/v1/fields", "/api/v1/questionnaires/current", "/api/v1/survey-responses", "/api/v1/satisfaction",
         "/api/v1/dialogues/", "/api/v1/dialogues/{id:int}", "/api/v1/dialogues/{id:int}/questions/{questionId:int}",

@@ -68,6 +68,14 @@ public static class DialogueText
         _ => "Đã chuyển cơ quan khác",
     };
 
+    public static string Assignment(AnswerAssignmentStatus status) => status switch
+    {
+        AnswerAssignmentStatus.Assigned => "Chưa có dự thảo",
+        AnswerAssignmentStatus.AwaitingApproval => "Chờ lãnh đạo duyệt",
+        AnswerAssignmentStatus.Returned => "Lãnh đạo trả lại",
+        _ => "Đã công bố",
+    };
+
     /// <summary>The group's name; the same keys as <see cref="DialogueQueries.DelegateGroups"/>.</summary>
     public static string Group(DelegateGroup group) => DialogueQueries.DelegateGroups[(int)group - 1];
 }

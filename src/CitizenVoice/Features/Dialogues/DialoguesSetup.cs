@@ -1,8 +1,8 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Infrastructure;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitizenVoice.Features.Dialogues;
@@ -25,6 +25,7 @@ public static class DialoguesSetup
             .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.RemindAgainAfter > TimeSpan.Zero, "Dialogues:Reminders needs a positive Interval and RemindAgainAfter.")
             .ValidateOnStart();
         builder.Services.AddScoped<OverdueReminders>();
+        builder.Services.AddScoped<AnswerWork>();
         builder.Services.AddOptions<DialogueRetentionOptions>().BindConfiguration(DialogueRetentionOptions.Section)
             .Validate(o => o.KeepRegistrantPhoneAfterSession >= TimeSpan.Zero && o.KeepQuestionContactAfterFollowUp >= TimeSpan.Zero,
                 "Dialogues:Retention periods cannot be negative.")
@@ -43,12 +44,15 @@ public static class DialoguesSetup
             Roles.Moderator, Roles.Leader, Roles.Administrator));
         builder.Services.AddSingleton(new StaffArea(31, "Cam kết sau đối thoại", "Việc đã hứa với Nhân dân: quá hạn, đang thực hiện.", "/quan-tri/doi-thoai/cam-ket",
             Roles.Moderator, Roles.Leader, Roles.Administrator, Roles.Officer));
+        builder.Services.AddSingleton(new StaffArea(33, "Việc được giao", "Câu hỏi của Nhân dân giao đơn vị trả lời bằng văn bản: dự thảo, lãnh đạo duyệt, công bố.", AnswerWork.Path,
+            Roles.Officer, Roles.Leader));
         builder.Services.AddSingleton(new StaffArea(32, "Sổ tiếp công dân", "Ngày lãnh đạo tiếp công dân; đơn vị chưa đối thoại, chưa tiếp công dân đủ ngày.", "/quan-tri/tiep-cong-dan",
             Roles.Moderator, Roles.Leader, Roles.Administrator));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Dialogues/Sessions/SessionEdit", "/quan-tri/doi-thoai/{id:int}/sua")
             .AllowAnonymousToPage("/Dialogues/Sessions/Sessions").AllowAnonymousToPage("/Dialogues/Sessions/Session")
             .AllowAnonymousToPage("/Dialogues/LiveRoom/LiveRoomPage").AllowAnonymousToPage("/Dialogues/Figures/Figures")
-            .AllowAnonymousToPage("/Dialogues/Questions/QuestionSent").AllowAnonymousToPage("/Dialogues/Questions/QuestionTracking"));
+            .AllowAnonymousToPage("/Dialogues/Questions/QuestionSent").AllowAnonymousToPage("/Dialogues/Questions/QuestionTracking")
+            .AllowAnonymousToPage("/Dialogues/Questions/RegistrationCard"));
         return builder;
     }
 
@@ -61,6 +65,9 @@ public static class DialoguesSetup
             .WithName("GetDialogueCalendar").WithSummary("iCalendar feed of announced and past dialogues.");
         app.MapGet(DialogueAnswersFeed.Path, DialogueAnswersFeed.GetAsync).AllowAnonymous().RequireRateLimiting(RateLimits.ApiRead).WithTags("Dialogues")
             .WithName("GetDialogueAnswersFeed").WithSummary("RSS feed of the newest answers given to citizens' questions in dialogues.");
+        app.MapGet("/doi-thoai/{id:int}/bien-ban.pdf", MinutesDocument.PublishedPdfAsync).AllowAnonymous().RequireRateLimiting(RateLimits.ApiRead)
+            .WithTags("Dialogues").WithName("GetPublishedDialogueMinutes")
+            .WithSummary("The published minutes of a dialogue as PDF (no citizen's name or contact); 404 until the minutes are published.");
         app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.docx", MinutesDocument.DownloadDocxAsync)
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         app.MapGet("/quan-tri/doi-thoai/{id:int}/bien-ban.pdf", MinutesDocument.DownloadPdfAsync)

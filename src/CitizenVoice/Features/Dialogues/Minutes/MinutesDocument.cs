@@ -33,6 +33,23 @@ public static class MinutesDocument
     public static Task<IResult> DownloadPdfAsync(int id, HttpContext http, AppDb db, DialogueAccess access, CancellationToken ct) =>
         DownloadAsync(id, http, db, access, m => (MinutesPdf.Write(m), PdfContentType, "pdf"), ct);
 
+    /// <summary>
+    /// The minutes for everybody once the session's minutes are published: the same PDF the secretary files, which names
+    /// officials but never a citizen (no author of an opinion, no registrant, no contact). Before that, not found.
+    /// </summary>
+    public static async Task<IResult> PublishedPdfAsync(int id, AppDb db, CancellationToken ct)
+    {
+        var session = await db.DialogueSessions.AsNoTracking().Include(s => s.HostUnit)
+            .SingleOrDefaultAsync(s => s.Id == id && s.Status == DialogueStatus.MinutesPublished, ct);
+        if (session is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var minutes = await BuildAsync(session, db, ct);
+        return TypedResults.File(MinutesPdf.Write(minutes), PdfContentType, $"bien-ban-doi-thoai-{id}.pdf");
+    }
+
     private static async Task<IResult> DownloadAsync(
         int id, HttpContext http, AppDb db, DialogueAccess access, Func<Minutes, (byte[] Bytes, string Type, string Extension)> write, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
@@ -17,7 +18,8 @@ namespace CitizenVoice.Features.Dialogues;
 /// records answers and commitments. Every change goes through SaveChanges, so the audit log records it.
 /// </summary>
 [Authorize(Policy = Policies.Staff, Roles = $"{Roles.Moderator},{Roles.Leader},{Roles.Administrator}")]
-public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, LiveRoom live, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ModerationConsoleModel(
+    AppDb db, DialogueAccess access, LiveRoom live, AnswerWork work, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     // Other opinions a change touched (the target of a merge), refreshed in the live room after saving.
     private readonly List<Opinion> _touched = [];
@@ -25,6 +27,11 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
     public sealed record Option(int Id, string Name);
 
     public sealed record CommitmentRow(int Id, string What, string UnitName, DateOnly DueOn, CommitmentStatus Status, string? Evidence, bool Overdue);
+
+    public sealed record Official(string Id, string Name);
+
+    /// <summary>Who answers a question in writing, by when, and how far they are (<see cref="AnswerAssignment"/>).</summary>
+    public sealed record AssignmentRow(int Id, int UnitId, string UnitName, string? AssigneeName, DateOnly DueOn, AnswerAssignmentStatus Status, bool Overdue);
 
     public sealed record OpinionRow(
         int Id, OpinionChannel Channel, string? FieldCode, string? AuthorName, bool HasContact, string Text, string? OriginalText,
@@ -40,6 +47,9 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
     public IReadOnlyList<Option> Units { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Fields { get; private set; } = new Dictionary<string, string>();
     public int? CurrentOpinionId { get; private set; }
+    public IReadOnlyDictionary<int, AssignmentRow> Assignments { get; private set; } = new Dictionary<int, AssignmentRow>();
+    /// <summary>Officers and leaders of the units in scope, whom the moderator may name on an assignment.</summary>
+    public IReadOnlyList<Official> Officials { get; private set; } = [];
 
     [TempData]
     public string? Error { get; set; }
@@ -73,7 +83,108 @@ public sealed class ModerationConsoleModel(AppDb db, DialogueAccess access, Live
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new Option(u.Id, u.Name)).ToList();
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
+        Assignments = (await db.AnswerAssignments.AsNoTracking().Where(a => a.SessionId == Id)
+            .Select(a => new { a.OpinionId, Row = new AssignmentRow(a.Id, a.UnitId, a.Unit!.Name, a.AssigneeName, a.DueOn, a.Status,
+                a.Status != AnswerAssignmentStatus.Published && a.DueOn < today) })
+            .ToListAsync(ct)).ToDictionary(a => a.OpinionId, a => a.Row);
+        Officials = await OfficialsAsync(scope, ct);
         return Page();
+    }
+
+    private async Task<List<Official>> OfficialsAsync(string scopePath, CancellationToken ct)
+    {
+        var roleIds = db.Roles.Where(r => r.Name == Roles.Officer || r.Name == Roles.Leader).Select(r => r.Id);
+        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Unit!.Path.StartsWith(scopePath))
+            .Select(u => new { u.Id, u.FullName, UnitName = u.Unit!.Name, u.LockoutEnd }).ToListAsync(ct);
+        var farFuture = DateTimeOffset.UtcNow.AddYears(50);
+        return people.Where(p => !(p.LockoutEnd is { } end && end > farFuture))
+            .OrderBy(p => p.UnitName, StringComparer.Ordinal).ThenBy(p => p.FullName, StringComparer.Ordinal)
+            .Select(p => new Official(p.Id, $"{p.FullName} – {p.UnitName}")).ToList();
+    }
+
+    /// <summary>
+    /// Gives a published question to a unit (and, optionally, one of its officials) to answer in writing by a date.
+    /// Giving it again moves it: to another unit it starts over; a draft already written stays for the new date.
+    /// </summary>
+    public async Task<IActionResult> OnPostAssignAsync(int opinionId, int unitId, string? assigneeId, DateOnly? dueOn, CancellationToken ct)
+    {
+        var opinion = await db.Opinions.Include(o => o.Session).SingleOrDefaultAsync(o => o.Id == opinionId && o.SessionId == Id, ct);
+        if (opinion is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanRunAsync(User, opinion.Session!.HostUnitId, ct))
+        {
+            return Forbid();
+        }
+
+        if (opinion.Status is not (OpinionStatus.Approved or OpinionStatus.Answered))
+        {
+            Error = l["Chỉ giao trả lời câu hỏi đã được đăng."];
+            return Back(opinionId);
+        }
+
+        if (dueOn is null || dueOn.Value < VietnamTime.Today(clock))
+        {
+            Error = l["Vui lòng chọn hạn trả lời từ hôm nay trở đi."];
+            return Back(opinionId);
+        }
+
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.ValidTo == null && u.SuccessorId == null)
+            .Select(u => new { u.Id, u.Name, u.Path }).SingleOrDefaultAsync(ct);
+        if (unit is null || !await access.CanRunAsync(User, unit.Id, ct))
+        {
+            Error = l["Vui lòng chọn đơn vị trong phạm vi quản lý của bạn."];
+            return Back(opinionId);
+        }
+
+        string? assigneeName = null;
+        if (!string.IsNullOrEmpty(assigneeId))
+        {
+            // The official must belong to the unit (or one under it), or the work list would never show them the question.
+            assigneeName = await db.Users.Where(u => u.Id == assigneeId && u.Unit!.Path.StartsWith(unit.Path)).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+            if (assigneeName is null)
+            {
+                Error = l["Cán bộ được giao phải thuộc đơn vị được giao."];
+                return Back(opinionId);
+            }
+        }
+
+        var assignment = await db.AnswerAssignments.SingleOrDefaultAsync(a => a.OpinionId == opinion.Id, ct);
+        if (assignment?.Status == AnswerAssignmentStatus.Published)
+        {
+            Error = l["Câu trả lời bằng văn bản đã được công bố."];
+            return Back(opinionId);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var by = User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity?.Name ?? "?";
+        if (assignment is null)
+        {
+            assignment = new AnswerAssignment { OpinionId = opinion.Id, SessionId = opinion.SessionId, AssignedBy = by };
+            db.AnswerAssignments.Add(assignment);
+        }
+        else if (assignment.UnitId != unit.Id)
+        {
+            // Another unit starts from nothing: the old unit's draft and the leader's remarks were about its own answer.
+            assignment.Status = AnswerAssignmentStatus.Assigned;
+            assignment.Draft = null;
+            assignment.DraftedBy = null;
+            assignment.DraftedAt = null;
+            assignment.ReturnReason = null;
+        }
+
+        assignment.UnitId = unit.Id;
+        assignment.AssigneeId = string.IsNullOrEmpty(assigneeId) ? null : assigneeId;
+        assignment.AssigneeName = assigneeName;
+        assignment.DueOn = dueOn.Value;
+        assignment.AssignedBy = by;
+        assignment.AssignedAt = now;
+        await db.SaveChangesAsync(ct);
+        await work.NotifyAssignedAsync(assignment, opinion.Text, opinion.Session.Title, unit.Name, ct);
+        return Done(l["Đã giao {0} trả lời, hạn {1}.", unit.Name, dueOn.Value.ToString("d")], opinionId);
     }
 
     /// <summary>The secretary types an opinion spoken at the venue, written on paper or taken by phone.</summary>

@@ -11,6 +11,10 @@ public static class VoterToken
 {
     public const string Cookie = "cv.voter";
 
+    /// <summary>The hash of the browser's token if it has one; null for a browser that never supported anything.</summary>
+    public static string? ExistingHash(HttpContext http) =>
+        http.Request.Cookies[Cookie] is { Length: > 0 and <= 64 } token ? Hash(token) : null;
+
     public static string HashFor(HttpContext http)
     {
         var token = http.Request.Cookies[Cookie];
@@ -24,6 +28,8 @@ public static class VoterToken
             });
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        return Hash(token);
     }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -34,6 +34,15 @@ public sealed class SessionModel(AppDb db, ContactProtector contacts, LiveRoom l
     public string? RegistrationQr { get; private set; }
     public IReadOnlyDictionary<string, string> Fields { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The questions this browser has supported: their button reads "Đã ủng hộ" instead.</summary>
+    public IReadOnlySet<int> Supported { get; private set; } = new HashSet<int>();
+
+    public static string QrOf(string code)
+    {
+        using var qr = QRCoder.QRCodeGenerator.GenerateQrCode(code, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(qr).GetGraphic(6));
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? Page() : NotFound();
 
@@ -155,8 +164,15 @@ public sealed class SessionModel(AppDb db, ContactProtector contacts, LiveRoom l
         if (TempData["RegistrationCode"] is string code)
         {
             RegistrationCode = code;
-            using var qr = QRCoder.QRCodeGenerator.GenerateQrCode(code, QRCoder.QRCodeGenerator.ECCLevel.M);
-            RegistrationQr = "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(qr).GetGraphic(6));
+            RegistrationQr = QrOf(code);
+        }
+
+        // Read without setting the cookie: a first visit has supported nothing, and reading a page must not hand out tokens.
+        if (VoterToken.ExistingHash(HttpContext) is { } voter && detail.Questions.Count > 0)
+        {
+            var ids = detail.Questions.Select(q => q.Id).ToList();
+            Supported = (await db.OpinionSupports.AsNoTracking().Where(s => s.VoterHash == voter && ids.Contains(s.OpinionId))
+                .Select(s => s.OpinionId).ToListAsync(ct)).ToHashSet();
         }
 
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
