@@ -23,6 +23,7 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
 
     public bool IsNew => Id is null;
     public IReadOnlyList<Option> ParentOptions { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<UnitNameRecord> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? parentId)
@@ -145,6 +146,7 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
         var options = await within.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Id != (Id ?? 0))
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         ParentOptions = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, ParentOptions.Select(u => u.Id), HttpContext.RequestAborted);
     }
 }
 

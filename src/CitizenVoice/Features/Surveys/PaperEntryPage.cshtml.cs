@@ -54,6 +54,7 @@ public sealed class PaperEntryPageModel(
 
     public QuestionnaireView Questionnaire { get; private set; } = null!;
     public IReadOnlyList<StaffEntryModel.Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<StaffEntryModel.Option> Fields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -135,6 +136,7 @@ public sealed class PaperEntryPageModel(
         var units = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
         return true;
     }

@@ -20,6 +20,7 @@ public sealed class PrintPageModel(AppDb db) : PageModel
     public string? Serial { get; set; }
 
     public IReadOnlyList<StaffEntryModel.Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<StaffEntryModel.Option> Fields { get; private set; } = [];
 
     public string FormUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/quan-tri/khao-sat/phieu-giay/mau.pdf",
@@ -33,6 +34,7 @@ public sealed class PrintPageModel(AppDb db) : PageModel
         var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync(HttpContext.RequestAborted);
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder)
             .Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync(HttpContext.RequestAborted);
     }

@@ -57,6 +57,7 @@ public sealed class StaffEntryModel(
 
     public QuestionnaireView Questionnaire { get; private set; } = null!;
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<Option> Fields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -118,6 +119,7 @@ public sealed class StaffEntryModel(
         var units = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null)
             .Select(u => new Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync();
         return true;
     }
