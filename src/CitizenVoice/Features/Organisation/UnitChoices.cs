@@ -51,12 +51,12 @@ public static class UnitChoices
 
 /// <summary>
 /// What the unit picker (<c>Features/Shared/_UnitPicker.cshtml</c>) draws: a native select grouped by district, which a
-/// small script makes searchable by typing. <paramref name="ByCode"/> chooses whether the posted value is the unit's
+/// small script makes searchable by typing. Staff pages show each code too (<paramref name="ShowCode"/>), as they did before. <paramref name="ByCode"/> chooses whether the posted value is the unit's
 /// code or its id.
 /// </summary>
 public sealed record UnitPicker(
     string Id, string Name, IReadOnlyList<UnitChoices.Group> Groups, string? Selected, string Label,
-    string? EmptyText = null, bool ByCode = true, string? DescribedBy = null, bool Required = false, string? CssClass = null)
+    string? EmptyText = null, bool ByCode = true, string? DescribedBy = null, bool Required = false, string? CssClass = null, bool ShowCode = false)
 {
     public string ValueOf(UnitChoices.Choice unit) => ByCode ? unit.Code : unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

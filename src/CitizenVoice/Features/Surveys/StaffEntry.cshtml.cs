@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -60,10 +61,21 @@ public sealed class StaffEntryModel(
     public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<Option> Fields { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = "don-vi")] string? unit, [FromQuery(Name = "linh-vuc")] string? field,
+        [FromQuery(Name = "kenh")] SurveyChannel? channel, [FromQuery(Name = "ngay")] DateOnly? day)
     {
-        ContactDate ??= SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        return await LoadAsync() ? Page() : NotFound();
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        // After a save the form comes back with the same unit, field, channel and day: calls are entered in batches.
+        UnitCode = Units.Any(u => u.Code == unit) ? unit : null;
+        FieldCode = Fields.Any(f => f.Code == field) ? field : null;
+        Channel = channel is SurveyChannel.Email ? SurveyChannel.Email : SurveyChannel.Phone;
+        ContactDate = day ?? SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -91,7 +103,11 @@ public sealed class StaffEntryModel(
         {
             case RecordStatus.Created:
                 TempData["Message"] = l["Đã lưu phiếu khảo sát."].Value;
-                return Redirect("/quan-tri/khao-sat/nhap");
+                return Redirect(QueryHelpers.AddQueryString("/quan-tri/khao-sat/nhap", new Dictionary<string, string?>
+                {
+                    ["don-vi"] = UnitCode, ["linh-vuc"] = FieldCode, ["kenh"] = Channel.ToString(),
+                    ["ngay"] = ContactDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }));
             case RecordStatus.NotIndependent:
                 return Forbid();
             case RecordStatus.DuplicateReceipt:
