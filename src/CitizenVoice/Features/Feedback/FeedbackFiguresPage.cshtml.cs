@@ -32,6 +32,7 @@ public sealed class FeedbackFiguresModel(AppDb db, UnitScope scope, TimeProvider
     public FeedbackFigures Figures { get; private set; } = null!;
 
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
 
     /// <summary>The query string of the figures shown, for the download links.</summary>
     public string Query => $"?don-vi={Uri.EscapeDataString(Figures.UnitCode)}&tu={Figures.From:yyyy-MM-dd}&den={Figures.To:yyyy-MM-dd}";
@@ -47,6 +48,7 @@ public sealed class FeedbackFiguresModel(AppDb db, UnitScope scope, TimeProvider
         Units = (await db.Units.AsNoTracking().Active().Where(u => u.Path.StartsWith(root))
             .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path }).ToListAsync(ct))
             .Select(u => new Option(u.Code, u.Name, u.Path.Count(c => c == '/') - root.Count(c => c == '/'))).ToList();
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         if (await LoadAsync(db, scope, User, Unit, From, To, VietnamTime.Today(clock), ct) is not { } figures)
         {
             return Forbid();

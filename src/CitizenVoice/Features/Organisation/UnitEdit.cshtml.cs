@@ -24,6 +24,7 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
 
     public bool IsNew => Id is null;
     public IReadOnlyList<Option> ParentOptions { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<UnitNameRecord> History { get; private set; } = [];
 
     /// <summary>The ids of the fields the unit serves: the only fields citizens can rate it for.</summary>
@@ -164,6 +165,7 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         ParentOptions = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
         FieldOptions = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Id, f.Code, f.Name)).ToListAsync();
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, ParentOptions.Select(u => u.Id), HttpContext.RequestAborted);
     }
 }
 

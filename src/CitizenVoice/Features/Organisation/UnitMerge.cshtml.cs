@@ -34,6 +34,7 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
     public string UnitName { get; private set; } = "";
     public string UnitCode { get; private set; } = "";
     public IReadOnlyList<Option> Successors { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     /// <summary>The checked merge waiting for confirmation: what it will do, said before it is done (it cannot be undone here).</summary>
     public (string Code, string Name, int SubUnits, int Staff)? Pending { get; private set; }
 
@@ -118,5 +119,6 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
             .Active().Where(u => !u.Path.StartsWith(unit.Path))
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         Successors = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, Successors.Select(u => u.Id), HttpContext.RequestAborted);
     }
 }

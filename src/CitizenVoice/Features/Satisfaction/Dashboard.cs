@@ -50,6 +50,9 @@ public sealed record DashboardData(
     IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)> Levels,
     IReadOnlyList<Option> Units, IReadOnlyList<Option> Fields)
 {
+    /// <summary>The same units grouped by district, for the unit picker.</summary>
+    public IReadOnlyList<UnitChoices.Group> UnitGroups { get; init; } = [];
+
     public IEnumerable<QuestionFigure> Weakest(int count) =>
         Figures.Questions.Where(q => q.Rate.N > 0).OrderBy(q => q.Rate.Value).Take(count);
 
@@ -118,6 +121,9 @@ public sealed record DashboardData(
         var levels = await report.ByLevelAsync(filter, ct);
         return new DashboardData(query, filter, unit.Name, figures, yearEarlier, [.. ranked], months, levels,
             [.. units.Select(u => new Option(u.Code, new string('\u00a0', Math.Max(0, u.Path.Count(ch => ch == '/') - root.Path.Count(ch => ch == '/')) * 2) + u.Name))],
-            fields);
+            fields)
+        {
+            UnitGroups = await UnitChoices.OfCodesAsync(db, units.Select(u => u.Code), ct),
+        };
     }
 }

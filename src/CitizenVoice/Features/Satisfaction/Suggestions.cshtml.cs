@@ -32,6 +32,7 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
     [BindProperty(SupportsGet = true)] public string? Element { get; set; }
 
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<Option> Fields { get; private set; } = [];
     public IReadOnlyList<Option> Elements { get; private set; } = [];
     public IReadOnlyList<(string Topic, int Count)> Topics { get; private set; } = [];
@@ -63,6 +64,7 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         var unit = units.FirstOrDefault(u => u.Code == Unit) ?? units[0];
         Unit = unit.Code;
         Units = [.. units.Select(u => new Option(u.Code, u.Name))];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
 
         var current = await catalog.CurrentAsync(ct);

@@ -13,7 +13,7 @@ namespace CitizenVoice.Features.Staff;
 /// <summary>Creates a staff account (/quan-tri/can-bo/them) or edits one (/quan-tri/can-bo/{id}): unit, roles, password, disabled.</summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class StaffEditModel(
-    UserManager<StaffUser> users, UnitScope scope, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
+    CitizenVoice.Data.AppDb db, UserManager<StaffUser> users, UnitScope scope, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record UnitOption(int Id, string Code, string Name);
 
@@ -24,6 +24,7 @@ public sealed class StaffEditModel(
     public StaffInput Input { get; set; } = new();
 
     public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -162,6 +163,7 @@ public sealed class StaffEditModel(
         var units = await within.AsNoTracking().Active()
             .Select(u => new UnitOption(u.Id, u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, within, HttpContext.RequestAborted);
     }
 }
 

@@ -24,6 +24,9 @@ internal sealed class StaffSeed(
         ("canbo.babe", "Ma Văn Dũng", Roles.Officer, "BK-BB", "Cán bộ tiếp nhận hồ sơ"),
         ("thuky", "Nông Thị Hoa", Roles.Moderator, "BK-PV01", "Thư ký hội nghị đối thoại"),
         ("khaosat", "Đinh Thị Mai", Roles.SurveyTeam, "BK-PV01", "Tổ trưởng Tổ khảo sát độc lập"),
+        // Two more members: paper forms are entered twice by two different members, and a third can reconcile them.
+        ("khaosat2", "Bế Văn Toàn", Roles.SurveyTeam, "BK-PV01", "Thành viên Tổ khảo sát độc lập"),
+        ("khaosat3", "Lường Thị Hạnh", Roles.SurveyTeam, "BK-PV01", "Thành viên Tổ khảo sát độc lập"),
         ("bientap", "Hà Thị Thu Trang", Roles.Editor, "BK-PV01", "Biên tập viên Trang thông tin điện tử"),
     ];
 

@@ -127,6 +127,33 @@ public sealed class SpreadsheetImportTests(CitizenVoiceApp app)
         Assert.Equal(5, Assert.Single(response.Answers).Value);
     }
 
+    [Fact]
+    public async Task The_XLSX_template_has_an_example_row_that_imports_and_a_sheet_of_valid_codes_values_and_date_format()
+    {
+        using var member = app.CreateStaffClient();
+        await member.SignInAsync("khaosat");
+        var template = await member.Http.GetByteArrayAsync(UploadPage + "/mau.xlsx");
+
+        using (var stream = new MemoryStream(template))
+        {
+            Assert.Equal(["Phiếu", "Hướng dẫn"], stream.GetSheetNames());
+            var example = Assert.Single(stream.Query(useHeaderRow: true, sheetName: "Phiếu").Cast<IDictionary<string, object?>>());
+            Assert.False(string.IsNullOrEmpty(example["MaDonVi"]?.ToString()));
+            var guide = stream.Query(useHeaderRow: true, sheetName: "Hướng dẫn").Cast<IDictionary<string, object?>>()
+                .Select(r => (Column: r["Cột"]?.ToString(), Value: r["Giá trị"]?.ToString(), Meaning: r["Ý nghĩa"]?.ToString())).ToList();
+            Assert.Contains(guide, r => r.Column == "MaDonVi" && r.Value == "BK-NS-VT" && r.Meaning == "Công an thị trấn Vân Tùng");
+            Assert.Contains(guide, r => r.Column == "MaLinhVuc" && r.Value == "CU-TRU");
+            Assert.Contains(guide, r => r.Column == "NgayTiepXuc" && r.Value == "yyyy-MM-dd");
+            Assert.Contains(guide, r => r.Column == "Kenh" && r.Value == "import");
+            Assert.Contains(guide, r => r.Value == "5" && r.Meaning!.StartsWith("Rất hài lòng", StringComparison.Ordinal));
+        }
+
+        var before = await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.Comment == SpreadsheetImport.ExampleComment));
+        using var uploaded = await UploadAsync(member, "mau-nguyen-ban.xlsx", template);
+        await ConfirmAsync(member, uploaded.Headers.Location!.OriginalString);
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.Comment == SpreadsheetImport.ExampleComment)));
+    }
+
     internal static async Task<(string[] Header, string Q1, string Q2)> TemplateAsync(StaffClient member)
     {
         var csv = Encoding.UTF8.GetString(await member.Http.GetByteArrayAsync(UploadPage + "/mau.csv")).TrimStart('\uFEFF');

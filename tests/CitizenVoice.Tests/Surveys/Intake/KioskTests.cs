@@ -12,6 +12,23 @@ namespace CitizenVoice.Tests.Surveys;
 public sealed class KioskTests(CitizenVoiceApp app)
 {
     [Fact]
+    public async Task The_kiosk_draws_its_five_faces_as_named_images_and_needs_no_emoji_font()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/khao-sat/kiosk/BK-NS/CCCD");
+
+        // Emoji (pictographs, symbols and dingbats) show as empty boxes on a tablet without a colour emoji font.
+        var emoji = html.EnumerateRunes().Where(r => r.Value is (>= 0x1F300 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF)).ToList();
+        Assert.Empty(emoji);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var faces = page.QuerySelectorAll("#kiosk-rate button svg[role=img]");
+        Assert.Equal(5, faces.Length);
+        Assert.Equal(
+            new[] { "Mặt rất buồn", "Mặt buồn", "Mặt bình thường", "Mặt vui", "Mặt rất vui" },
+            faces.Select(f => f.GetAttribute("aria-label") ?? "").ToArray());
+    }
+
+    [Fact]
     public async Task A_kiosk_retry_with_the_same_clientId_is_not_recorded_twice()
     {
         using var client = app.CreateClient();

@@ -36,12 +36,33 @@ public sealed class StaffEntryTests(CitizenVoiceApp app)
         using var other = await member.SubmitFormAsync("/quan-tri/khao-sat/nhap",
             [new("UnitCode", "BK-BB"), new("FieldCode", "CU-TRU"), new("Channel", "Phone"), new(first, "2"), new("Comment", "Độc lập 2")]);
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
-        Assert.Equal("/quan-tri/khao-sat/nhap", other.Headers.Location!.OriginalString);
+        Assert.StartsWith("/quan-tri/khao-sat/nhap?", other.Headers.Location!.OriginalString);
         var stored = await app.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Comment == "Độc lập 2"));
         Assert.Equal(SurveyChannel.Phone, stored.Channel);
         Assert.NotNull(stored.EnteredById);
         Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e =>
             e.EntityType == nameof(SurveyResponse) && e.EntityKey == stored.Id.ToString() && e.UserName == "khaosat.nganson" && e.Action == "create")));
+    }
+
+    [Fact]
+    public async Task After_saving_a_phone_or_email_response_the_form_keeps_the_unit_field_channel_and_day_for_the_next_one()
+    {
+        using var member = app.CreateStaffClient();
+        await member.SignInAsync("khaosat");
+        var page = await member.GetPageAsync("/quan-tri/khao-sat/nhap");
+        var first = page.QuerySelector("input[type=radio]")!.GetAttribute("name")!;
+
+        using var saved = await member.SubmitFormAsync("/quan-tri/khao-sat/nhap",
+            [new("UnitCode", "BK-BB"), new("FieldCode", "CU-TRU"), new("Channel", "Email"), new("ContactDate", "2026-01-07"),
+             new(first, "4"), new("Comment", "Lô phiếu qua thư")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var next = await member.GetPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Equal("BK-BB", next.QuerySelector("#UnitCode option[selected]")?.GetAttribute("value"));
+        Assert.Equal("CU-TRU", next.QuerySelector("#FieldCode option[selected]")?.GetAttribute("value"));
+        Assert.Equal("Email", next.QuerySelector("#Channel option[selected]")?.GetAttribute("value"));
+        Assert.Equal("2026-01-07", next.QuerySelector("#ContactDate")?.GetAttribute("value"));
+        Assert.Empty(next.QuerySelectorAll("input[type=radio][checked]"));
     }
 
     [Fact]

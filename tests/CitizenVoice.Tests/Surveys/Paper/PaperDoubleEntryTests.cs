@@ -12,6 +12,18 @@ public sealed class PaperDoubleEntryTests(CitizenVoiceApp app)
     private const string EntryPage = "/quan-tri/khao-sat/phieu-giay";
 
     [Fact]
+    public async Task The_demo_has_three_survey_team_members_so_double_entry_and_reconciliation_can_be_tried_at_once()
+    {
+        foreach (var name in new[] { "khaosat", "khaosat2", "khaosat3" })
+        {
+            using var member = app.CreateStaffClient();
+            await member.SignInAsync(name);
+            using var page = await member.Http.GetAsync(EntryPage);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Two_matching_entries_by_different_team_members_create_exactly_one_paper_response()
     {
         var (first, second, _) = await TeamAsync("khop");

@@ -53,4 +53,32 @@ public sealed class SurveyRoundTests(CitizenVoiceApp app)
         Assert.Equal("278", after.QuerySelector("#round-progress tr[data-unit='BK-CM'] .target")!.TextContent.Trim());
         Assert.Equal(278, await app.WithDbAsync(db => db.SurveyRoundTargets.Where(t => t.CasesHandled == 1000).Select(t => t.Target).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_round_takes_every_commune_of_a_district_and_every_unit_of_a_level_without_choosing_them_one_by_one()
+    {
+        using var member = app.CreateStaffClient();
+        await member.SignInAsync("khaosat");
+        var form = await member.GetPageAsync("/quan-tri/khao-sat/dot/them");
+        Assert.NotNull(form.QuerySelector("input[type=checkbox][name=CommunesOf][value='BK-NS']"));
+        Assert.Null(form.QuerySelector("select[multiple]"));
+
+        using var created = await member.SubmitFormAsync("/quan-tri/khao-sat/dot/them",
+        [
+            new("Name", "Đợt theo huyện"), new("MarginPoints", "5"), new("CommunesOf", "BK-NS"), new("Levels", "District"), new("FieldCodes", "CON-DAU"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var expected = await app.WithDbAsync(async db =>
+        {
+            var nganSon = await db.Units.SingleAsync(u => u.Code == "BK-NS");
+            return await db.Units.Where(u => u.ValidTo == null && u.SuccessorId == null
+                    && (u.Level == Features.Organisation.UnitLevel.District || u.ParentId == nganSon.Id && u.Level == Features.Organisation.UnitLevel.Commune))
+                .Select(u => u.Id).OrderBy(id => id).ToListAsync();
+        });
+        var taken = await app.WithDbAsync(db => db.SurveyRounds.Where(r => r.Name == "Đợt theo huyện")
+            .SelectMany(r => r.Targets).Select(t => t.UnitId).OrderBy(id => id).ToListAsync());
+        Assert.True(expected.Count > 8, "Ngân Sơn's communes and the districts should be more than the districts alone");
+        Assert.Equal(expected, taken);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class FiguresModel(AppDb db, TimeProvider clock) : PageModel
     public string UnitName { get; private set; } = "";
     public DialogueFigures Figures { get; private set; } = null!;
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Fields { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -32,6 +33,7 @@ public sealed class FiguresModel(AppDb db, TimeProvider clock) : PageModel
             .Where(u => u.Level == UnitLevel.Province || u.Level == UnitLevel.District)
             .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path, u.Level }).ToListAsync(ct);
         Units = units.Select(u => new Option(u.Code, u.Name)).ToList();
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         var unit = units.FirstOrDefault(u => u.Code == Unit) ?? units.FirstOrDefault(u => u.Level == UnitLevel.Province);
         if (unit is null)
         {

@@ -28,6 +28,7 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
     public string? UnitCode { get; set; }
 
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<Row> Recent { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -71,6 +72,7 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
             .Active().Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department)
             .Select(u => new { u.Id, u.Code, u.Name, u.Path }).ToListAsync(ct);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new Option(u.Id, u.Code, u.Name)).ToList();
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, Units.Select(u => u.Id), HttpContext.RequestAborted);
         var days = db.ReceptionDays.AsNoTracking().Where(d => d.Unit!.Path.StartsWith(scope));
         if (!string.IsNullOrEmpty(UnitCode))
         {

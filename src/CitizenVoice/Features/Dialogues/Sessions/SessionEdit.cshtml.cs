@@ -31,6 +31,7 @@ public sealed class SessionEditModel(AppDb db, DialogueAccess access, TimeProvid
     public bool CanAdvance { get; private set; }
     public string? AnnouncementApprovedBy { get; private set; }
     public IReadOnlyList<Option> HostOptions { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Fields { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -170,6 +171,7 @@ public sealed class SessionEditModel(AppDb db, DialogueAccess access, TimeProvid
             .Active().Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department)
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync(ct);
         HostOptions = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, HostOptions.Select(u => u.Id), HttpContext.RequestAborted);
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
     }
 }

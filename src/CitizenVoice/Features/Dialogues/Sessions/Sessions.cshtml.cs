@@ -23,6 +23,7 @@ public sealed class SessionsModel(AppDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<DialogueQueries.SessionSummary> Upcoming { get; private set; } = [];
     public IReadOnlyList<DialogueQueries.SessionSummary> Past { get; private set; } = [];
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Fields { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<int> Years { get; private set; } = [];
 
@@ -36,6 +37,7 @@ public sealed class SessionsModel(AppDb db, TimeProvider clock) : PageModel
         var hosts = await db.DialogueSessions.AsNoTracking().Where(s => s.Status != DialogueStatus.Draft)
             .Select(s => new { s.HostUnit!.Code, s.HostUnit.Name, s.StartsAt }).ToListAsync(ct);
         Units = hosts.Select(h => new Option(h.Code, h.Name)).Distinct().OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         Years = hosts.Select(h => VietnamTime.Local(h.StartsAt).Year).Distinct().OrderDescending().ToList();
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
     }

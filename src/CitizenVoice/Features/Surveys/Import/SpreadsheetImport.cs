@@ -44,12 +44,62 @@ public sealed class SpreadsheetImport(
     public static byte[] TemplateCsv(QuestionnaireView questionnaire) =>
         [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join(',', Columns(questionnaire)) + "\r\n")];
 
-    public static byte[] TemplateXlsx(QuestionnaireView questionnaire)
+    /// <summary>What the template shows besides the columns: the units and fields to choose from, and the example row's day.</summary>
+    public sealed record TemplateChoices(
+        IReadOnlyList<(string Code, string Name)> Units, IReadOnlyList<(string Code, string Name)> Fields, string ExampleUnit, DateOnly ExampleDay);
+
+    public const string GuideSheet = "Hướng dẫn";
+    public const string ExampleComment = "Dòng ví dụ: sửa thành phiếu thật hoặc xoá dòng này trước khi nhập.";
+
+    /// <summary>
+    /// The workbook: first sheet the columns with one example row that imports as it is (every rating at its highest
+    /// value), second sheet the valid unit codes, field codes, answer values, channel and date format, so that whoever
+    /// fills it needs nothing else open. The import reads the first sheet only.
+    /// </summary>
+    public static byte[] TemplateXlsx(QuestionnaireView questionnaire, TemplateChoices choices)
     {
-        // One empty row so the header is written; empty rows are ignored on import.
         var row = Columns(questionnaire).ToDictionary(c => c, _ => (object?)null);
+        row[Unit] = choices.ExampleUnit;
+        row[Field] = choices.Fields.Count > 0 ? choices.Fields[0].Code : null;
+        row[ContactDate] = choices.ExampleDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var question in questionnaire.AllQuestions.Where(q => q.Scale is { Values.Count: > 0 }))
+        {
+            row[question.Code] = question.Scale!.Values[^1].Value;
+        }
+
+        row[Comment] = ExampleComment;
+
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var guide = new List<Dictionary<string, object?>>();
+        void Add(string column, object? value, string meaning) => guide.Add(new() { ["Cột"] = column, ["Giá trị"] = value, ["Ý nghĩa"] = meaning });
+        Add(ContactDate, "yyyy-MM-dd", "Ngày tiếp xúc, ví dụ 2026-01-05 (cũng nhận dd/MM/yyyy)");
+        Add("Kenh", "import", "Mọi dòng của tệp được ghi nhận với kênh \"Nhập từ tệp\"");
+        foreach (var question in questionnaire.AllQuestions)
+        {
+            if (question.Scale is null)
+            {
+                Add(question.Code, "", question.TextFor(vi) + " (trả lời bằng chữ, không bắt buộc)");
+                continue;
+            }
+
+            foreach (var value in question.Scale.Values)
+            {
+                Add(question.Code, value.Value, value.LabelFor(vi) + " — " + question.TextFor(vi));
+            }
+        }
+
+        foreach (var (code, name) in choices.Fields)
+        {
+            Add(Field, code, name);
+        }
+
+        foreach (var (code, name) in choices.Units)
+        {
+            Add(Unit, code, name);
+        }
+
         using var stream = new MemoryStream();
-        stream.SaveAs(new[] { row }, excelType: ExcelType.XLSX);
+        stream.SaveAs(new Dictionary<string, object> { ["Phiếu"] = new[] { row }, [GuideSheet] = guide }, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using CitizenVoice.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Surveys;
 
@@ -9,12 +11,13 @@ public static class SurveyImportTemplates
     public static IEndpointRouteBuilder MapSurveyImportTemplates(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/quan-tri/khao-sat/nhap-tep").RequireAuthorization(SurveyPolicies.SurveyTeam).WithTags("Surveys").ExcludeFromDescription();
-        group.MapGet("/mau.csv", async (QuestionnaireCatalog catalog, CancellationToken ct) => await Template(catalog, "csv", ct));
-        group.MapGet("/mau.xlsx", async (QuestionnaireCatalog catalog, CancellationToken ct) => await Template(catalog, "xlsx", ct));
+        group.MapGet("/mau.csv", async (QuestionnaireCatalog catalog, AppDb db, HttpContext http, TimeProvider clock, CancellationToken ct) => await Template(catalog, db, http, clock, "csv", ct));
+        group.MapGet("/mau.xlsx", async (QuestionnaireCatalog catalog, AppDb db, HttpContext http, TimeProvider clock, CancellationToken ct) => await Template(catalog, db, http, clock, "xlsx", ct));
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Template(QuestionnaireCatalog catalog, string kind, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound>> Template(
+        QuestionnaireCatalog catalog, AppDb db, HttpContext http, TimeProvider clock, string kind, CancellationToken ct)
     {
         if (await catalog.CurrentAsync(ct) is not { } questionnaire)
         {
@@ -24,6 +27,23 @@ public static class SurveyImportTemplates
         var name = string.Create(CultureInfo.InvariantCulture, $"mau-nhap-phieu-{questionnaire.Code}-v{questionnaire.Version}.{kind}");
         return kind == "csv"
             ? TypedResults.File(SpreadsheetImport.TemplateCsv(questionnaire), "text/csv; charset=utf-8", name)
-            : TypedResults.File(SpreadsheetImport.TemplateXlsx(questionnaire), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            : TypedResults.File(SpreadsheetImport.TemplateXlsx(questionnaire, await ChoicesAsync(db, http, clock, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    /// <summary>
+    /// The units and fields listed in the guide sheet; the example row takes a commune the member may enter (outside
+    /// their own unit and its subordinates), so that the template imports as it is.
+    /// </summary>
+    private static async Task<SpreadsheetImport.TemplateChoices> ChoicesAsync(AppDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != Organisation.UnitLevel.Department)
+            .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Level }).ToListAsync(ct);
+        var fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.Name }).ToListAsync(ct);
+        var open = await http.RequestServices.GetRequiredService<SurveyIndependence>().UnitsOpenToAsync(http.User, ct);
+        var example = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level == Organisation.UnitLevel.Commune)
+            .OrderBy(u => u.Code).Select(u => u.Code).FirstOrDefaultAsync(ct) ?? units.Select(u => u.Code).FirstOrDefault() ?? "";
+        return new SpreadsheetImport.TemplateChoices(
+            [.. units.Select(u => (u.Code, u.Name))], [.. fields.Select(f => (f.Code, f.Name))], example,
+            SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -139,3 +139,6 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
         return true;
     }
 }
+
+/// <summary>A kiosk face (0 very unhappy … 4 very happy); a decorative one sits beside a text label that names it already.</summary>
+public sealed record KioskFace(int Index, bool Decorative);

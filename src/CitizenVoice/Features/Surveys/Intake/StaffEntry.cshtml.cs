@@ -4,6 +4,7 @@ using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -58,12 +59,24 @@ public sealed class StaffEntryModel(
 
     public QuestionnaireView Questionnaire { get; private set; } = null!;
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<Option> Fields { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = "don-vi")] string? unit, [FromQuery(Name = "linh-vuc")] string? field,
+        [FromQuery(Name = "kenh")] SurveyChannel? channel, [FromQuery(Name = "ngay")] DateOnly? day)
     {
-        ContactDate ??= SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        return await LoadAsync() ? Page() : NotFound();
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        // After a save the form comes back with the same unit, field, channel and day: calls are entered in batches.
+        UnitCode = Units.Any(u => u.Code == unit) ? unit : null;
+        FieldCode = Fields.Any(f => f.Code == field) ? field : null;
+        Channel = channel is SurveyChannel.Email ? SurveyChannel.Email : SurveyChannel.Phone;
+        ContactDate = day ?? SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -91,7 +104,11 @@ public sealed class StaffEntryModel(
         {
             case RecordStatus.Created:
                 TempData["Message"] = l["Đã lưu phiếu khảo sát."].Value;
-                return Redirect("/quan-tri/khao-sat/nhap");
+                return Redirect(QueryHelpers.AddQueryString("/quan-tri/khao-sat/nhap", new Dictionary<string, string?>
+                {
+                    ["don-vi"] = UnitCode, ["linh-vuc"] = FieldCode, ["kenh"] = Channel.ToString(),
+                    ["ngay"] = ContactDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }));
             case RecordStatus.NotIndependent:
                 return Forbid();
             default:
@@ -112,6 +129,7 @@ public sealed class StaffEntryModel(
         var units = await open.AsNoTracking().Active()
             .Select(u => new Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         // With the unit chosen, only the fields it serves; the rules refuse any other all the same.
         var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode.Trim());
         Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync();

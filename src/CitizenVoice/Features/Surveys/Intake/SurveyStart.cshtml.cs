@@ -12,8 +12,6 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
 {
     public sealed record Option(string Code, string Name);
 
-    public sealed record UnitGroup(string Name, IReadOnlyList<Option> Units);
-
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
@@ -23,7 +21,7 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
     public bool Missing { get; private set; }
     /// <summary>The chosen unit does not serve the chosen field.</summary>
     public bool NotServed { get; private set; }
-    public IReadOnlyList<UnitGroup> UnitGroups { get; private set; } = [];
+    public IReadOnlyList<UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<Option> Fields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -41,17 +39,11 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
         }
 
         Missing = !NotServed && (Request.Query.ContainsKey("unit") || Request.Query.ContainsKey("field"));
-        var units = await db.Units.AsNoTracking().Active()
-            .Select(u => new { u.Id, u.ParentId, u.Code, u.Name, u.Level }).ToListAsync();
-        var byId = units.ToDictionary(u => u.Id);
         // Communes under their district, like the public directory; the province and its departments first.
-        UnitGroups = units
-            .GroupBy(u => u.Level == UnitLevel.Commune && u.ParentId is { } p && byId.TryGetValue(p, out var parent) ? parent.Name : units.First(x => x.ParentId is null).Name)
-            .OrderBy(g => g.Key != units.First(x => x.ParentId is null).Name).ThenBy(g => g.Key, Localisation.VietnameseOrder)
-            .Select(g => new UnitGroup(g.Key, [.. g.OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder).Select(u => new Option(u.Code, u.Name))]))
-            .ToList();
+        UnitGroups = await UnitChoices.ByDistrictAsync(db, HttpContext.RequestAborted);
         // Once the unit is known (chosen, or the page came back to ask again), only the fields it serves are offered.
-        var fields = unitCode.Length > 0 && units.Exists(u => u.Code == unitCode) ? db.FieldsServedBy(unitCode) : db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder);
+        var known = unitCode.Length > 0 && await db.Units.Active().AnyAsync(u => u.Code == unitCode, HttpContext.RequestAborted);
+        var fields = known ? db.FieldsServedBy(unitCode) : db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder);
         Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync();
         return Page();
     }

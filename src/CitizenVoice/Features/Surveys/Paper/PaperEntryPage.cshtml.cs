@@ -55,6 +55,7 @@ public sealed class PaperEntryPageModel(
 
     public QuestionnaireView Questionnaire { get; private set; } = null!;
     public IReadOnlyList<StaffEntryModel.Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<StaffEntryModel.Option> Fields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -132,6 +133,7 @@ public sealed class PaperEntryPageModel(
         var units = await open.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         // With the unit chosen, only the fields it serves; the rules refuse any other all the same.
         var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode.Trim());
         Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();

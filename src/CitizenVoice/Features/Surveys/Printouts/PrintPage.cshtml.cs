@@ -21,6 +21,7 @@ public sealed class PrintPageModel(AppDb db) : PageModel
     public string? Serial { get; set; }
 
     public IReadOnlyList<StaffEntryModel.Option> Units { get; private set; } = [];
+    public IReadOnlyList<CitizenVoice.Features.Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<StaffEntryModel.Option> Fields { get; private set; } = [];
 
     public string FormUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/quan-tri/khao-sat/phieu-giay/mau.pdf",
@@ -34,6 +35,7 @@ public sealed class PrintPageModel(AppDb db) : PageModel
         var units = await db.Units.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync(HttpContext.RequestAborted);
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         // Once a unit is chosen, only the fields it serves: a poster for a field the unit does not handle would be refused.
         var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode);
         Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync(HttpContext.RequestAborted);

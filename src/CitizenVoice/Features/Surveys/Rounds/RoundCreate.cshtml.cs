@@ -40,13 +40,21 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
     [BindProperty]
     public List<string> UnitCodes { get; set; } = [];
 
+    /// <summary>Every active unit of these levels (e.g. all district police), chosen with one box instead of one by one.</summary>
+    [BindProperty]
+    public List<Organisation.UnitLevel> Levels { get; set; } = [];
+
+    /// <summary>Districts (by code) all of whose communes take part.</summary>
+    [BindProperty]
+    public List<string> CommunesOf { get; set; } = [];
+
     [BindProperty]
     public List<string> FieldCodes { get; set; } = [];
 
     [BindProperty]
     public List<string> MemberIds { get; set; } = [];
 
-    public IReadOnlyList<StaffEntryModel.Option> Units { get; private set; } = [];
+    public IReadOnlyList<Organisation.UnitChoices.Group> UnitGroups { get; private set; } = [];
     public IReadOnlyList<StaffEntryModel.Option> Fields { get; private set; } = [];
     public IReadOnlyList<StaffEntryModel.Option> Members { get; private set; } = [];
 
@@ -65,7 +73,14 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
             ModelState.AddModelError(nameof(EndsOn), l["Ngày kết thúc phải sau ngày bắt đầu."]);
         }
 
-        var units = await db.Units.AsNoTracking().Active().Where(u => UnitCodes.Contains(u.Code)).Select(u => u.Id).ToListAsync();
+        // A unit takes part when it is ticked itself, when its level is ticked, or when it is a commune of a ticked district.
+        var districtIds = await db.Units.AsNoTracking().Where(u => CommunesOf.Contains(u.Code) && u.Level == Organisation.UnitLevel.District)
+            .Select(u => u.Id).ToListAsync();
+        var units = await db.Units.AsNoTracking()
+            .Active()
+            .Where(u => UnitCodes.Contains(u.Code) || Levels.Contains(u.Level)
+                || (u.Level == Organisation.UnitLevel.Commune && u.ParentId != null && districtIds.Contains(u.ParentId.Value)))
+            .Select(u => u.Id).ToListAsync();
         var fields = await db.Fields.AsNoTracking().Where(f => FieldCodes.Contains(f.Code) && f.IsActive).Select(f => f.Id).ToListAsync();
         // A target only where the unit serves the field: no commune can collect passport responses.
         var pairs = await db.UnitFields.AsNoTracking().Where(s => units.Contains(s.UnitId) && fields.Contains(s.FieldId)).ToListAsync();
@@ -102,9 +117,7 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
 
     private async Task LoadAsync()
     {
-        var units = await db.Units.AsNoTracking().Active()
-            .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync();
-        Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
+        UnitGroups = await Organisation.UnitChoices.ByDistrictAsync(db, HttpContext.RequestAborted);
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
         Members = [.. (await users.GetUsersInRoleAsync(Roles.SurveyTeam)).Where(u => !u.IsDisabled)
             .Select(u => new StaffEntryModel.Option(u.Id, u.FullName + " (" + u.UserName + ")")).OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
