@@ -1672,6 +1672,33 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("QuestionnaireElement");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.QuestionnaireUse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("FieldId", "Channel");
+
+                    b.ToTable("QuestionnaireUses");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.DailyRollup", b =>
                 {
                     b.Property<int>("UnitId")
@@ -1820,6 +1847,36 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ScaleOption");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyDraft", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SurveyDrafts");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
@@ -2543,6 +2600,20 @@ namespace CitizenVoice.Data.Migrations.Postgres
                 {
                     b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
                         .WithMany("Elements")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.QuestionnaireUse", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
+                        .WithMany()
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1614,6 +1614,31 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("QuestionnaireElement");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.QuestionnaireUse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("FieldId", "Channel");
+
+                    b.ToTable("QuestionnaireUses");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Surveys.Rollups.DailyRollup", b =>
                 {
                     b.Property<int>("UnitId")
@@ -1756,6 +1781,36 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ScaleOption");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyDraft", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SurveyDrafts");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.SurveyResponse", b =>
@@ -2469,6 +2524,20 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 {
                     b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
                         .WithMany("Elements")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Surveys.QuestionnaireUse", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.ServiceField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CitizenVoice.Features.Surveys.Questionnaire", null)
+                        .WithMany()
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
