@@ -106,7 +106,7 @@ public sealed record FeedbackFigures(
         static object?[] Cells(FeedbackCounts c) =>
             [c.Received, c.AnsweredOnTime, c.AnsweredLate, c.OnTimeRate, c.Open, c.OpenOverdue, c.Rejected, c.Satisfied, c.NotSatisfied];
         ExportTable Table(string name, string[] first, IEnumerable<object?[]> rows) =>
-            new(ResultsExport.Slug(name), text(name), [.. first.Concat(countHeaders).Select(text)], [.. rows]);
+            new(ExportTables.Slug(name), text(name), [.. first.Concat(countHeaders).Select(text)], [.. rows]);
         return
         [
             Table("Tổng hợp", ["Đơn vị", "Từ ngày", "Đến ngày"],

@@ -50,11 +50,11 @@ public static class FeedbackFiguresExport
         if (format == "csv")
         {
             var chosen = tables.FirstOrDefault(t => t.Slug == http.Request.Query["bang"].ToString()) ?? tables[0];
-            var csv = ResultsExport.ToCsv(chosen, CultureInfo.CurrentCulture, Text);
+            var csv = ExportTables.ToCsv(chosen, CultureInfo.CurrentCulture, Text);
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"{FileName(figures)}-{chosen.Slug}.csv");
         }
 
-        var buffer = await ResultsExport.XlsxAsync(tables, Text, ct);
+        var buffer = await ExportTables.XlsxAsync(tables, Text, ct);
         return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(figures) + ".xlsx");
     }
 

@@ -53,7 +53,7 @@ public static class FeedbackFiguresPdf
             {
                 flow.Y += 8;
                 Heading(flow, $"{number++}. {table.Name}");
-                ResultsPdf.Table(flow, table);
+                ExportTables.DrawPdf(flow, table);
             }
         }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenVoice.Features.Organisation;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationService authorization, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class UnitMergeModel(AppDb db, UnitScope scope, IStaffAccounts staffAccounts, IAuthorizationService authorization, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public sealed record Option(int Id, string Code, string Name);
 
@@ -96,7 +95,7 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IAuthorizationServ
         {
             await LoadAsync(unit);
             var subUnits = await db.Units.Active().CountAsync(u => u.ParentId == unit.Id);
-            var staff = await db.Users.CountAsync(u => u.UnitId == unit.Id);
+            var staff = await staffAccounts.CountInUnitAsync(unit.Id, HttpContext.RequestAborted);
             Pending = (successor!.Code, successor.Name, subUnits, staff);
             return Page();
         }

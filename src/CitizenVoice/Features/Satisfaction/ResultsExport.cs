@@ -17,16 +17,6 @@ using MiniExcelLibs.OpenXml;
 namespace CitizenVoice.Features.Satisfaction;
 
 /// <summary>
-/// A table exactly as a results screen shows it, ready for CSV, XLSX or PDF. <paramref name="Slug"/> names it in the
-/// CSV link whatever the language; <paramref name="Name"/> and <paramref name="Headers"/> are in the reader's language.
-/// Cells are text, whole counts (int, long), percentages with one decimal (double) or a 95% <see cref="Interval"/>.
-/// </summary>
-public sealed record ExportTable(string Slug, string Name, string[] Headers, IReadOnlyList<object?[]> Rows);
-
-/// <summary>A 95% interval in percentage points: one cell "83,4–91,2" in a PDF, two number columns in CSV and XLSX.</summary>
-public sealed record Interval(double Low, double High);
-
-/// <summary>
 /// Downloads of the results: every table of the screen as XLSX sheets or one table as CSV, and the daily rollup
 /// rows of a period as a data extract that streams through a temporary file (memory stays flat however large).
 /// </summary>
@@ -84,7 +74,7 @@ public static class ResultsExport
         static Interval? Ci(Rate r) => r.N == 0 ? null : new Interval(Math.Round(r.Low, 1), Math.Round(r.High, 1));
         static object? Value(Rate r) => r.N == 0 ? null : Math.Round(r.Value, 1);
         string Sample(Rate r) => r.N == 0 ? text("chưa có") : r.IsSufficient ? "" : text("Chưa đủ mẫu");
-        ExportTable Table(string name, string[] headers, IReadOnlyList<object?[]> rows) => new(Slug(name), text(name), [.. headers.Select(text)], rows);
+        ExportTable Table(string name, string[] headers, IReadOnlyList<object?[]> rows) => new(ExportTables.Slug(name), text(name), [.. headers.Select(text)], rows);
         var f = data.Figures;
         return
         [
@@ -103,18 +93,6 @@ public static class ResultsExport
                 [.. f.Questions.Concat(f.OverallQuestion is null ? [] : [f.OverallQuestion]).Select(q => new object?[] { q.Code, Pick(q.Text, q.TextEn), Value(q.Rate), Ci(q.Rate), q.Rate.N }
                     .Concat(Enumerable.Range(1, 5).Select(v => (object?)q.Distribution.Where(d => d.Value == v).Sum(d => d.Count))).ToArray())]),
         ];
-    }
-
-    /// <summary>
-    /// A table as data for a spreadsheet: every interval becomes two number columns (lower and upper bound), so the
-    /// bounds can be computed with like any other figure.
-    /// </summary>
-    public static (string[] Headers, IReadOnlyList<object?[]> Rows) AsData(ExportTable table, Func<string, string> text)
-    {
-        var isInterval = table.Headers.Select(h => h == text("Khoảng tin cậy 95%")).ToArray();
-        var headers = table.Headers.SelectMany((h, i) => isInterval[i] ? new[] { h + " – " + text("cận dưới (%)"), h + " – " + text("cận trên (%)") } : [h]).ToArray();
-        var rows = table.Rows.Select(r => r.SelectMany((c, i) => isInterval[i] ? c is Interval ci ? new object?[] { ci.Low, ci.High } : new object?[] { null, null } : [c]).ToArray()).ToList();
-        return (headers, rows);
     }
 
     private static async Task<IResult> ExportAsync(
@@ -139,41 +117,11 @@ public static class ResultsExport
         if (format == "csv")
         {
             var chosen = tables.FirstOrDefault(t => t.Slug == table) ?? tables[2];
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ToCsv(chosen, culture, Text))).ToArray(), "text/csv; charset=utf-8", $"{name}-{chosen.Slug}.csv");
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ExportTables.ToCsv(chosen, culture, Text))).ToArray(), "text/csv; charset=utf-8", $"{name}-{chosen.Slug}.csv");
         }
 
-        var buffer = await XlsxAsync(tables, Text, ct);
+        var buffer = await ExportTables.XlsxAsync(tables, Text, ct);
         return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-    }
-
-    /// <summary>
-    /// The tables as the sheets of a workbook, one sheet each. Numbers stay numbers in the workbook, shown with one
-    /// decimal (rates, bounds) or none (counts): the spreadsheet program then writes them with its reader's own decimal mark.
-    /// </summary>
-    public static async Task<MemoryStream> XlsxAsync(IReadOnlyList<ExportTable> tables, Func<string, string> text, CancellationToken ct)
-    {
-        var asData = tables.Select(t => (t.Name, Table: AsData(t, text))).ToList();
-        var formats = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (_, (headers, rows)) in asData)
-        {
-            foreach (var row in rows)
-            {
-                for (var i = 0; i < headers.Length; i++)
-                {
-                    if (row[i] is double or long or int)
-                    {
-                        formats.TryAdd(headers[i], row[i] is double ? "0.0" : "#,##0");
-                    }
-                }
-            }
-        }
-
-        var sheets = asData.ToDictionary(t => t.Name, t => (object)t.Table.Rows.Select(r => t.Table.Headers.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList());
-        var configuration = new OpenXmlConfiguration { DynamicColumns = [.. formats.Select(f => new DynamicExcelColumn(f.Key) { Format = f.Value })] };
-        var buffer = new MemoryStream();
-        await buffer.SaveAsAsync(sheets, configuration: configuration, cancellationToken: ct);
-        buffer.Position = 0;
-        return buffer;
     }
 
     /// <summary>
@@ -229,36 +177,6 @@ public static class ResultsExport
         http.Response.RegisterForDispose(new TemporaryFile(path));
         return Results.File(File.OpenRead(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"du-lieu-{start:yyyyMMdd}-{end:yyyyMMdd}.xlsx");
     }
-
-    /// <summary>
-    /// One table as CSV in the reader's language, like the screen it comes from. A spreadsheet program opening the
-    /// file reads numbers with its own language's decimal mark, so a Vietnamese file writes "87,8" and, because the
-    /// comma is then the decimal mark, separates its columns with ";" (the list separator of a Vietnamese
-    /// spreadsheet); an English file writes "87.8" and separates with ",". Numbers carry no thousands separator and
-    /// no "%" (the header says the unit), so they are read as numbers, not text.
-    /// </summary>
-    public static string ToCsv(ExportTable table, CultureInfo culture, Func<string, string> text)
-    {
-        var separator = NumberText.IsVietnamese(culture) ? ';' : ',';
-        string Cell(object? value) => value switch
-        {
-            null => "",
-            double d => d.ToString("0.0", culture),
-            IFormattable f => f.ToString(null, culture),
-            var v => v.ToString() is { } s && s.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v.ToString() ?? "",
-        };
-        var (headers, rows) = AsData(table, text);
-        var csv = new StringBuilder();
-        csv.AppendJoin(separator, headers.Select(Cell)).Append("\r\n");
-        foreach (var row in rows)
-        {
-            csv.AppendJoin(separator, row.Select(Cell)).Append("\r\n");
-        }
-
-        return csv.ToString();
-    }
-
-    public static string Slug(string name) => TextFolding.Fold(name).ToLowerInvariant().Replace(' ', '-');
 
     private sealed class TemporaryFile(string path) : IDisposable
     {

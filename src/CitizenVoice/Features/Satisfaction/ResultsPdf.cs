@@ -52,7 +52,7 @@ public static class ResultsPdf
                     "theo-cap" => "6. Theo cấp",
                     _ => "7. Từng tiêu chí",
                 });
-                Table(flow, table);
+                ExportTables.DrawPdf(flow, table);
             }
         }
 
@@ -118,51 +118,5 @@ public static class ResultsPdf
         g.DrawString(NumberText.Percent(0, Vi, decimals: 0), font, XBrushes.Black, new XRect(left - 10, flow.Y, 30, 12), XStringFormats.TopLeft);
         g.DrawString(NumberText.Percent(100, Vi, decimals: 0), font, XBrushes.Black, new XRect(left + width - 20, flow.Y, 40, 12), XStringFormats.TopLeft);
         flow.Y += 16;
-    }
-
-    /// <summary>A table of the screen drawn across the page, its rows wrapped and continued on the next page as needed.</summary>
-    public static void Table(PdfFlow flow, ExportTable table)
-    {
-        var font = PdfFonts.Regular(8);
-        var bold = PdfFonts.Bold(8);
-        // The widest text column gets what the numbers leave.
-        var textColumn = Array.FindIndex(table.Headers, h => h is "Đơn vị" or "Tiêu chí" or "Yếu tố" or "Lĩnh vực" or "Kênh tiếp nhận" or "Loại");
-        var narrow = (flow.Width - (textColumn >= 0 ? 170 : 0)) / Math.Max(1, table.Headers.Length - (textColumn >= 0 ? 1 : 0));
-        var widths = table.Headers.Select((_, i) => i == textColumn ? 170 + (flow.Width - 170 - narrow * (table.Headers.Length - 1)) : narrow).ToArray();
-        void Row(IReadOnlyList<string> cells, XFont rowFont)
-        {
-            var lines = cells.Select((c, i) => flow.Wrap(c, rowFont, widths[i] - 4)).ToList();
-            var height = Math.Max(1, lines.Max(l => l.Count)) * rowFont.GetHeight() * 1.15 + 4;
-            flow.EnsureSpace(height);
-            var x = PdfFlow.Margin;
-            for (var i = 0; i < cells.Count; i++)
-            {
-                flow.Graphics.DrawRectangle(new XPen(XColors.Gray, 0.4), x, flow.Y, widths[i], height);
-                var y = flow.Y + 2;
-                foreach (var line in lines[i])
-                {
-                    flow.Graphics.DrawString(line, rowFont, XBrushes.Black, new XRect(x + 2, y, widths[i] - 4, rowFont.GetHeight()), XStringFormats.TopLeft);
-                    y += rowFont.GetHeight() * 1.15;
-                }
-
-                x += widths[i];
-            }
-
-            flow.Y += height;
-        }
-
-        Row(table.Headers, bold);
-        foreach (var row in table.Rows)
-        {
-            Row([.. row.Select(c => c switch
-            {
-                null => "",
-                double d => NumberText.Number(d, Vi),
-                Interval i => NumberText.Interval(i.Low, i.High, Vi),
-                int or long => NumberText.Count(Convert.ToInt64(c, Vi), Vi),
-                IFormattable n => n.ToString(null, Vi),
-                var v => v.ToString() ?? "",
-            })], font);
-        }
     }
 }

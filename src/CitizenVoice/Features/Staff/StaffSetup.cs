@@ -65,6 +65,7 @@ public static class StaffSetup
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.AddScoped<UnitScope>();
+        builder.Services.AddScoped<IStaffAccounts, StaffAccounts>();
         builder.Services.AddScoped<IAuthorizationHandler, UnitScopeHandler>();
         // Deny by default: a page or endpoint that names no policy is for signed-in staff, so one that forgets its
         // [Authorize] is closed, not public. Public pages and endpoints say so (AllowAnonymous), each in its feature's setup.

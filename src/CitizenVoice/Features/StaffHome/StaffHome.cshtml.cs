@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CitizenVoice.Features.Staff;
+namespace CitizenVoice.Features.StaffHome;
 
 /// <summary>The staff start page: the areas the user's roles open, each registered by its feature.</summary>
 [Authorize(Policy = Policies.Staff)]
