@@ -379,7 +379,7 @@ switch (command)
         var random = new Random(7);
         var bodies = Enumerable.Range(0, 500).Select(_ => JsonSerializer.Serialize(new
         {
-            unitCode = units[random.Next(units.Count)], fieldCode = new[] { "CU-TRU", "CCCD", "XNC" }[random.Next(3)], channel = "online",
+            unitCode = units[random.Next(units.Count)], fieldCode = random.Next(2) == 0 ? "CU-TRU" : "CCCD", channel = "online",
             answers = ids.Select(id => new { questionId = int.Parse(id!, CultureInfo.InvariantCulture), value = random.NextDouble() < 0.9 ? 4 + random.Next(2) : 1 + random.Next(3) }),
         })).ToList();
         var lua = Path.Combine(work, "post.lua");

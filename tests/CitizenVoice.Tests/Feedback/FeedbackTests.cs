@@ -19,7 +19,7 @@ public sealed class FeedbackTests(CitizenVoiceApp app)
         content = "Tôi nộp hồ sơ đăng ký thường trú đã quá hạn mà chưa có kết quả.", name, email, consent,
     };
 
-    private async Task<(string Code, string Secret)> SendAsync(HttpClient client, object body)
+    private static async Task<(string Code, string Secret)> SendAsync(HttpClient client, object body)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/feedback", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -36,7 +36,7 @@ public sealed class SettingsTests : IClassFixture<CitizenVoiceApp>
         Assert.Equal(before, (await admin.GetPageAsync("/quan-tri/cai-dat")).QuerySelector("#Input_Hotline")!.GetAttribute("value"));
     }
 
-    private async Task<HttpResponseMessage> UploadLogoAsync(StaffClient admin, byte[] bytes, string contentType, string fileName)
+    private static async Task<HttpResponseMessage> UploadLogoAsync(StaffClient admin, byte[] bytes, string contentType, string fileName)
     {
         var page = await admin.GetPageAsync("/quan-tri/cai-dat");
         var form = page.QuerySelector("main form[method=post]")!;

@@ -6,9 +6,9 @@ namespace CitizenVoice.Features.Home;
 /// </summary>
 public static class ErrorTexts
 {
-    public sealed record Text(string Title, string Explanation, string Detail);
+    public sealed record Wording(string Title, string Explanation, string Detail);
 
-    public static Text For(int status) => status switch
+    public static Wording For(int status) => status switch
     {
         400 => new("Yêu cầu không hợp lệ",
             "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.",

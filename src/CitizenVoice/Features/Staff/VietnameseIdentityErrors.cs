@@ -6,7 +6,7 @@ namespace CitizenVoice.Features.Staff;
 /// <summary>Identity's error messages in the user's language (Vietnamese by default).</summary>
 internal sealed class VietnameseIdentityErrors(IStringLocalizer<SharedResource> l) : IdentityErrorDescriber
 {
-    private IdentityError Error(string code, string message) => new() { Code = code, Description = message };
+    private static IdentityError Error(string code, string message) => new() { Code = code, Description = message };
 
     public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), l["Tên đăng nhập {0} đã được dùng.", userName]);
     public override IdentityError DuplicateEmail(string email) => Error(nameof(DuplicateEmail), l["Email {0} đã được dùng cho tài khoản khác.", email]);

@@ -100,7 +100,9 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
             {
                 await CommitAsync(lane, batch);
             }
+            #pragma warning disable CA1031 // Any failure of a batch is handed back to the waiting request(s) as their error; the writer itself must keep running.
             catch (Exception e)
+            #pragma warning restore CA1031
             {
                 // One bad response must not fail its neighbours: retry each alone so only it reports the error.
                 if (batch.Count > 1)
@@ -141,7 +143,9 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
             {
                 // The other lane's row is committed now: the next attempt sees it.
             }
+            #pragma warning disable CA1031 // Any failure of a batch is handed back to the waiting request(s) as their error; the writer itself must keep running.
             catch (Exception e)
+            #pragma warning restore CA1031
             {
                 pending.Done.TrySetException(e);
                 return;

@@ -166,7 +166,9 @@ public sealed class PendingRollupFold(IServiceScopeFactory scopes, WriteGate gat
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
             }
+            #pragma warning disable CA1031 // A failed fold leaves the increments pending for the next tick; the background service must not stop.
             catch (Exception e)
+            #pragma warning restore CA1031
             {
                 // The increments stay pending: the next tick or the next reader folds them.
                 log.LogWarning(e, "Folding pending rollup increments failed");
