@@ -59,6 +59,12 @@ public static class WebSetup
                 + "(and DataProtection__CertificatePassword) to a PFX file with a private key, kept outside the database and its backups. "
                 + "See the configuration table in README.md.");
         }
+        else
+        {
+            // Outside Production an unencrypted key ring is the intended set-up (README says so), so its warning on
+            // every first run would only teach people to ignore warnings.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        }
 
         services.Configure<ForwardedHeadersOptions>(o => TrustForwardedHeaders(o, builder.Configuration.GetSection("ForwardedHeaders")));
         AddCompression(services);
