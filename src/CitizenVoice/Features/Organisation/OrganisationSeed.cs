@@ -100,7 +100,7 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
                     };
                     if (name == "Vân Tùng")
                     {
-                        // A xã when the source article was written; a thị trấn since resolution 722/NQ-UBTVQH15.
+                        // A xã when the Bắc Kạn police article of 2022 (News/NewsSeed.cs) was written; a thị trấn since resolution 722/NQ-UBTVQH15.
                         unit.NameHistory.Add(new UnitNameRecord { Name = "Công an xã Vân Tùng", AreaType = "xã", ValidTo = new DateOnly(2023, 4, 10) });
                     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CitizenVoice.Features.Dialogues;
 
 /// <summary>
-/// Dialogue figures for a unit's subtree and a period: what a leader asks for and what the article reports
+/// Dialogue figures for a unit's subtree and a period: what a leader asks for and what the Bắc Kạn police article of 2022 (News/NewsSeed.cs) reports
 /// ("16 buổi đối thoại … 1 buổi trực tuyến … trên 1000 lượt người tham gia, gần 200 ý kiến").
 /// </summary>
 public sealed record DialogueFigures(
