@@ -175,6 +175,32 @@ public sealed class UnitTreeTests(OrganisationChangesApp app)
     }
 
     [Fact]
+    public async Task A_unit_merged_into_another_hands_it_the_fields_it_served()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var nganSon = await UnitIdAsync("BK-NS");
+        using (var _ = await admin.SubmitFormAsync($"/quan-tri/don-vi/them?parentId={nganSon}",
+                   [new("Input.Code", "BK-NS-FIRE"), new("Input.Name", "Công an xã Phòng Cháy"), new("Input.AreaType", "xã")])) { }
+        // An administrator ticked fire safety for this commune; the commune it merges into does not serve it yet.
+        await app.WithDbAsync(async db =>
+        {
+            var fire = await db.Fields.Where(f => f.Code == "PCCC").Select(f => f.Id).SingleAsync();
+            db.UnitFields.Add(new UnitField { UnitId = await UnitIdAsync("BK-NS-FIRE"), FieldId = fire });
+            await db.SaveChangesAsync();
+        });
+        using var api = app.CreateClient();
+        Assert.DoesNotContain("PCCC", await api.GetStringAsync("/api/v1/units/BK-NS-VT/fields"));
+
+        using (var merged = await MergeAsync(admin, await UnitIdAsync("BK-NS-FIRE"), await UnitIdAsync("BK-NS-VT"), "2030-07-01"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        }
+
+        Assert.Contains("PCCC", await api.GetStringAsync("/api/v1/units/BK-NS-VT/fields"));
+    }
+
+    [Fact]
     public async Task The_printed_qr_code_and_kiosk_link_of_a_merged_unit_lead_to_its_successor_through_a_chain_of_merges()
     {
         using var admin = app.CreateStaffClient();
