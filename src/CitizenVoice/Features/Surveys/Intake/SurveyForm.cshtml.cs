@@ -15,7 +15,7 @@ namespace CitizenVoice.Features.Surveys;
 /// entering a paper-like form at once; on a phone the stepped form (<see cref="SurveyStepsModel"/>) is shorter per screen.
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicWrite)]
-public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, SurveyRecorder recorder, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, SurveyRecorder recorder, IStringLocalizer<SharedResource> l) : CitizenSurveyPage
 {
     [FromRoute]
     public string UnitCode { get; set; } = "";
@@ -23,41 +23,6 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     [FromRoute]
     public string FieldCode { get; set; } = "";
 
-    // Named explicitly: without a name, MVC falls back to binding every form field as a dictionary key when none is posted.
-    [BindProperty(Name = "Answers")]
-    public Dictionary<int, int>? Answers { get; set; }
-
-    [BindProperty(Name = "Texts")]
-    public Dictionary<int, string>? Texts { get; set; }
-
-    [BindProperty]
-    [StringLength(SurveyRules.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
-    [Display(Name = "Góp ý để chúng tôi phục vụ tốt hơn (không bắt buộc)")]
-    public string? Comment { get; set; }
-
-    [BindProperty]
-    [StringLength(SurveyRules.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
-    [Display(Name = "Mã hồ sơ (mã biên nhận)")]
-    public string? ReceiptCode { get; set; }
-
-    [BindProperty]
-    [StringLength(SurveyRules.MaxContact, ErrorMessage = "{0} tối đa {1} ký tự.")]
-    [Display(Name = "Số điện thoại hoặc email")]
-    public string? Contact { get; set; }
-
-    [BindProperty]
-    [Display(Name = "Tôi đồng ý để Tổ khảo sát lưu thông tin liên hệ này để liên hệ lại với tôi về phiếu đánh giá.")]
-    public bool ContactConsent { get; set; }
-
-    /// <summary>The honeypot.</summary>
-    [BindProperty]
-    public string? Website { get; set; }
-
-    public QuestionnaireView Questionnaire { get; private set; } = null!;
-    public string UnitName { get; private set; } = "";
-    public string FieldName { get; private set; } = "";
-    /// <summary>Staff of this unit (or above it) are signed in on this browser: the form warns that their rating is refused.</summary>
-    public bool SignedInStaff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -16,7 +16,7 @@ namespace CitizenVoice.Features.Surveys;
 /// an ordinary form post and no JavaScript is needed. The last step records through the same path as the one-page form.
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicWrite)]
-public sealed class SurveyStepsModel(AppDb db, QuestionnaireCatalog catalog, SurveyRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SurveyStepsModel(AppDb db, QuestionnaireCatalog catalog, SurveyRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l) : CitizenSurveyPage
 {
     private const int MaxToken = 64;
 
@@ -33,39 +33,6 @@ public sealed class SurveyStepsModel(AppDb db, QuestionnaireCatalog catalog, Sur
     [BindProperty]
     public int Step { get; set; } = 1;
 
-    [BindProperty(Name = "Answers")]
-    public Dictionary<int, int>? Answers { get; set; }
-
-    [BindProperty(Name = "Texts")]
-    public Dictionary<int, string>? Texts { get; set; }
-
-    [BindProperty]
-    [StringLength(SurveyRules.MaxComment, ErrorMessage = "{0} tối đa {1} ký tự.")]
-    [Display(Name = "Góp ý để chúng tôi phục vụ tốt hơn (không bắt buộc)")]
-    public string? Comment { get; set; }
-
-    [BindProperty]
-    [StringLength(SurveyRules.MaxReceipt, ErrorMessage = "{0} tối đa {1} ký tự.")]
-    [Display(Name = "Mã hồ sơ (mã biên nhận)")]
-    public string? ReceiptCode { get; set; }
-
-    [BindProperty]
-    [StringLength(SurveyRules.MaxContact, ErrorMessage = "{0} tối đa {1} ký tự.")]
-    [Display(Name = "Số điện thoại hoặc email")]
-    public string? Contact { get; set; }
-
-    [BindProperty]
-    [Display(Name = "Tôi đồng ý để Tổ khảo sát lưu thông tin liên hệ này để liên hệ lại với tôi về phiếu đánh giá.")]
-    public bool ContactConsent { get; set; }
-
-    /// <summary>The honeypot.</summary>
-    [BindProperty]
-    public string? Website { get; set; }
-
-    public QuestionnaireView Questionnaire { get; private set; } = null!;
-    public string UnitName { get; private set; } = "";
-    public string FieldName { get; private set; } = "";
-    public bool SignedInStaff { get; private set; }
     /// <summary>The answers chosen so far (earlier steps and this one), to show them checked when a step is revisited.</summary>
     public Dictionary<int, int> Chosen { get; private set; } = [];
     public bool Expired { get; private set; }
