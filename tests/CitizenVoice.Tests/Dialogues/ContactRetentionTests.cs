@@ -112,7 +112,7 @@ public sealed class ContactRetentionTests(ClockApp app) : IClassFixture<ClockApp
         await app.WithDbAsync(async db =>
         {
             var unit = await db.Units.Where(u => u.Code == "BK-BB").Select(u => u.Id).SingleAsync();
-            var field = await db.Fields.Where(f => f.Code == "XNC").Select(f => f.Id).SingleAsync();
+            var field = await db.Fields.Where(f => f.Code == "CCCD").Select(f => f.Id).SingleAsync();
             db.SurveyRounds.Add(new SurveyRound
             {
                 Name = $"Đợt thử thời hạn lưu liên hệ {Guid.NewGuid():N}", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(10),
@@ -133,7 +133,7 @@ public sealed class ContactRetentionTests(ClockApp app) : IClassFixture<ClockApp
             return comment;
         }
 
-        var inRound = await RateAsync("BK-BB/XNC");
+        var inRound = await RateAsync("BK-BB/CCCD");
         var outsideRounds = await RateAsync("BK-CM/DKX");
         Task<SurveyResponse> ResponseAsync(string comment) => app.WithDbAsync(db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.Comment == comment));
 

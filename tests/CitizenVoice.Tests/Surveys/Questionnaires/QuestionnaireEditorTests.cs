@@ -171,6 +171,7 @@ public sealed class QuestionnaireEditorTests(CitizenVoiceApp app) : IClassFixtur
         db.Units.Add(unit);
         await db.SaveChangesAsync();
         unit.Path = district.Path + unit.Id + "/";
+        db.UnitFields.AddRange(await db.Fields.Select(f => new UnitField { UnitId = unit.Id, FieldId = f.Id }).ToListAsync());
         await db.SaveChangesAsync();
         return code;
     });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -65,15 +66,17 @@ public sealed class SurveyRoundTests(CitizenVoiceApp app)
 
         using var created = await member.SubmitFormAsync("/quan-tri/khao-sat/dot/them",
         [
-            new("Name", "Đợt theo huyện"), new("MarginPoints", "5"), new("CommunesOf", "BK-NS"), new("Levels", "District"), new("FieldCodes", "CON-DAU"),
+            new("Name", "Đợt theo huyện"), new("MarginPoints", "5"), new("CommunesOf", "BK-NS"), new("Levels", "District"), new("FieldCodes", "CCCD"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
 
         var expected = await app.WithDbAsync(async db =>
         {
             var nganSon = await db.Units.SingleAsync(u => u.Code == "BK-NS");
-            return await db.Units.Where(u => u.ValidTo == null && u.SuccessorId == null
-                    && (u.Level == Features.Organisation.UnitLevel.District || u.ParentId == nganSon.Id && u.Level == Features.Organisation.UnitLevel.Commune))
+            // A round asks a unit only about a field it serves (identity cards: every district and commune in the demo).
+            return await db.Units.Active()
+                .Where(u => u.Level == Features.Organisation.UnitLevel.District || u.ParentId == nganSon.Id && u.Level == Features.Organisation.UnitLevel.Commune)
+                .Where(u => db.UnitFields.Any(f => f.UnitId == u.Id && db.Fields.Any(x => x.Id == f.FieldId && x.Code == "CCCD")))
                 .Select(u => u.Id).OrderBy(id => id).ToListAsync();
         });
         var taken = await app.WithDbAsync(db => db.SurveyRounds.Where(r => r.Name == "Đợt theo huyện")

@@ -46,7 +46,7 @@ public sealed class SpreadsheetImport(
 
     /// <summary>What the template shows besides the columns: the units and fields to choose from, and the example row's day.</summary>
     public sealed record TemplateChoices(
-        IReadOnlyList<(string Code, string Name)> Units, IReadOnlyList<(string Code, string Name)> Fields, string ExampleUnit, DateOnly ExampleDay);
+        IReadOnlyList<(string Code, string Name)> Units, IReadOnlyList<(string Code, string Name)> Fields, string ExampleUnit, string? ExampleField, DateOnly ExampleDay);
 
     public const string GuideSheet = "Hướng dẫn";
     public const string ExampleComment = "Dòng ví dụ: sửa thành phiếu thật hoặc xoá dòng này trước khi nhập.";
@@ -60,7 +60,7 @@ public sealed class SpreadsheetImport(
     {
         var row = Columns(questionnaire).ToDictionary(c => c, _ => (object?)null);
         row[Unit] = choices.ExampleUnit;
-        row[Field] = choices.Fields.Count > 0 ? choices.Fields[0].Code : null;
+        row[Field] = choices.ExampleField;
         row[ContactDate] = choices.ExampleDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var question in questionnaire.AllQuestions.Where(q => q.Scale is { Values.Count: > 0 }))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,14 +37,16 @@ public static class SurveyImportTemplates
     /// </summary>
     private static async Task<SpreadsheetImport.TemplateChoices> ChoicesAsync(AppDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level != Organisation.UnitLevel.Department)
+        var units = await db.Units.AsNoTracking().Active().Where(u => u.Level != Organisation.UnitLevel.Department)
             .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Level }).ToListAsync(ct);
         var fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.Name }).ToListAsync(ct);
         var open = await http.RequestServices.GetRequiredService<SurveyIndependence>().UnitsOpenToAsync(http.User, ct);
-        var example = await open.AsNoTracking().Where(u => u.ValidTo == null && u.SuccessorId == null && u.Level == Organisation.UnitLevel.Commune)
+        var example = await open.AsNoTracking().Active().Where(u => u.Level == Organisation.UnitLevel.Commune)
             .OrderBy(u => u.Code).Select(u => u.Code).FirstOrDefaultAsync(ct) ?? units.Select(u => u.Code).FirstOrDefault() ?? "";
+        // A field the example unit serves, or the rules would refuse the example row.
+        var exampleField = await db.FieldsServedBy(example).Select(f => f.Code).FirstOrDefaultAsync(ct);
         return new SpreadsheetImport.TemplateChoices(
-            [.. units.Select(u => (u.Code, u.Name))], [.. fields.Select(f => (f.Code, f.Name))], example,
+            [.. units.Select(u => (u.Code, u.Name))], [.. fields.Select(f => (f.Code, f.Name))], example, exampleField,
             SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime));
     }
 }
