@@ -26,7 +26,7 @@ internal static class NewsTestData
         return article;
     }
 
-    /// <summary>A moment far from the demo's and from other tests' articles, so its neighbours are the test's own.</summary>
+    /// <summary>A moment far from the demo's and from other tests' articles, so its neighbours are the test's own (and before year 9999, the last a DateTime holds).</summary>
     public static DateTime UniqueTime() =>
-        new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(Random.Shared.Next(0, 3_000_000)).AddMinutes(Random.Shared.Next(0, 1440));
+        new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(Random.Shared.Next(0, 2_500_000)).AddMinutes(Random.Shared.Next(0, 1440));
 }
