@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using CitizenVoice.Infrastructure;
 using Xunit.Abstractions;
 
 namespace CitizenVoice.Tests.Architecture;
@@ -45,14 +46,15 @@ public sealed class FeatureDependencyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_checker_sees_a_dependency_that_exists_only_inside_a_method_body()
+    public void The_checker_reads_method_bodies_not_only_signatures()
     {
-        // Organisation's unit tree announces moves to whoever listens; the rollups' listener is in Surveys. Staff's
-        // pages, by contrast, certainly use Organisation's units inside their handlers: if the IL reader missed method
-        // bodies this edge would vanish and the cycle check above would pass for the wrong reason.
-        var graph = FeatureGraph.Of(typeof(Program).Assembly);
-        Assert.Contains("Organisation", graph["Staff"].Keys);
+        // If the IL reader missed method bodies, a dependency written only inside a handler would vanish and the cycle
+        // check above would pass for the wrong reason.
+        var method = typeof(FeatureDependencyTests).GetMethod(nameof(UsesTheClockOnlyInsideItsBody), BindingFlags.NonPublic | BindingFlags.Static)!;
+        Assert.Contains(typeof(VietnamTime), FeatureGraph.TypesInBody(method));
     }
+
+    private static int UsesTheClockOnlyInsideItsBody() => VietnamTime.Today(DateTime.UnixEpoch).Year;
 }
 
 /// <summary>Which feature folders each feature folder uses, read from the compiled types and their IL.</summary>
@@ -204,7 +206,7 @@ internal static class FeatureGraph
     }
 
     /// <summary>The types a method body names: every type, field and method token in its IL.</summary>
-    private static IEnumerable<Type> TypesInBody(MethodBase method)
+    internal static IEnumerable<Type> TypesInBody(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null)

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace CitizenVoice.Features.Dialogues;
 
 /// <summary>
-/// Demo dialogues from the Bắc Kạn police article of 22/06/2022 (the demo news item in News/NewsSeed.cs): the Vân Tùng session, the online session on the
-/// provincial website, the district sessions of 2021 and the first half of 2022 (16 in all, one online), and an
+/// Demo dialogues from the Bắc Kạn police article of 22/06/2022 (the demo news item in News/NewsSeed.cs): the Vân
+/// Tùng session, the online session on the provincial website, the district sessions of 2021 and the first half of 2022 (16 in all, one online), and an
 /// upcoming session. The article gives totals, not transcripts: where it states a figure (over 200 delegates,
 /// 35 opinions, over 1,000 participants, nearly 200 opinions) the figure is stored as a recorded count, and only
 /// a handful of opinions are written out, as examples of the topics it names. Dates of the district sessions,
