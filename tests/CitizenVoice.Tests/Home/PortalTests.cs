@@ -35,6 +35,17 @@ public sealed class PortalTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task In_English_every_item_of_the_main_menu_is_in_English()
+    {
+        using var client = app.CreateStaffClient();
+        using var switched = await client.SubmitFormAsync("/", [new("culture", "en"), new("returnUrl", "/")], formAction: "/ngon-ngu");
+        var page = await client.GetPageAsync("/");
+        var items = page.QuerySelectorAll("nav .nav-link").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Satisfaction results", items);
+        Assert.DoesNotContain(items, item => item.Any(c => c is >= 'À' and <= 'ỹ' or 'đ' or 'Đ'));
+    }
+
+    [Fact]
     public async Task The_language_switch_never_redirects_to_another_site()
     {
         using var client = app.CreateStaffClient();

@@ -25,7 +25,7 @@ public sealed class EnglishResourceTests
     ];
 
     private static readonly Regex AreaPattern =
-        new(@"new (?:Public|Staff)Area\(\d+,\s*" + Literal + @",\s*" + Literal, RegexOptions.None);
+        new(@"new (?:[\w.]+\.)?(?:Public|Staff)Area\(\d+,\s*" + Literal + @",\s*" + Literal, RegexOptions.None);
 
     private static readonly Regex Placeholder = new(@"\{\d+\}", RegexOptions.None);
 

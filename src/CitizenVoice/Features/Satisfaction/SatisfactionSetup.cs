@@ -1,4 +1,5 @@
 using CitizenVoice.Features.Access;
+using CitizenVoice.Features.Shared;
 
 namespace CitizenVoice.Features.Satisfaction;
 
@@ -12,7 +13,7 @@ public static class SatisfactionSetup
         builder.Services.AddScoped<Data.ISeeder, SatisfactionDemoSeed>();
         builder.Services.AddSingleton(new StaffArea(40, "Kết quả đo lường sự hài lòng",
             "Chỉ số hài lòng của đơn vị và các đơn vị trực thuộc, xu hướng, xếp hạng, xuất báo cáo.", "/quan-tri/ket-qua-hai-long") { ForRatedUnits = true });
-        builder.Services.AddSingleton(new Shared.PublicArea(25, "Kết quả hài lòng",
+        builder.Services.AddSingleton(new PublicArea(25, "Kết quả hài lòng",
             "Kết quả đo lường sự hài lòng của người dân, tổ chức với từng đơn vị, từng lĩnh vực – kèm số phiếu và độ tin cậy.", "/ket-qua-khao-sat"));
         return builder;
     }
