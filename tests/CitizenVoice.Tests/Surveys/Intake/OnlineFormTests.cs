@@ -9,7 +9,7 @@ namespace CitizenVoice.Tests.Surveys;
 public sealed class OnlineFormTests(CitizenVoiceApp app)
 {
     [Fact]
-    public async Task A_citizen_chooses_a_unit_and_field_and_is_sent_to_its_form()
+    public async Task A_citizen_chooses_a_unit_and_field_and_is_sent_to_its_form_one_step_at_a_time()
     {
         using var citizen = app.CreateStaffClient();
         var start = await citizen.GetPageAsync("/khao-sat");
@@ -18,7 +18,7 @@ public sealed class OnlineFormTests(CitizenVoiceApp app)
 
         using var chosen = await citizen.Http.GetAsync("/khao-sat?unit=BK-NS&field=CCCD");
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
-        Assert.Equal("/khao-sat/BK-NS/CCCD", chosen.Headers.Location!.OriginalString);
+        Assert.Equal("/khao-sat/BK-NS/CCCD/tung-buoc", chosen.Headers.Location!.OriginalString);
     }
 
     [Fact]

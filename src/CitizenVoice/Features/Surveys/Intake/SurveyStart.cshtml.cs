@@ -32,7 +32,8 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
             // A field the unit does not serve is not a form to open: the page says so and lists the unit's own fields.
             if (await db.ServesAsync(unitCode, Field.Trim()) || !await db.Units.Active().AnyAsync(u => u.Code == unitCode))
             {
-                return LocalRedirect($"/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(Field.Trim())}");
+                // Most citizens answer on a phone: one element per step; the form links to the single page for those who prefer it.
+                return LocalRedirect($"/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(Field.Trim())}/tung-buoc");
             }
 
             NotServed = true;
