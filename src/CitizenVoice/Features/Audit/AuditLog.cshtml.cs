@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

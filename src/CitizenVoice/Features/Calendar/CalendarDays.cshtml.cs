@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;

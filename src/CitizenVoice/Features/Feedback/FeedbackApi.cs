@@ -2,7 +2,6 @@ using CitizenVoice.Data;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CitizenVoice.Features.Feedback;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Infrastructure;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;

@@ -2,7 +2,6 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

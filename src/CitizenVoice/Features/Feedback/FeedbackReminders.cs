@@ -3,7 +3,6 @@ using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Calendar;
-using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;

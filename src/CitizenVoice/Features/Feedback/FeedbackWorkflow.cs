@@ -1,6 +1,5 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Calendar;
-using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Features.Shared;
 using CitizenVoice.Infrastructure.Email;

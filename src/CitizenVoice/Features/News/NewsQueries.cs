@@ -1,6 +1,5 @@
 using System.Globalization;
 using CitizenVoice.Data;
-using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Features.Feedback;
 using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using CitizenVoice.Data;
-using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Shared;
-using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CitizenVoice.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CitizenVoice.Features.News;

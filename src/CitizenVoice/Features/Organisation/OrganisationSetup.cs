@@ -1,6 +1,5 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Shared;
 using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;

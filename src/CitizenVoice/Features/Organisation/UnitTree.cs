@@ -79,8 +79,9 @@ public static class UnitTree
 
         // The successor now serves the merged unit's citizens, so it serves their fields too: a passport office merged
         // into a province police keeps passports on the province's survey form and results.
-        var served = await db.UnitFields.Where(f => f.UnitId == successor.Id).Select(f => f.FieldId).ToListAsync(cancellationToken);
-        var carried = await db.UnitFields.Where(f => f.UnitId == unit.Id && !served.Contains(f.FieldId)).Select(f => f.FieldId).ToListAsync(cancellationToken);
+        var carried = await db.UnitFields
+            .Where(f => f.UnitId == unit.Id && !db.UnitFields.Any(s => s.UnitId == successor.Id && s.FieldId == f.FieldId))
+            .Select(f => f.FieldId).ToListAsync(cancellationToken);
         db.UnitFields.AddRange(carried.Select(fieldId => new UnitField { UnitId = successor.Id, FieldId = fieldId }));
 
         unit.ValidTo = date;

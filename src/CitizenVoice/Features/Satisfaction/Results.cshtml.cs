@@ -2,7 +2,6 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Feedback;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -3,15 +3,12 @@ using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Features.Surveys.Rollups;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using CitizenVoice.Infrastructure;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 
 namespace CitizenVoice.Features.Satisfaction;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Features.Shared;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

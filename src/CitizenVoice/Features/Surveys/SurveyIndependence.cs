@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Surveys;

@@ -2,7 +2,6 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Features.Shared;
-using CitizenVoice.Features.Staff;
 using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using CitizenVoice.Data;
-using CitizenVoice.Features.Dialogues;
 using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

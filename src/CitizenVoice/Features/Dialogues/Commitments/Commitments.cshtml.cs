@@ -1,7 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.AspNetCore.Authorization;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Staff;
 using CitizenVoice.Infrastructure;
 using CitizenVoice.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

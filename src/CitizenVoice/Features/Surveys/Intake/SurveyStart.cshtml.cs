@@ -1,6 +1,5 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
-using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +42,7 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
         // Communes under their district, like the public directory; the province and its departments first.
         UnitGroups = await UnitChoices.ByDistrictAsync(db, HttpContext.RequestAborted);
         // Once the unit is known (chosen, or the page came back to ask again), only the fields it serves are offered.
-        var known = unitCode.Length > 0 && await db.Units.Active().AnyAsync(u => u.Code == unitCode, HttpContext.RequestAborted);
+        var known = unitCode.Length > 0 && UnitGroups.Any(g => g.Units.Any(u => u.Code == unitCode));
         var fields = known ? db.FieldsServedBy(unitCode) : db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder);
         Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync();
         return Page();

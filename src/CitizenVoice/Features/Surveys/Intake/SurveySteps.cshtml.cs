@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,4 @@
 using CitizenVoice.Features.Access;
-using CitizenVoice.Features.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
