@@ -118,7 +118,7 @@ public sealed class NewsArticleTests(CitizenVoiceApp app)
         using var published = await editor.SubmitFormAsync("/quan-tri/tin-tuc", [], $"/quan-tri/tin-tuc?handler=Publish&id={article.Id}");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(title, (await reader.GetPageAsync($"/tin-tuc/{article.Slug}")).QuerySelector("h1")!.TextContent);
-        var logged = await app.WithDbAsync(db => db.AuditLog.Where(e => e.EntityType == nameof(NewsArticle) && e.EntityKey == article.Slug).Select(e => e.UserName + " " + e.Action).ToListAsync());
+        var logged = await app.WithDbAsync(db => db.AuditLog.Where(e => e.EntityType == nameof(NewsArticle) && e.EntityKey == article.Slug).OrderBy(e => e.Id).Select(e => e.UserName + " " + e.Action).ToListAsync());
         Assert.Equal(["bientap create", "bientap update"], logged);
     }
 
