@@ -532,23 +532,19 @@ switch (command)
     case "weight":
     {
         // The pages to weigh: --page /path, repeatable (for instance a news article, --page /tin-tuc/its-slug).
+        // Without any, every public page (PageWeight.PublicPagesAsync).
         var pages = args.Select((a, i) => (a, i)).Where(x => x.a == "--page" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
-        if (pages.Count == 0)
-        {
-            pages = ["/", "/phan-anh-kien-nghi", "/doi-thoai"];
-        }
-
         var url = Arg("url", "");
         if (url.Length > 0)
         {
-            await PageWeight.RunAsync(url, pages);
+            await PageWeight.RunAsync(url, pages.Count > 0 ? pages : await PageWeight.PublicPagesAsync(url));
             break;
         }
 
-        Console.WriteLine($"# page weight on a first visit (empty cache, Accept-Encoding: br, gzip), demo data on {provider}");
+        Console.WriteLine($"# page weight on a first visit (empty cache) and a repeat visit (cache from the first), Accept-Encoding: br, gzip, demo data on {provider}");
         await CreateDatabaseAsync();
         await using var app = await AppProcess.StartAsync(root, port, Settings());
-        await PageWeight.RunAsync(app.Url, pages);
+        await PageWeight.RunAsync(app.Url, pages.Count > 0 ? pages : await PageWeight.PublicPagesAsync(app.Url));
         break;
     }
 

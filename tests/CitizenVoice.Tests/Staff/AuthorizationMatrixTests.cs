@@ -174,9 +174,14 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         "/phan-anh-kien-nghi/hoi-dap", "/phan-anh-kien-nghi/hoi-dap/{id:int}", "/phan-anh-kien-nghi/hoi-dap/rss",
         "/tin-tuc", "/tin-tuc/{slug}", "/tin-tuc/rss", "/tin-tuc/anh/{id:int}",
         "/openapi/{documentName}.json", "/health/live", "/health/ready",
+        // The files under wwwroot (stylesheets, scripts, the emblem), each at its plain and its fingerprinted address.
+        StaticFiles,
         // What nothing else answers: "not found" for everybody.
         "{*path}",
     ];
+
+    /// <summary>The static files' endpoints (MapStaticAssets), one per file and address: counted as one entry.</summary>
+    private const string StaticFiles = "(static files)";
 
     private sealed record Mapped(string Pattern, string[] Methods, bool IsPage, bool AllowsAnonymous, IReadOnlyList<(string Method, string? Handler)> Handlers);
 
@@ -191,6 +196,11 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
             if (endpoint.RoutePattern.RawText == "{*path}")
             {
                 pattern = "{*path}";
+            }
+
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null)
+            {
+                pattern = StaticFiles;
             }
 
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
