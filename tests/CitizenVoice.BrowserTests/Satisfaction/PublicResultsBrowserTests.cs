@@ -14,7 +14,7 @@ public sealed class PublicResultsBrowserTests(BrowserApp app) : BrowserTest(app)
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Kết quả hài lòng" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kết quả đo lường sự hài lòng của người dân, tổ chức" })).ToBeVisibleAsync();
-        await Expect(page.Locator("canvas.chart").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Biểu đồ chỉ số các yếu tố" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Công an huyện Ngân Sơn" }).ClickAsync();
@@ -27,24 +27,37 @@ public sealed class PublicResultsBrowserTests(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task The_bar_chart_of_the_results_starts_its_axis_at_zero_as_the_PDF_does()
+    public async Task On_a_phone_the_headline_figure_is_on_the_first_screen_and_the_filters_are_folded_away()
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(360, 740);
         await page.GotoAsync("/ket-qua-khao-sat");
-        var bars = page.Locator("canvas[data-chart='bar']").First;
-        await Expect(bars).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => Chart.getChart(document.querySelector(\"canvas[data-chart='bar']\")) !== undefined");
 
-        var axis = await page.EvaluateAsync<double[]>(
-            """
-            () => {
-              const chart = Chart.getChart(document.querySelector("canvas[data-chart='bar']"));
-              return [chart.scales.y.min, chart.scales.y.max, Math.min(...chart.data.datasets[0].data)];
-            }
-            """);
-        Assert.True(axis[2] > 10, $"The demo figures should be well above 10 (lowest {axis[2]}), or the test proves nothing");
-        Assert.Equal(0, axis[0]);
-        Assert.Equal(100, axis[1]);
+        var headline = page.Locator(".figure-main").First;
+        await Expect(headline).ToBeVisibleAsync();
+        var box = await headline.BoundingBoxAsync();
+        Assert.True(box!.Y + box.Height <= 740, $"The headline figure ends at {box.Y + box.Height} px, below the first screen (740 px)");
+        await Expect(page.GetByLabel("Lĩnh vực", new() { Exact = true })).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xem" })).ToBeHiddenAsync();
+        await page.AssertAccessibleAsync();
+
+        // The filters open with a tap on their summary, without any script, and still filter.
+        await page.GetByText("Lọc kết quả").ClickAsync();
+        await page.GetByLabel("Lĩnh vực", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "CCCD" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("field=CCCD"));
+        await page.AssertNoHorizontalScrollAsync();
+    }
+
+    [Fact]
+    public async Task On_a_desktop_the_filters_show_without_opening_them()
+    {
+        var page = await NewPageAsync(1280, 900);
+        await page.GotoAsync("/ket-qua-khao-sat");
+        await Expect(page.GetByLabel("Lĩnh vực", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xem" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Lọc kết quả")).ToBeHiddenAsync();
+        var headline = await page.Locator(".figure-main").First.BoundingBoxAsync();
+        Assert.True(headline!.Y + headline.Height <= 900, $"The headline figure ends at {headline.Y + headline.Height} px");
         await page.AssertAccessibleAsync();
     }
 
@@ -53,6 +66,7 @@ public sealed class PublicResultsBrowserTests(BrowserApp app) : BrowserTest(app)
     {
         var page = await NewPageAsync(360, 740);
         await page.GotoAsync("/ket-qua-khao-sat?unit=BK-NS");
+        await page.GetByText("Lọc kết quả").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xem" })).ToBeVisibleAsync();
         await page.AssertNoHorizontalScrollAsync();
         await page.AssertAccessibleAsync();
