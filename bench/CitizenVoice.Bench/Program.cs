@@ -543,7 +543,8 @@ switch (command)
 
         Console.WriteLine($"# page weight on a first visit (empty cache) and a repeat visit (cache from the first), Accept-Encoding: br, gzip, demo data on {provider}");
         await CreateDatabaseAsync();
-        await using var app = await AppProcess.StartAsync(root, port, Settings());
+        // With the demo's survey responses, so that the results page carries its figures, tables and charts.
+        await using var app = await AppProcess.StartAsync(root, port, Settings(("Seed:DemoResponses", "6000")));
         await PageWeight.RunAsync(app.Url, pages.Count > 0 ? pages : await PageWeight.PublicPagesAsync(app.Url));
         break;
     }
