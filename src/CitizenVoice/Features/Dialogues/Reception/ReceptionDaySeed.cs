@@ -126,7 +126,7 @@ internal sealed class ReceptionDaySeed(AppDb db, WorkingCalendar calendar, IOpti
                     Chair = $"Trưởng {c.Name}",
                     Officials = "Phó Trưởng Công an\nCán bộ phụ trách cư trú, căn cước",
                     Format = DialogueFormat.InPerson,
-                    Venue = $"Hội trường {c.Name}",
+                    Venue = "Hội trường Ủy ban nhân dân",
                     StartsAt = startsAt, EndsAt = startsAt.AddHours(3),
                     Status = DialogueStatus.Closed,
                     AnnouncedAt = startsAt.AddDays(-14), CreatedAt = startsAt.AddDays(-20),
