@@ -59,13 +59,13 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, WorkingCale
             .Where(u => u.Level == UnitLevel.Commune && u.Path.StartsWith(scope) && u.ValidFrom <= last && (u.ValidTo == null || u.ValidTo >= first))
             .Select(u => new
             {
-                u.Code, u.Name, DistrictName = u.Parent!.Name,
+                u.Code, u.Name, u.NameEn, DistrictName = u.Parent!.Name, DistrictNameEn = u.Parent.NameEn,
                 Sessions = db.DialogueSessions.Count(s => s.HostUnitId == u.Id && s.Status != DialogueStatus.Draft && s.StartsAt >= from && s.StartsAt < to),
             })
             .ToListAsync(ct);
         Communes = communes.Count;
         Behind = communes.Where(c => c.Sessions == 0)
-            .Select(c => new Row(c.Code, c.Name, c.DistrictName, c.Sessions))
+            .Select(c => new Row(c.Code, LocalName.Of(c.Name, c.NameEn), LocalName.Of(c.DistrictName, c.DistrictNameEn), c.Sessions))
             .OrderBy(c => c.DistrictName, Infrastructure.Localisation.VietnameseOrder).ThenBy(c => c.Name, Infrastructure.Localisation.VietnameseOrder)
             .ToList();
     }
@@ -76,7 +76,7 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, WorkingCale
         var units = await db.Units.AsNoTracking()
             .Where(u => (u.Level == UnitLevel.Province || u.Level == UnitLevel.Commune) && u.Path.StartsWith(scope)
                 && u.ValidFrom <= to && (u.ValidTo == null || u.ValidTo >= from))
-            .Select(u => new { u.Id, u.Code, u.Name, u.Level, u.ValidFrom, u.ValidTo, ParentName = u.Parent == null ? "" : u.Parent.Name })
+            .Select(u => new { u.Id, u.Code, u.Name, u.NameEn, u.Level, u.ValidFrom, u.ValidTo, ParentName = u.Parent == null ? "" : u.Parent.Name, ParentNameEn = u.Parent == null ? null : u.Parent.NameEn })
             .ToListAsync(ct);
         // A week that starts in the period may end a few days after it.
         var days = await db.ReceptionDays.AsNoTracking()
@@ -102,7 +102,7 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, WorkingCale
                 .Where(p => p.First >= u.ValidFrom && (u.ValidTo is null || p.Last <= u.ValidTo))
                 .Where(p => !HolidayWeek(every, p) || held.Any(d => d >= p.First && d <= p.Last)).ToList();
             var missed = periods.Count(p => !held.Any(d => d >= p.First && d <= p.Last));
-            rows.Add(new ReceptionRow(u.Code, u.Name, u.ParentName, every, held.Count(d => d <= to), periods.Count, missed));
+            rows.Add(new ReceptionRow(u.Code, LocalName.Of(u.Name, u.NameEn), LocalName.Of(u.ParentName, u.ParentNameEn), every, held.Count(d => d <= to), periods.Count, missed));
         }
 
         ReceptionUnits = rows.Count;
