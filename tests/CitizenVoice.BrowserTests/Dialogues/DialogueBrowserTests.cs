@@ -43,7 +43,9 @@ public sealed class DialogueBrowserTests(BrowserApp app) : BrowserTest(app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tiếp công dân", Exact = true })).ToBeVisibleAsync();
         var vanTung = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Công an thị trấn Vân Tùng" }) })
             .Filter(new() { HasText = "tuần" });
-        await Expect(vanTung).ToContainTextAsync("3 trên 4 tuần");
+        // February 2024 has four weeks; Tết (9–15 February) falls in two. The first was held (8 February), the second is
+        // not counted against the commune, and the last two were missed.
+        await Expect(vanTung).ToContainTextAsync("2 trên 3 tuần");
         await page.AssertAccessibleAsync();
         await page.AssertNoHorizontalScrollAsync();
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CitizenVoice.Features.Calendar;
 using CitizenVoice.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Tests.Calendar;
 
@@ -11,13 +12,13 @@ namespace CitizenVoice.Tests.Calendar;
 public sealed class WorkingDaysTests(CitizenVoiceApp app)
 {
     [Fact]
-    public async Task The_holidays_of_2026_are_each_listed_with_the_lunar_ones_and_the_day_made_up_for_a_sunday()
+    public async Task The_holidays_of_2026_are_each_listed_with_the_lunar_ones_the_swapped_day_and_the_day_made_up_for_a_sunday()
     {
         using var client = app.CreateClient();
         var days = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/holidays?year=2026");
         var dates = days!.Select(d => d.GetProperty("date").GetString()).ToList();
         Assert.Equal(
-            ["2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
+            ["2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
              "2026-04-26", "2026-04-27", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02"],
             dates);
         Assert.Equal("Giỗ Tổ Hùng Vương (10/3 âm lịch)", days!.Single(d => d.GetProperty("date").GetString() == "2026-04-26").GetProperty("name").GetString());
@@ -45,6 +46,8 @@ public sealed class WorkingDaysTests(CitizenVoiceApp app)
     public async Task Days_an_administrator_adds_for_a_year_change_the_holidays_and_the_deadlines()
     {
         using var client = app.CreateClient();
+        // Start from the law alone: take out the government's decision for Tết 2025 that every install starts with.
+        await app.WithDbAsync(db => db.CalendarDays.Where(d => d.Date >= new DateOnly(2025, 1, 1) && d.Date <= new DateOnly(2025, 2, 28)).ExecuteDeleteAsync());
         // By law alone, Tết 2025's five days run from Tuesday 28 January to Saturday 1 February, made up on Monday 3 February.
         Assert.Equal("2025-01-27", (await client.GetFromJsonAsync<JsonElement>("/api/v1/working-days?from=2025-01-24&days=1")).GetProperty("date").GetString());
         Assert.Equal("2025-02-04", (await client.GetFromJsonAsync<JsonElement>("/api/v1/working-days?from=2025-01-27&days=1")).GetProperty("date").GetString());
@@ -63,6 +66,19 @@ public sealed class WorkingDaysTests(CitizenVoiceApp app)
         Assert.Equal("2025-02-03", (await client.GetFromJsonAsync<JsonElement>("/api/v1/working-days?from=2025-01-24&days=1")).GetProperty("date").GetString());
         Assert.Equal("2025-02-04", (await client.GetFromJsonAsync<JsonElement>("/api/v1/working-days?from=2025-01-24&days=2")).GetProperty("date").GetString());
         Assert.Equal("2025-02-03", (await client.GetFromJsonAsync<JsonElement>("/api/v1/working-days?from=2025-01-27&days=1")).GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public async Task The_governments_published_decisions_for_2025_and_2026_are_in_the_calendar_of_a_new_install()
+    {
+        using var client = app.CreateClient();
+        var holidays2025 = (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/holidays?year=2025"))!.Select(d => d.GetProperty("date").GetString()).ToList();
+        // Tết 2025 ran from Saturday 25 January to Sunday 2 February; 2 May was swapped with Saturday 26 April.
+        Assert.Contains("2025-01-27", holidays2025);
+        Assert.DoesNotContain("2025-02-03", holidays2025);
+        Assert.Contains("2025-05-02", holidays2025);
+        Assert.Equal("2025-02-03", (await client.GetFromJsonAsync<JsonElement>("/api/v1/working-days?from=2025-01-24&days=1")).GetProperty("date").GetString());
+        Assert.Equal("2025-04-26", (await client.GetFromJsonAsync<JsonElement>("/api/v1/working-days?from=2025-04-25&days=1")).GetProperty("date").GetString());
     }
 
     [Theory]

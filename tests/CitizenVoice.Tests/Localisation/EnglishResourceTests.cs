@@ -73,6 +73,54 @@ public sealed class EnglishResourceTests
                 + Environment.NewLine + string.Join(Environment.NewLine, empty));
     }
 
+    // A page title (ViewData["Title"], ViewBag.Title) set in a statement, and the text of a link in a view (the menus,
+    // the breadcrumbs, the staff home's tiles). Any Vietnamese literal there must be a localiser key.
+    private static readonly Regex TitleStatement = new(@"(?:ViewData\[""Title""\]|ViewBag\.Title)\s*=\s*([^;]*);", RegexOptions.None);
+    private static readonly Regex LinkText = new(@"<a\b[^>]*>([^<]*)</a>", RegexOptions.None);
+    private static readonly Regex Localised = new(@"\b[lL]\[\s*" + Literal + @"[^\]]*\]", RegexOptions.None);
+    private static readonly Regex VietnameseLiteral = new("\"([^\"]*[À-ỹđĐ][^\"]*)\"", RegexOptions.None);
+    private static readonly Regex VietnameseText = new(@"[À-ỹđĐ]", RegexOptions.None);
+
+    [Fact]
+    public void Page_titles_and_menu_items_are_Vietnamese_only_through_the_localiser_and_each_has_an_English_translation()
+    {
+        var translated = ReadResource().Select(entry => entry.Name).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        var sourceRoot = Path.Combine(FindRepositoryRoot(), "src", "CitizenVoice");
+        foreach (var file in Directory.EnumerateFiles(sourceRoot, "*.*", SearchOption.AllDirectories).Where(f => IsScannedFile(sourceRoot, f)))
+        {
+            var text = File.ReadAllText(file);
+            var name = Path.GetRelativePath(sourceRoot, file).Replace('\\', '/');
+            var pieces = TitleStatement.Matches(text).Select(m => (Kind: "title", Text: m.Groups[1].Value));
+            if (file.EndsWith(".cshtml", StringComparison.Ordinal))
+            {
+                pieces = pieces.Concat(LinkText.Matches(text).Select(m => (Kind: "link", Text: m.Groups[1].Value)));
+            }
+
+            foreach (var (kind, piece) in pieces)
+            {
+                foreach (Match key in Localised.Matches(piece))
+                {
+                    if (!translated.Contains(Unescape(key.Groups[1].Value)))
+                    {
+                        problems.Add($"{name}: {kind} key without English: {key.Groups[1].Value}");
+                    }
+                }
+
+                var rest = Localised.Replace(piece, "");
+                // Link text written straight into the markup, or a Vietnamese literal in a title statement, never reaches the localiser.
+                var raw = kind == "link" && !rest.Contains('@', StringComparison.Ordinal) ? (VietnameseText.IsMatch(rest) ? rest.Trim() : null)
+                    : VietnameseLiteral.Match(rest) is { Success: true } literal ? literal.Groups[1].Value : null;
+                if (raw is not null)
+                {
+                    problems.Add($"{name}: {kind} in Vietnamese outside the localiser: {raw}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     private static HashSet<string> ScanSourceKeys()
     {
         var sourceRoot = Path.Combine(FindRepositoryRoot(), "src", "CitizenVoice");

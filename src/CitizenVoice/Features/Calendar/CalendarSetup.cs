@@ -16,6 +16,7 @@ public static class CalendarSetup
     public static IHostApplicationBuilder AddCalendar(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<WorkingCalendar>();
+        builder.Services.AddScoped<Data.ISeeder, CalendarSeed>();
         builder.Services.AddSingleton(new StaffArea(85, "Lịch làm việc", "Ngày lễ, Tết và ngày nghỉ, làm bù theo quyết định hằng năm, để tính thời hạn.", "/quan-tri/lich-lam-viec", Roles.Administrator));
         return builder;
     }

@@ -21,8 +21,8 @@ public static class ContactDirectory
             .Where(c => fieldCode == null || c.FieldId == null || c.Field!.Code == fieldCode)
             .OrderBy(c => c.SortOrder)
             .Select(c => new Entry(
-                c.Id, c.Unit!.Code, c.Unit.Name, c.Unit.Level, c.Unit.Level == UnitLevel.Commune ? c.Unit.ParentId : c.Unit.Id,
-                c.Field!.Code, c.Field.Name, c.Name, c.Hotline, c.Phone, c.Email, c.Address, c.ReceptionHours))
+                c.Id, c.Unit!.Code, LocalName.Of(c.Unit.Name, c.Unit.NameEn), c.Unit.Level, c.Unit.Level == UnitLevel.Commune ? c.Unit.ParentId : c.Unit.Id,
+                c.Field!.Code, LocalName.Of(c.Field.Name, c.Field.NameEn), c.Name, c.Hotline, c.Phone, c.Email, c.Address, c.ReceptionHours))
             .ToListAsync(ct);
         if (string.IsNullOrWhiteSpace(query))
         {

@@ -2,6 +2,7 @@ using CitizenVoice.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Contacts;
 
@@ -25,7 +26,7 @@ public sealed class ContactDirectoryPageModel(AppDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder)
-            .Select(f => new FieldOption(f.Code, f.Name)).ToListAsync(ct);
+            .Select(f => new FieldOption(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(ct);
         if (Field is not null && Fields.All(f => f.Code != Field))
         {
             Field = null;

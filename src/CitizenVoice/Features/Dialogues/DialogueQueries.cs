@@ -61,7 +61,7 @@ public static class DialogueQueries
         }
 
         return await query.OrderByDescending(s => s.StartsAt)
-            .Select(s => new SessionSummary(s.Id, s.Title, s.HostUnit!.Code, s.HostUnit.Name, s.Format, s.Status, s.StartsAt, s.EndsAt, s.Venue, s.FieldCodes))
+            .Select(s => new SessionSummary(s.Id, s.Title, s.HostUnit!.Code, LocalName.Of(s.HostUnit.Name, s.HostUnit.NameEn), s.Format, s.Status, s.StartsAt, s.EndsAt, s.Venue, s.FieldCodes))
             .ToListAsync(ct);
     }
 
@@ -80,22 +80,22 @@ public static class DialogueQueries
             .Select(o => new
             {
                 o.Id, o.Text, o.FieldCode, o.Channel, o.Supports, o.Answer, o.AnswerTiming, o.AnsweredBy,
-                AnsweringUnitName = o.AnsweringUnit!.Name, o.AnsweredAt,
+                AnsweringUnitName = o.AnsweringUnit!.Name, AnsweringUnitNameEn = o.AnsweringUnit.NameEn, o.AnsweredAt,
                 MergedCount = db.Opinions.Count(m => m.MergedIntoId == o.Id),
                 Commitments = o.Commitments.OrderBy(c => c.DueOn)
-                    .Select(c => new { c.Id, c.What, UnitName = c.ResponsibleUnit!.Name, c.DueOn, c.Status, c.Evidence }).ToList(),
+                    .Select(c => new { c.Id, c.What, UnitName = c.ResponsibleUnit!.Name, UnitNameEn = c.ResponsibleUnit.NameEn, c.DueOn, c.Status, c.Evidence }).ToList(),
             })
             .ToListAsync(ct);
 
-        var summary = new SessionSummary(session.Id, session.Title, session.HostUnit!.Code, session.HostUnit.Name, session.Format,
+        var summary = new SessionSummary(session.Id, session.Title, session.HostUnit!.Code, LocalName.Of(session.HostUnit.Name, session.HostUnit.NameEn), session.Format,
             session.Status, session.StartsAt, session.EndsAt, session.Venue, session.FieldCodes);
         return new SessionDetail(
             summary, session.Content, session.Chair, session.Officials, session.AnnouncedAt, AttendanceOf(session), session.Participants,
             await Accountability.ForSessionAsync(db, id, today, ct),
             questions.Select(q => new QuestionView(
                 q.Id, q.Text, q.FieldCode, q.Channel, q.Supports, q.MergedCount, q.Answer, q.AnswerTiming, q.AnsweredBy,
-                q.AnsweringUnitName, q.AnsweredAt,
-                q.Commitments.Select(c => new CommitmentView(c.Id, c.What, c.UnitName, c.DueOn, c.Status, c.Evidence,
+                q.AnsweringUnitName is null ? null : LocalName.Of(q.AnsweringUnitName, q.AnsweringUnitNameEn), q.AnsweredAt,
+                q.Commitments.Select(c => new CommitmentView(c.Id, c.What, LocalName.Of(c.UnitName, c.UnitNameEn), c.DueOn, c.Status, c.Evidence,
                     c.Status is CommitmentStatus.Open or CommitmentStatus.InProgress && c.DueOn < today)).ToList())).ToList());
     }
 }

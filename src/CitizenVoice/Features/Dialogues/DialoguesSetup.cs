@@ -25,6 +25,7 @@ public static class DialoguesSetup
             .ValidateOnStart();
         builder.Services.AddScoped<OverdueReminders>();
         builder.Services.AddScoped<AnswerWork>();
+        builder.Services.AddScoped<OverdueAnswerReminders>();
         builder.Services.AddOptions<DialogueRetentionOptions>().BindConfiguration(DialogueRetentionOptions.Section)
             .Validate(o => o.KeepRegistrantPhoneAfterSession >= TimeSpan.Zero && o.KeepQuestionContactAfterFollowUp >= TimeSpan.Zero,
                 "Dialogues:Retention periods cannot be negative.")

@@ -2,6 +2,7 @@ using CitizenVoice.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Feedback;
 
@@ -16,7 +17,7 @@ public sealed class QuestionPageModel(AppDb db) : PageModel
     {
         var item = await db.QuestionAnswers.AsNoTracking()
             .Where(q => q.Id == id && q.Status == QuestionAnswerStatus.Published)
-            .Select(q => new View(q.Id, q.Title, q.Question, q.Answer, q.Field!.Name, q.Field.Code, q.Unit!.Name, q.PublishedAt!.Value, q.FeedbackItem!.Kind))
+            .Select(q => new View(q.Id, q.Title, q.Question, q.Answer, LocalName.Of(q.Field!.Name, q.Field.NameEn), q.Field.Code, LocalName.Of(q.Unit!.Name, q.Unit.NameEn), q.PublishedAt!.Value, q.FeedbackItem!.Kind))
             .FirstOrDefaultAsync(ct);
         if (item is null)
         {

@@ -2,6 +2,7 @@ using CitizenVoice.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Feedback;
 
@@ -49,7 +50,7 @@ public sealed class QuestionsPageModel(AppDb db) : PageModel
         Total = await found.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var rows = await found.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(q => new { q.Id, q.Title, q.Question, Field = q.Field!.Name, Unit = q.Unit!.Name, q.PublishedAt })
+            .Select(q => new { q.Id, q.Title, q.Question, Field = LocalName.Of(q.Field!.Name, q.Field.NameEn), Unit = LocalName.Of(q.Unit!.Name, q.Unit.NameEn), q.PublishedAt })
             .ToListAsync(ct);
         Rows = [.. rows.Select(r => new Row(r.Id, r.Title, Excerpt(r.Question), r.Field, r.Unit, r.PublishedAt!.Value))];
     }

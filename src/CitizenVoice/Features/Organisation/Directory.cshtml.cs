@@ -21,7 +21,7 @@ public sealed class DirectoryModel(AppDb db) : PageModel
     public async Task OnGetAsync()
     {
         var units = await db.Units.AsNoTracking().Active()
-            .Select(u => new Entry(u.Id, u.ParentId, u.Name, u.Level, u.Address, u.Hotline)).ToListAsync();
+            .Select(u => new Entry(u.Id, u.ParentId, LocalName.Of(u.Name, u.NameEn), u.Level, u.Address, u.Hotline)).ToListAsync();
         var query = string.IsNullOrWhiteSpace(Q) ? null : TextFolding.Fold(Q.Trim()).ToLowerInvariant();
         var matches = units.Where(u => query is null || TextFolding.Fold(u.Name).ToLowerInvariant().Contains(query, StringComparison.Ordinal)).ToList();
         var byId = units.ToDictionary(u => u.Id);

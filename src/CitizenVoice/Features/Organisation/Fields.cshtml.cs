@@ -3,6 +3,7 @@ using CitizenVoice.Features.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Organisation;
 
@@ -15,6 +16,6 @@ public sealed class FieldsModel(AppDb db) : PageModel
 
     public async Task OnGetAsync() =>
         Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Code)
-            .Select(f => new Row(f.Id, f.Code, f.Name, f.IsActive, db.Procedures.Count(p => p.FieldId == f.Id)))
+            .Select(f => new Row(f.Id, f.Code, LocalName.Of(f.Name, f.NameEn), f.IsActive, db.Procedures.Count(p => p.FieldId == f.Id)))
             .ToListAsync();
 }

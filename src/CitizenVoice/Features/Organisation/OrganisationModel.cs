@@ -12,6 +12,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.Property(u => u.Code).HasMaxLength(40);
         unit.Property(u => u.GsoCode).HasMaxLength(10);
         unit.Property(u => u.Name).HasMaxLength(200);
+        unit.Property(u => u.NameEn).HasMaxLength(200);
         unit.Property(u => u.AreaType).HasMaxLength(40);
         unit.Property(u => u.Path).HasMaxLength(400);
         unit.Property(u => u.Address).HasMaxLength(300);
@@ -51,6 +52,7 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         procedure.HasIndex(p => p.Code).IsUnique();
         procedure.Property(p => p.Code).HasMaxLength(40);
         procedure.Property(p => p.Name).HasMaxLength(400);
+        procedure.Property(p => p.NameEn).HasMaxLength(400);
         procedure.Property(p => p.NationalCode).HasMaxLength(20);
         procedure.HasOne(p => p.Field).WithMany().HasForeignKey(p => p.FieldId).OnDelete(DeleteBehavior.Restrict);
     }

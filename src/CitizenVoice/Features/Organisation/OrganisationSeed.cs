@@ -22,14 +22,31 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
     };
 
     // Provincial departments that handle procedures, plus the staff office the independent survey team sits in.
-    private static readonly (string Code, string Name)[] Departments =
+    // Their English names say what they do, as the ministry's English pages name such departments.
+    private static readonly (string Code, string Name, string NameEn)[] Departments =
     [
-        ("BK-PV01", "Phòng Tham mưu"),
-        ("BK-PA08", "Phòng Quản lý xuất nhập cảnh"),
-        ("BK-PC06", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
-        ("BK-PC07", "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
-        ("BK-PC08", "Phòng Cảnh sát giao thông"),
+        ("BK-PV01", "Phòng Tham mưu", "Staff Office"),
+        ("BK-PA08", "Phòng Quản lý xuất nhập cảnh", "Immigration Department"),
+        ("BK-PC06", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", "Administrative Police Department for Social Order"),
+        ("BK-PC07", "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Fire Prevention, Fire Fighting and Rescue Police Department"),
+        ("BK-PC08", "Phòng Cảnh sát giao thông", "Traffic Police Department"),
     ];
+
+    /// <summary>
+    /// A unit's English name from its area's type and name, the place name kept with its diacritics:
+    /// "Công an huyện Ngân Sơn" → "Ngân Sơn District Police", "Công an thị trấn Vân Tùng" → "Vân Tùng Town Police".
+    /// </summary>
+    internal static string? EnglishName(string? areaType, string place) => areaType switch
+    {
+        "tỉnh" => $"{place} Provincial Police",
+        "huyện" => $"{place} District Police",
+        "thành phố" => $"{place} City Police",
+        "thị xã" => $"{place} Town Police",
+        "xã" => $"{place} Commune Police",
+        "phường" => $"{place} Ward Police",
+        "thị trấn" => $"{place} Town Police",
+        _ => null,
+    };
 
     private static readonly (string Code, string Name, string NameEn)[] FieldList =
     [
@@ -79,7 +96,7 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
                 case "province":
                     unit = province = new Unit
                     {
-                        Code = "BK", GsoCode = gso, Name = $"Công an {type} {name}", AreaType = type, Level = UnitLevel.Province,
+                        Code = "BK", GsoCode = gso, Name = $"Công an {type} {name}", NameEn = EnglishName(type, name), AreaType = type, Level = UnitLevel.Province,
                         Address = "Đường Trường Chinh, phường Đức Xuân, thành phố Bắc Kạn, tỉnh Bắc Kạn",
                         Hotline = "0209 3870 336", Email = "congan@bk.citizenvoice.local",
                     };
@@ -87,7 +104,7 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
                 case "district":
                     unit = new Unit
                     {
-                        Code = DistrictCodes[gso], GsoCode = gso, Name = $"Công an {type} {name}", AreaType = type,
+                        Code = DistrictCodes[gso], GsoCode = gso, Name = $"Công an {type} {name}", NameEn = EnglishName(type, name), AreaType = type,
                         Level = UnitLevel.District, Parent = province,
                     };
                     break;
@@ -96,7 +113,7 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
                     unit = new Unit
                     {
                         Code = UniqueCode($"{parent.Code}-{Initials(name)}", usedCodes), GsoCode = gso,
-                        Name = $"Công an {type} {name}", AreaType = type, Level = UnitLevel.Commune, Parent = parent,
+                        Name = $"Công an {type} {name}", NameEn = EnglishName(type, name), AreaType = type, Level = UnitLevel.Commune, Parent = parent,
                     };
                     if (name == "Vân Tùng")
                     {
@@ -113,9 +130,13 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
             db.Units.Add(unit);
         }
 
-        foreach (var (code, name) in Departments)
+        foreach (var (code, name, nameEn) in Departments)
         {
-            db.Units.Add(new Unit { Code = code, Name = $"{name} Công an tỉnh", Level = UnitLevel.Department, Parent = province, ValidFrom = DemoValidFrom });
+            db.Units.Add(new Unit
+            {
+                Code = code, Name = $"{name} Công an tỉnh", NameEn = $"{nameEn}, {province!.NameEn}", Level = UnitLevel.Department, Parent = province,
+                ValidFrom = DemoValidFrom,
+            });
         }
     }
 
@@ -127,7 +148,7 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
         var perField = new Dictionary<string, int>();
         foreach (var row in ReadCsv("police-procedures.csv"))
         {
-            var (fieldCode, name, level, days, nationalCode) = (row[0], row[1], row[2], row[3], row[4]);
+            var (fieldCode, name, level, days, nationalCode, nameEn) = (row[0], row[1], row[2], row[3], row[4], row[6]);
             perField[fieldCode] = perField.GetValueOrDefault(fieldCode) + 1;
             var code = nationalCode.Length > 0 && !usedCodes.Contains(nationalCode) ? nationalCode : $"{fieldCode}-{perField[fieldCode]:000}";
             usedCodes.Add(code);
@@ -135,6 +156,7 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
             {
                 Code = code,
                 Name = name,
+                NameEn = nameEn.Length > 0 ? nameEn : null,
                 Field = fields.Single(f => f.Code == fieldCode),
                 NationalCode = nationalCode.Length > 0 ? nationalCode : null,
                 Levels = level switch

@@ -35,10 +35,10 @@ public static class OrganisationSetup
     }
 
     public sealed record UnitDto(
-        string Code, string Name, string Level, string? ParentCode, bool Active,
+        string Code, string Name, string? NameEn, string Level, string? ParentCode, bool Active,
         string? GsoCode, DateOnly ValidFrom, DateOnly? ValidTo, string? SuccessorCode);
 
-    public sealed record ProcedureDto(string Code, string Name, string? NationalCode, int? ProcessingDays, string[] Levels);
+    public sealed record ProcedureDto(string Code, string Name, string? NameEn, string? NationalCode, int? ProcessingDays, string[] Levels);
 
     public sealed record FieldDto(string Code, string Name, string? NameEn, ProcedureDto[] Procedures);
 
@@ -48,7 +48,7 @@ public static class OrganisationSetup
             .Select(u => new { Unit = u, ParentCode = u.Parent!.Code, SuccessorCode = u.Successor!.Code })
             .ToListAsync(ct);
         return TypedResults.Ok(units.Select(x => new UnitDto(
-            x.Unit.Code, x.Unit.Name, x.Unit.Level.ToString().ToLowerInvariant(), x.ParentCode, x.Unit.IsActive,
+            x.Unit.Code, x.Unit.Name, x.Unit.NameEn, x.Unit.Level.ToString().ToLowerInvariant(), x.ParentCode, x.Unit.IsActive,
             x.Unit.GsoCode, x.Unit.ValidFrom, x.Unit.ValidTo, x.SuccessorCode)).ToArray());
     }
 
@@ -59,7 +59,7 @@ public static class OrganisationSetup
         return TypedResults.Ok(fields.Select(f => new FieldDto(
             f.Code, f.Name, f.NameEn,
             procedures.Where(p => p.FieldId == f.Id)
-                .Select(p => new ProcedureDto(p.Code, p.Name, p.NationalCode, p.ProcessingDays, LevelNames(p.Levels)))
+                .Select(p => new ProcedureDto(p.Code, p.Name, p.NameEn, p.NationalCode, p.ProcessingDays, LevelNames(p.Levels)))
                 .ToArray())).ToArray());
     }
 

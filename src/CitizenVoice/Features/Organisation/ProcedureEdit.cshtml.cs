@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,7 @@ public sealed class ProcedureEditModel(AppDb db, IStringLocalizer<SharedResource
 
             Input = new ProcedureInput
             {
-                Code = p.Code, Name = p.Name, FieldId = p.FieldId, NationalCode = p.NationalCode, ProcessingDays = p.ProcessingDays,
+                Code = p.Code, Name = p.Name, NameEn = p.NameEn, FieldId = p.FieldId, NationalCode = p.NationalCode, ProcessingDays = p.ProcessingDays,
                 IsActive = p.IsActive, Levels = [.. ProceduresModel.AllLevels.Select(x => x.Level).Where(x => p.Levels.HasFlag(x))],
             };
         }
@@ -76,6 +77,7 @@ public sealed class ProcedureEditModel(AppDb db, IStringLocalizer<SharedResource
         procedure ??= db.Procedures.Add(new Procedure { Code = Input.Code, Name = Input.Name }).Entity;
         procedure.Code = Input.Code;
         procedure.Name = Input.Name.Trim();
+        procedure.NameEn = string.IsNullOrWhiteSpace(Input.NameEn) ? null : Input.NameEn.Trim();
         procedure.FieldId = Input.FieldId;
         procedure.NationalCode = string.IsNullOrWhiteSpace(Input.NationalCode) ? null : Input.NationalCode.Trim();
         procedure.ProcessingDays = Input.ProcessingDays;
@@ -87,7 +89,7 @@ public sealed class ProcedureEditModel(AppDb db, IStringLocalizer<SharedResource
     }
 
     private async Task LoadAsync() =>
-        Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new FieldOption(f.Id, f.Name)).ToListAsync();
+        Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new FieldOption(f.Id, LocalName.Of(f.Name, f.NameEn))).ToListAsync();
 }
 
 public sealed class ProcedureInput
@@ -101,6 +103,10 @@ public sealed class ProcedureInput
     [StringLength(400, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Tên thủ tục")]
     public string Name { get; set; } = "";
+
+    [StringLength(400, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Tên tiếng Anh")]
+    public string? NameEn { get; set; }
 
     [Display(Name = "Lĩnh vực")]
     public int FieldId { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Organisation;
 
@@ -22,11 +23,11 @@ public sealed class ProceduresModel(AppDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new FieldOption(f.Code, f.Name)).ToListAsync();
+        Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new FieldOption(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync();
         Procedures = await db.Procedures.AsNoTracking()
             .Where(p => string.IsNullOrEmpty(LinhVuc) || p.Field!.Code == LinhVuc)
             .OrderBy(p => p.Field!.SortOrder).ThenBy(p => p.Code)
-            .Select(p => new Row(p.Id, p.Code, p.Name, p.Field!.Name, p.Levels, p.ProcessingDays))
+            .Select(p => new Row(p.Id, p.Code, LocalName.Of(p.Name, p.NameEn), LocalName.Of(p.Field!.Name, p.Field.NameEn), p.Levels, p.ProcessingDays))
             .ToListAsync();
     }
 

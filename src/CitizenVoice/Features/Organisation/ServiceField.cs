@@ -21,6 +21,8 @@ public sealed class Procedure : IAudited
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+    /// <summary>The name shown in English; empty shows the Vietnamese one.</summary>
+    public string? NameEn { get; set; }
     public int FieldId { get; set; }
     public ServiceField? Field { get; set; }
     /// <summary>The national procedure code (mã thủ tục trên Cổng dịch vụ công), when known.</summary>

@@ -10,6 +10,8 @@ public sealed class Unit : IAudited
     /// <summary>The General Statistics Office code of the area the unit serves, when it has one.</summary>
     public string? GsoCode { get; set; }
     public required string Name { get; set; }
+    /// <summary>The name shown in English ("Ngân Sơn District Police"); empty shows the Vietnamese one.</summary>
+    public string? NameEn { get; set; }
     /// <summary>Administrative type of the area (tỉnh, huyện, thành phố, xã, phường, thị trấn).</summary>
     public string? AreaType { get; set; }
     public UnitLevel Level { get; set; }

@@ -37,10 +37,10 @@ public static class UnitChoices
     public static async Task<IReadOnlyList<Group>> ByDistrictAsync(AppDb db, IQueryable<Unit> within, CancellationToken ct)
     {
         var units = await within.AsNoTracking().Active()
-            .Select(u => new { u.Id, u.Code, u.Name, u.Level, u.ParentId }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Level, u.ParentId }).ToListAsync(ct);
         var parentIds = units.Where(u => u.Level == UnitLevel.Commune && u.ParentId != null).Select(u => u.ParentId!.Value).Distinct().ToList();
         var districts = await db.Units.AsNoTracking().Where(u => parentIds.Contains(u.Id) && u.Level == UnitLevel.District)
-            .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            .ToDictionaryAsync(u => u.Id, u => LocalName.Of(u.Name, u.NameEn), ct);
         return [.. units
             .GroupBy(u => u.Level == UnitLevel.Commune && u.ParentId is { } p && districts.TryGetValue(p, out var district) ? district
                 : u.Level == UnitLevel.District ? u.Name : "")

@@ -180,6 +180,10 @@ public sealed class UnitInput
     [Display(Name = "Tên đơn vị")]
     public string Name { get; set; } = "";
 
+    [StringLength(200, ErrorMessage = "{0} tối đa {1} ký tự.")]
+    [Display(Name = "Tên tiếng Anh")]
+    public string? NameEn { get; set; }
+
     [StringLength(40, ErrorMessage = "{0} tối đa {1} ký tự.")]
     [Display(Name = "Loại đơn vị hành chính")]
     public string? AreaType { get; set; }
@@ -215,7 +219,7 @@ public sealed class UnitInput
 
     public static UnitInput From(Unit unit) => new()
     {
-        Code = unit.Code, Name = unit.Name, AreaType = unit.AreaType, Level = unit.Level, ParentId = unit.ParentId,
+        Code = unit.Code, Name = unit.Name, NameEn = unit.NameEn, AreaType = unit.AreaType, Level = unit.Level, ParentId = unit.ParentId,
         ValidFrom = unit.ValidFrom, ValidTo = unit.ValidTo, GsoCode = unit.GsoCode, Address = unit.Address,
         Hotline = unit.Hotline, Email = unit.Email,
     };
@@ -224,6 +228,7 @@ public sealed class UnitInput
     {
         unit.Code = Code;
         unit.Name = Name;
+        unit.NameEn = string.IsNullOrWhiteSpace(NameEn) ? null : NameEn.Trim();
         unit.AreaType = string.IsNullOrWhiteSpace(AreaType) ? null : AreaType.Trim();
         unit.Level = Level;
         unit.ValidFrom = ValidFrom;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Organisation;
 
@@ -32,10 +33,10 @@ public sealed class UnitProfileModel(AppDb db, IAuthorizationService authorizati
         }
 
         Unit = unit;
-        ParentName = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => u.Name).SingleOrDefaultAsync();
-        SuccessorName = await db.Units.Where(u => u.Id == unit.SuccessorId).Select(u => u.Name).SingleOrDefaultAsync();
+        ParentName = await db.Units.Where(u => u.Id == unit.ParentId).Select(u => LocalName.Of(u.Name, u.NameEn)).SingleOrDefaultAsync();
+        SuccessorName = await db.Units.Where(u => u.Id == unit.SuccessorId).Select(u => LocalName.Of(u.Name, u.NameEn)).SingleOrDefaultAsync();
         var children = await db.Units.AsNoTracking().Active().Where(u => u.ParentId == unit.Id)
-            .Select(u => new Child(u.Code, u.Name)).ToListAsync();
+            .Select(u => new Child(u.Code, LocalName.Of(u.Name, u.NameEn))).ToListAsync();
         Children = [.. children.OrderBy(c => c.Name, Infrastructure.Localisation.VietnameseOrder)];
         return Page();
     }

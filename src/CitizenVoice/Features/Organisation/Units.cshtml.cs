@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Organisation;
 
@@ -20,8 +21,9 @@ public sealed class UnitsModel(UnitScope scope) : PageModel
     {
         var within = await scope.WithinAsync(User);
         var units = ShowInactive ? within : within.Active();
-        Units = [.. (await units.AsNoTracking().Select(u => new { Unit = u, SuccessorName = u.Successor!.Name }).ToListAsync())
-            .Select(x => new Row(x.Unit.Id, x.Unit.ParentId, x.Unit.Code, x.Unit.Name, x.Unit.Level, x.Unit.IsActive, x.Unit.ValidTo, x.SuccessorName))];
+        Units = [.. (await units.AsNoTracking().Select(u => new { Unit = u, SuccessorName = u.Successor!.Name, SuccessorNameEn = u.Successor.NameEn }).ToListAsync())
+            .Select(x => new Row(x.Unit.Id, x.Unit.ParentId, x.Unit.Code, LocalName.Of(x.Unit.Name, x.Unit.NameEn), x.Unit.Level, x.Unit.IsActive, x.Unit.ValidTo,
+                x.SuccessorName is null ? null : LocalName.Of(x.SuccessorName, x.SuccessorNameEn)))];
         // Sorted here, not in SQL: the database's collation does not know that Đ comes after D in Vietnamese.
         Units = [.. Units.OrderBy(u => u.Level == UnitLevel.Department).ThenBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
     }

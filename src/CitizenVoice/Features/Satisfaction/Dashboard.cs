@@ -3,6 +3,7 @@ using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Satisfaction;
 
@@ -80,7 +81,7 @@ public sealed record DashboardData(
         AppDb db, SatisfactionReport report, DashboardQuery query, string rootPath, DateOnly today, CancellationToken ct)
     {
         var units = await SurveyedUnits(db, rootPath).AsNoTracking()
-            .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path }).ToListAsync(ct);
+            .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path }).ToListAsync(ct);
         if (units.Count == 0)
         {
             return null;
@@ -90,7 +91,7 @@ public sealed record DashboardData(
         var unit = units.FirstOrDefault(u => u.Code == query.Unit) ?? root;
         query.Unit = unit.Code;
         // Only fields the unit (or a unit under it) serves: a commune's results cannot be about passports.
-        var fields = await db.FieldsServedWithin(unit.Path).AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
+        var fields = await db.FieldsServedWithin(unit.Path).AsNoTracking().Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(ct);
         if (query.Field is not null && fields.All(f => f.Code != query.Field))
         {
             query.Field = null;

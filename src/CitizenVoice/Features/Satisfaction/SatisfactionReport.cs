@@ -3,6 +3,7 @@ using CitizenVoice.Features.Organisation;
 using CitizenVoice.Features.Surveys;
 using CitizenVoice.Features.Surveys.Rollups;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Satisfaction;
 
@@ -41,7 +42,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         var parentId = selection.Unit?.Id;
         var children = await db.Units.AsNoTracking()
             .Active().Where(u => u.ParentId == parentId)
-            .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).ToListAsync(ct);
+            .Select(u => new UnitRef(u.Id, u.Code, LocalName.Of(u.Name, u.NameEn), u.Level, u.Path)).ToListAsync(ct);
         var questions = await QuestionsAsync(ct);
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
         var units = await UnitLinksAsync(ct);
@@ -185,7 +186,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         {
             var code = f.UnitCode;
             unit = await db.Units.AsNoTracking().Where(u => u.Code == code)
-                .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).SingleOrDefaultAsync(ct)
+                .Select(u => new UnitRef(u.Id, u.Code, LocalName.Of(u.Name, u.NameEn), u.Level, u.Path)).SingleOrDefaultAsync(ct)
                 ?? throw new UnknownCodeException("unit", f.UnitCode);
             // The unit, the units merged into it, and (with sub-units) everything under any of them.
             var units = await UnitLinksAsync(ct);

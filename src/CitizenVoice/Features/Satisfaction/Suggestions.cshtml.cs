@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Satisfaction;
 
@@ -53,7 +54,7 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         }
 
         var units = await DashboardData.SurveyedUnits(db, root).AsNoTracking()
-            .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path }).ToListAsync(ct);
+            .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path }).ToListAsync(ct);
         if (units.Count == 0)
         {
             // A department's staff: no rated unit, so no suggestions of theirs to read.
@@ -64,7 +65,7 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         Unit = unit.Code;
         Units = [.. units.Select(u => new Option(u.Code, u.Name))];
         UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
-        Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, f.Name)).ToListAsync(ct);
+        Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(ct);
 
         var current = await catalog.CurrentAsync(ct);
         Elements = [.. (current?.Elements ?? []).Select(e => new Option(e.Code, e.NameFor(System.Globalization.CultureInfo.CurrentUICulture)))];
@@ -74,11 +75,11 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         // queries, and the optional filters decided here: EF Core evaluates a method call on captured values
         // (string.IsNullOrEmpty(Field) inside the query) by compiling code for it on every request.
         var path = unit.Path;
-        var unitNames = await db.Units.Where(u => u.Path.StartsWith(path)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitNames = await db.Units.Where(u => u.Path.StartsWith(path)).ToDictionaryAsync(u => u.Id, u => LocalName.Of(u.Name, u.NameEn), ct);
         var ids = unitNames.Keys.ToList();
         var field = Field;
         var fields = string.IsNullOrEmpty(field) ? db.Fields : db.Fields.Where(f => f.Code == field);
-        var fieldNames = await fields.ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        var fieldNames = await fields.ToDictionaryAsync(f => f.Id, f => LocalName.Of(f.Name, f.NameEn), ct);
         var fieldIds = fieldNames.Keys.ToList();
         var responses = db.Database.IsSqlite()
             ? db.SurveyResponses.FromSqlRaw($"SELECT * FROM \"SurveyResponses\" INDEXED BY \"{SurveyResponseConfiguration.CommentedIndex}\"")

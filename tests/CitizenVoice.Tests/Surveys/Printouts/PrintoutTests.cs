@@ -38,7 +38,7 @@ public sealed class PrintoutTests(CitizenVoiceApp app)
     }
 
     [Fact]
-    public async Task The_counter_poster_PDF_opens_with_the_unit_name_and_the_form_address()
+    public async Task The_counter_poster_PDF_opens_with_the_unit_name_and_the_address_of_the_stepped_form()
     {
         using var client = app.CreateClient();
         using var response = await client.GetAsync("/khao-sat/BK-NS/CCCD/ap-phich.pdf");
@@ -47,7 +47,7 @@ public sealed class PrintoutTests(CitizenVoiceApp app)
         var text = Text(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains(Squash("Quét mã QR bằng điện thoại để đánh giá"), text);
         Assert.Contains(Squash("Ngân Sơn"), text);
-        Assert.Contains("/khao-sat/BK-NS/CCCD", text);
+        Assert.Contains("/khao-sat/BK-NS/CCCD/tung-buoc", text);
     }
 
     [Fact]

@@ -151,6 +151,85 @@ public sealed class QuestionnaireEditorTests(CitizenVoiceApp app) : IClassFixtur
         Assert.Null((await citizen.GetPageAsync($"/ket-qua-khao-sat?unit={single}")).QuerySelector("#questionnaire-versions"));
     }
 
+    [Fact]
+    public async Task The_survey_team_creates_a_scale_and_an_empty_questionnaire_that_uses_it_and_a_citizen_answers_it()
+    {
+        using var team = app.CreateStaffClient();
+        await team.SignInAsync("khaosat");
+
+        // A new scale, written without JavaScript: four points from lowest to highest, the top two count as satisfied.
+        using var scale = await team.SubmitFormAsync(Editor,
+        [
+            new("scale.Name", "Mức độ thuận tiện"), new("scale.NameEn", "Convenience"),
+            new("scale.Points[0].Label", "Rất bất tiện"), new("scale.Points[1].Label", "Bất tiện"),
+            new("scale.Points[2].Label", "Thuận tiện"), new("scale.Points[2].Satisfied", "true"),
+            new("scale.Points[3].Label", "Rất thuận tiện"), new("scale.Points[3].Satisfied", "true"),
+        ], formAction: "handler=Scale");
+        Assert.Equal(HttpStatusCode.Redirect, scale.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Scales.Include(s => s.Options).SingleAsync(s => s.Name == "Mức độ thuận tiện"));
+        Assert.Equal(["Rất bất tiện", "Bất tiện", "Thuận tiện", "Rất thuận tiện"], stored.Options.OrderBy(o => o.Value).Select(o => o.Label));
+        Assert.Equal([3, 4], stored.Options.Where(o => o.Satisfied).Select(o => o.Value).Order());
+        using var oneLevel = await team.SubmitFormAsync(Editor, [new("scale.Name", "Chỉ một mức"), new("scale.Points[0].Label", "Có")], formAction: "handler=Scale");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, oneLevel.StatusCode);
+        Assert.Contains("ít nhất hai mức trả lời", (await StaffClient.ParseAsync(oneLevel)).QuerySelector(".alert-danger")!.TextContent);
+
+        // An empty questionnaire, not drafted from any published one.
+        using var created = await team.SubmitFormAsync(Editor, [new("code", "thuan-tien"), new("title", "Phiếu đánh giá mức độ thuận tiện")], formAction: "handler=NewEmpty");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var draftUrl = created.Headers.Location!.OriginalString;
+        var empty = await team.GetPageAsync(draftUrl);
+        Assert.Empty(empty.QuerySelectorAll("input[name^='Questions']"));
+
+        // Publishing it empty is refused, in Vietnamese, naming what is missing.
+        using var refused = await team.SubmitFormAsync(draftUrl, [new("command", "phat-hanh")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await StaffClient.ParseAsync(refused)).QuerySelector(".alert-danger")!.TextContent;
+        Assert.Contains("Bảng hỏi cần ít nhất một yếu tố.", errors);
+        Assert.Contains("chưa có câu hỏi hài lòng chung", errors);
+        Assert.False(await app.WithDbAsync(db => db.Questionnaires.AnyAsync(q => q.Code == "thuan-tien" && q.Status == QuestionnaireStatus.Published)));
+
+        // Rows added with the submit buttons, then filled in and published.
+        using var withElement = await team.SubmitFormAsync(draftUrl, [new("command", "them-yeu-to")]);
+        var page = await StaffClient.ParseAsync(withElement);
+        Assert.NotNull(page.QuerySelector("input[name='Elements[0].Code']"));
+        using var published = await PostEditorAsync(team, draftUrl, page,
+        [
+            new("command", "phat-hanh"), new("Title", "Phiếu đánh giá mức độ thuận tiện"),
+            new("Elements[0].Code", "T1"), new("Elements[0].Name", "Sự thuận tiện khi đến làm thủ tục"),
+            new("Questions[0].Kind", "Element"), new("Questions[0].ElementCode", "T1"), new("Questions[0].Code", "T1.1"),
+            new("Questions[0].Text", "Giờ làm việc của bộ phận một cửa thuận tiện cho Ông/Bà?"), new("Questions[0].ScaleCode", stored.Code),
+            new("Questions[1].Kind", "Overall"), new("Questions[1].Code", "CHUNG"),
+            new("Questions[1].Text", "Nhìn chung, Ông/Bà hài lòng với việc giải quyết thủ tục?"), new("Questions[1].ScaleCode", Scales.Satisfaction5),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var version = await app.WithDbAsync(db => db.Questionnaires.Include(q => q.Questions).SingleAsync(q => q.Code == "thuan-tien"));
+        Assert.True(version.IsPublished);
+
+        // Vehicle registration answers it online; a citizen sees the new scale's points and answers.
+        var field = await app.WithDbAsync(db => db.Fields.Where(f => f.Code == "DKX").Select(f => f.Id).SingleAsync());
+        using var used = await team.SubmitFormAsync(Editor,
+            [new("fieldId", field.ToString(CultureInfo.InvariantCulture)), new("channel", "Online"), new("questionnaireId", version.Id.ToString(CultureInfo.InvariantCulture))], formAction: "handler=Use");
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        using var citizen = app.CreateStaffClient();
+        var form = await citizen.GetPageAsync("/khao-sat/BK-NS/DKX");
+        Assert.Contains("Rất thuận tiện", form.Body!.TextContent);
+        var names = form.QuerySelectorAll("input[type=radio]").Select(r => r.GetAttribute("name")!).Distinct().ToList();
+        Assert.Equal(2, names.Count);
+        using var answered = await citizen.SubmitFormAsync("/khao-sat/BK-NS/DKX", [new(names[0], "4"), new(names[1], "5"), new("Comment", "Thang đo mới thuận tiện")]);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var response = await app.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.Comment == "Thang đo mới thuận tiện"));
+        Assert.Equal(version.Id, response.QuestionnaireId);
+        Assert.Contains(response.Answers, a => a.QuestionId == version.Questions.Single(q => q.Code == "T1.1").Id && a.Value == 4);
+    }
+
+    /// <summary>Posts the editor's form as the page shows it, with some fields set.</summary>
+    private static Task<HttpResponseMessage> PostEditorAsync(StaffClient client, string url, AngleSharp.Html.Dom.IHtmlDocument page,
+        IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return client.Http.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
     private async Task PostAllAsync(HttpClient client, string unit, int questionnaireId, int value)
     {
         var questions = await app.WithDbAsync(db => db.Questionnaires.Where(q => q.Id == questionnaireId)

@@ -207,6 +207,9 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Property<int>("OpinionId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("OverdueRemindedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1098,6 +1101,10 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("NationalCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1189,6 +1196,10 @@ namespace CitizenVoice.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

@@ -193,6 +193,9 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Property<int>("OpinionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("OverdueRemindedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1054,6 +1057,10 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NationalCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1141,6 +1148,10 @@ namespace CitizenVoice.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 

@@ -46,7 +46,7 @@ public sealed class CommitmentsModel(
         }
 
         var rows = await query.OrderBy(c => c.DueOn)
-            .Select(c => new { c.Id, c.What, UnitName = c.ResponsibleUnit!.Name, c.DueOn, c.Status, c.SessionId, SessionTitle = c.Session!.Title })
+            .Select(c => new { c.Id, c.What, UnitName = LocalName.Of(c.ResponsibleUnit!.Name, c.ResponsibleUnit.NameEn), c.DueOn, c.Status, c.SessionId, SessionTitle = c.Session!.Title })
             .ToListAsync(ct);
         Rows = rows.Select(c => new Row(c.Id, c.What, c.UnitName, c.DueOn, c.Status, c.SessionId, c.SessionTitle,
             Math.Max(0, today.DayNumber - c.DueOn.DayNumber))).ToList();

@@ -155,7 +155,10 @@ public sealed class OverdueReminders(AppDb db, Mailer mailer, IOptions<OverdueRe
     }
 }
 
-/// <summary>Runs <see cref="OverdueReminders"/> on a timer (daily by default).</summary>
+/// <summary>
+/// Runs <see cref="OverdueReminders"/> and <see cref="OverdueAnswerReminders"/> on a timer (daily by default; the
+/// answer reminders keep their own once-a-day claim whatever the interval).
+/// </summary>
 public sealed class OverdueReminderService(IServiceScopeFactory scopes, IOptions<OverdueReminderOptions> options, Mailer mailer,
     ILogger<OverdueReminderService> logger) : BackgroundService
 {
@@ -163,7 +166,7 @@ public sealed class OverdueReminderService(IServiceScopeFactory scopes, IOptions
     {
         if (!mailer.IsEnabled)
         {
-            logger.LogInformation("Smtp:Host is not set: overdue commitment reminders are not emailed");
+            logger.LogInformation("Smtp:Host is not set: overdue commitment and answer reminders are not emailed");
             return;
         }
 
@@ -182,6 +185,16 @@ public sealed class OverdueReminderService(IServiceScopeFactory scopes, IOptions
                 {
                     // One bad run (database busy, mail server down) must not stop tomorrow's.
                     logger.LogError(e, "Overdue commitment reminders failed");
+                }
+
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<OverdueAnswerReminders>().RunAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Overdue answer reminders failed");
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -31,7 +31,7 @@ public sealed class FiguresModel(AppDb db, TimeProvider clock) : PageModel
     {
         var units = await db.Units.AsNoTracking()
             .Where(u => u.Level == UnitLevel.Province || u.Level == UnitLevel.District)
-            .OrderBy(u => u.Path).Select(u => new { u.Code, u.Name, u.Path, u.Level }).ToListAsync(ct);
+            .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path, u.Level }).ToListAsync(ct);
         Units = units.Select(u => new Option(u.Code, u.Name)).ToList();
         UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         var unit = units.FirstOrDefault(u => u.Code == Unit) ?? units.FirstOrDefault(u => u.Level == UnitLevel.Province);
@@ -45,7 +45,7 @@ public sealed class FiguresModel(AppDb db, TimeProvider clock) : PageModel
         From ??= new DateOnly(2018, 1, 1);
         To ??= today;
         Figures = await DialogueFigures.ComputeAsync(db, unit.Path, From.Value, To.Value, today, clock.GetUtcNow().UtcDateTime, ct);
-        Fields = await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name, ct);
+        Fields = await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Code, f => LocalName.Of(f.Name, f.NameEn), ct);
         return Page();
     }
 }

@@ -35,6 +35,11 @@ public sealed class AnswerAssignment : IAudited
     public string? ReturnReason { get; set; }
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
+    /// <summary>
+    /// The Vietnamese day the last overdue reminder was claimed. A run sets it with a conditional update before mailing,
+    /// so that of several copies of the app only one mails an assignment, and none mails it twice the same day.
+    /// </summary>
+    public DateOnly? OverdueRemindedOn { get; set; }
 
     public bool IsOpen => Status != AnswerAssignmentStatus.Published;
 

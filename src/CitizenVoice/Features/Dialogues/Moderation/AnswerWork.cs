@@ -36,28 +36,14 @@ public sealed class AnswerWork(AppDb db, Mailer mailer, SiteAddress site, ILogge
             return;
         }
 
-        var people = db.Users.AsNoTracking().Where(u => u.Email != null);
-        if (assignment.AssigneeId is { } assignee)
-        {
-            people = people.Where(u => u.Id == assignee);
-        }
-        else
-        {
-            var roleIds = db.Roles.Where(r => r.Name == Roles.Officer || r.Name == Roles.Leader).Select(r => r.Id);
-            var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
-            people = people.Where(u => u.UnitId == assignment.UnitId && userIds.Contains(u.Id));
-        }
-
-        var farFuture = DateTimeOffset.UtcNow.AddYears(50);
-        var recipients = (await people.Select(u => new { u.Email, u.FullName, u.LockoutEnd }).ToListAsync(ct))
-            .Where(u => !(u.LockoutEnd is { } end && end > farFuture)).ToList();
+        var recipients = await RecipientsAsync(assignment.UnitId, assignment.AssigneeId, ct);
         if (recipients.Count == 0)
         {
             return;
         }
 
         var quoted = question.Length > 500 ? question[..500] + "…" : question;
-        var mails = recipients.Select(r => new OutgoingMail(r.Email!, r.FullName, "Việc được giao: trả lời câu hỏi của Nhân dân sau đối thoại",
+        var mails = recipients.Select(r => new OutgoingMail(r.Email, r.FullName, "Việc được giao: trả lời câu hỏi của Nhân dân sau đối thoại",
             new StringBuilder()
                 .Append("Kính gửi đồng chí ").Append(r.FullName).Append(",\n\n")
                 .Append(CultureInfo.InvariantCulture, $"{unitName} được giao trả lời bằng văn bản câu hỏi sau, hạn {assignment.DueOn.ToString("dd/MM/yyyy", Vi)}:\n\n")
@@ -71,5 +57,25 @@ public sealed class AnswerWork(AppDb db, Mailer mailer, SiteAddress site, ILogge
         {
             logger.LogWarning("{Failed} of {Count} mails about answer assignment {Id} were not sent", failed.Count, mails.Count, assignment.Id);
         }
+    }
+
+    /// <summary>Who hears about an assignment: the named official, or else every active officer and leader of the unit with an address.</summary>
+    internal async Task<List<(string Email, string FullName)>> RecipientsAsync(int unitId, string? assigneeId, CancellationToken ct)
+    {
+        var people = db.Users.AsNoTracking().Where(u => u.Email != null);
+        if (assigneeId is { } assignee)
+        {
+            people = people.Where(u => u.Id == assignee);
+        }
+        else
+        {
+            var roleIds = db.Roles.Where(r => r.Name == Roles.Officer || r.Name == Roles.Leader).Select(r => r.Id);
+            var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+            people = people.Where(u => u.UnitId == unitId && userIds.Contains(u.Id));
+        }
+
+        var farFuture = DateTimeOffset.UtcNow.AddYears(50);
+        return (await people.Select(u => new { u.Email, u.FullName, u.LockoutEnd }).ToListAsync(ct))
+            .Where(u => !(u.LockoutEnd is { } end && end > farFuture)).Select(u => (u.Email!, u.FullName)).ToList();
     }
 }

@@ -42,7 +42,7 @@ public sealed class AssignedWorkModel(AppDb db, UnitScope scope, LiveRoom live, 
         var rows = await db.AnswerAssignments.AsNoTracking()
             .Where(a => a.Status != AnswerAssignmentStatus.Published && a.Unit!.Path.StartsWith(path))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.OpinionId, a.SessionId, SessionTitle = a.Session!.Title, a.Opinion!.Text, UnitName = a.Unit!.Name,
+            .Select(a => new { a.Id, a.OpinionId, a.SessionId, SessionTitle = a.Session!.Title, a.Opinion!.Text, UnitName = LocalName.Of(a.Unit!.Name, a.Unit.NameEn),
                 a.AssigneeId, a.AssigneeName, a.DueOn, a.Status, a.Draft, a.DraftedBy, a.ReturnReason })
             .ToListAsync(ct);
         // Sorted by due date, an overdue assignment is always above one still in time: the list reads "most urgent first".

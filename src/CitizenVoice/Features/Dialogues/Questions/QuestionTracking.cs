@@ -37,7 +37,7 @@ public static class QuestionTracking
         var q = await db.Opinions.AsNoTracking().Where(o => o.TrackingCode == code)
             .Select(o => new
             {
-                o.Id, o.TrackingCode, o.SecretHash, o.SessionId, SessionTitle = o.Session!.Title, HostUnit = o.Session.HostUnit!.Name, o.Status,
+                o.Id, o.TrackingCode, o.SecretHash, o.SessionId, SessionTitle = o.Session!.Title, HostUnit = LocalName.Of(o.Session.HostUnit!.Name, o.Session.HostUnit.NameEn), o.Status,
                 o.ReceivedAt, o.RejectionReason, o.Text, o.MergedIntoId,
             })
             .SingleOrDefaultAsync(ct);
@@ -52,7 +52,7 @@ public static class QuestionTracking
             .Select(o => new
             {
                 o.Answer, o.AnswerTiming, AnsweredBy = o.AnsweredBy ?? o.AnsweringUnit!.Name, o.AnsweredAt,
-                Commitments = o.Commitments.OrderBy(c => c.DueOn).Select(c => new { c.What, Unit = c.ResponsibleUnit!.Name, c.DueOn, c.Status, c.Evidence }).ToList(),
+                Commitments = o.Commitments.OrderBy(c => c.DueOn).Select(c => new { c.What, Unit = LocalName.Of(c.ResponsibleUnit!.Name, c.ResponsibleUnit.NameEn), c.DueOn, c.Status, c.Evidence }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         var withSecret = TrackingCodes.SecretMatches(q.TrackingCode!, q.SecretHash, secret);

@@ -1,5 +1,6 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
+using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -12,10 +13,12 @@ namespace CitizenVoice.Features.Dialogues;
 /// <summary>
 /// Which units in the user's scope are behind on what the rules require of them: communes that have
 /// not held their yearly dialogue with residents, and leaders who have not held their citizen reception days
-/// (the province every month, a commune every week) in the chosen year or month.
+/// (the province every month, a commune every week) in the chosen year or month. A week in which a public holiday or
+/// another day off of the working calendar falls on a weekday does not count against a commune: its reception day may
+/// have been that holiday, and the book does not say which weekday a commune set aside.
 /// </summary>
 [Authorize(Policy = Policies.Staff, Roles = $"{Roles.Moderator},{Roles.Leader},{Roles.Administrator}")]
-public sealed class ComplianceModel(AppDb db, DialogueAccess access, TimeProvider clock) : PageModel
+public sealed class ComplianceModel(AppDb db, DialogueAccess access, WorkingCalendar calendar, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Code, string Name, string DistrictName, int Sessions);
 
@@ -56,13 +59,13 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, TimeProvide
             .Where(u => u.Level == UnitLevel.Commune && u.Path.StartsWith(scope) && u.ValidFrom <= last && (u.ValidTo == null || u.ValidTo >= first))
             .Select(u => new
             {
-                u.Code, u.Name, DistrictName = u.Parent!.Name,
+                u.Code, u.Name, u.NameEn, DistrictName = u.Parent!.Name, DistrictNameEn = u.Parent.NameEn,
                 Sessions = db.DialogueSessions.Count(s => s.HostUnitId == u.Id && s.Status != DialogueStatus.Draft && s.StartsAt >= from && s.StartsAt < to),
             })
             .ToListAsync(ct);
         Communes = communes.Count;
         Behind = communes.Where(c => c.Sessions == 0)
-            .Select(c => new Row(c.Code, c.Name, c.DistrictName, c.Sessions))
+            .Select(c => new Row(c.Code, LocalName.Of(c.Name, c.NameEn), LocalName.Of(c.DistrictName, c.DistrictNameEn), c.Sessions))
             .OrderBy(c => c.DistrictName, Infrastructure.Localisation.VietnameseOrder).ThenBy(c => c.Name, Infrastructure.Localisation.VietnameseOrder)
             .ToList();
     }
@@ -73,23 +76,33 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, TimeProvide
         var units = await db.Units.AsNoTracking()
             .Where(u => (u.Level == UnitLevel.Province || u.Level == UnitLevel.Commune) && u.Path.StartsWith(scope)
                 && u.ValidFrom <= to && (u.ValidTo == null || u.ValidTo >= from))
-            .Select(u => new { u.Id, u.Code, u.Name, u.Level, u.ValidFrom, u.ValidTo, ParentName = u.Parent == null ? "" : u.Parent.Name })
+            .Select(u => new { u.Id, u.Code, u.Name, u.NameEn, u.Level, u.ValidFrom, u.ValidTo, ParentName = u.Parent == null ? "" : u.Parent.Name, ParentNameEn = u.Parent == null ? null : u.Parent.NameEn })
             .ToListAsync(ct);
         // A week that starts in the period may end a few days after it.
         var days = await db.ReceptionDays.AsNoTracking()
             .Where(d => d.Unit!.Path.StartsWith(scope) && d.Date >= from && d.Date <= to.AddDays(6))
             .Select(d => new { d.UnitId, d.Date }).ToListAsync(ct);
         var byUnit = days.ToLookup(d => d.UnitId, d => d.Date);
+        var daysOff = new HashSet<DateOnly>();
+        for (var year = from.Year; year <= to.AddDays(6).Year; year++)
+        {
+            daysOff.UnionWith((await calendar.DaysOffAsync(year, ct)).Select(h => h.Date));
+        }
+
+        bool HolidayWeek(ReceptionRules.Every every, (DateOnly First, DateOnly Last) p) =>
+            every == ReceptionRules.Every.Week && Enumerable.Range(0, 5).Any(i => daysOff.Contains(p.First.AddDays(i)));
 
         var rows = new List<ReceptionRow>();
         foreach (var u in units)
         {
             var every = ReceptionRules.For(u.Level)!.Value;
-            var periods = ReceptionRules.Periods(every, from, to, today)
-                .Where(p => p.First >= u.ValidFrom && (u.ValidTo is null || p.Last <= u.ValidTo)).ToList();
             var held = byUnit[u.Id].ToList();
+            // A holiday week drops out only when nothing was held in it; a day held that week still counts as held.
+            var periods = ReceptionRules.Periods(every, from, to, today)
+                .Where(p => p.First >= u.ValidFrom && (u.ValidTo is null || p.Last <= u.ValidTo))
+                .Where(p => !HolidayWeek(every, p) || held.Any(d => d >= p.First && d <= p.Last)).ToList();
             var missed = periods.Count(p => !held.Any(d => d >= p.First && d <= p.Last));
-            rows.Add(new ReceptionRow(u.Code, u.Name, u.ParentName, every, held.Count(d => d <= to), periods.Count, missed));
+            rows.Add(new ReceptionRow(u.Code, LocalName.Of(u.Name, u.NameEn), LocalName.Of(u.ParentName, u.ParentNameEn), every, held.Count(d => d <= to), periods.Count, missed));
         }
 
         ReceptionUnits = rows.Count;

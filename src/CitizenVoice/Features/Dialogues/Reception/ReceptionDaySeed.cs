@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Calendar;
 using CitizenVoice.Features.Organisation;
 using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,15 @@ using Microsoft.Extensions.Options;
 namespace CitizenVoice.Features.Dialogues;
 
 /// <summary>
-/// Demo reception days, illustrative (the article gives none): the provincial director's monthly day for the past
-/// year with one month missed, and the weekly days of the Ngân Sơn communes for the past twelve weeks, where every
-/// third commune missed two weeks. The other districts have recorded nothing yet, so the compliance view has
-/// units on time, units a little behind and units not recording.
+/// Demo data that gives the compliance view the picture of a province that mostly keeps the rules, illustrative (no
+/// source gives these figures): in the current year (and at least the last twelve weeks, so early January is not
+/// empty) the provincial director receives citizens every month, and the communes every Thursday, except when that
+/// Thursday is a day off of the working calendar (the view does not count such a week against them). A few communes
+/// fall behind: every twelfth missed three weeks, and every twenty-seventh stopped recording after the spring. Most
+/// communes held their yearly dialogue with residents earlier in the year; the third commune of each district has
+/// not yet.
 /// </summary>
-internal sealed class ReceptionDaySeed(AppDb db, IOptions<DatabaseOptions> options, TimeProvider clock) : ISeeder
+internal sealed class ReceptionDaySeed(AppDb db, WorkingCalendar calendar, IOptions<DatabaseOptions> options, TimeProvider clock) : ISeeder
 {
     public int Order => 45;
 
@@ -24,50 +28,108 @@ internal sealed class ReceptionDaySeed(AppDb db, IOptions<DatabaseOptions> optio
         }
 
         var province = await db.Units.AsNoTracking().Where(u => u.Code == "BK").Select(u => new { u.Id }).SingleOrDefaultAsync(cancellationToken);
-        var district = await db.Units.AsNoTracking().Where(u => u.Code == "BK-NS").Select(u => new { u.Path }).SingleOrDefaultAsync(cancellationToken);
-        if (province is null || district is null)
+        if (province is null)
         {
             return;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(clock);
-        var month = new DateOnly(today.Year, today.Month, 1);
-        for (var back = 1; back <= 12; back++)
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var start = today.AddDays(-84) < yearStart ? today.AddDays(-84) : yearStart;
+        var daysOff = new HashSet<DateOnly>();
+        for (var year = start.Year; year <= today.Year; year++)
         {
-            if (back == 3)
+            daysOff.UnionWith((await calendar.DaysOffAsync(year, cancellationToken)).Select(h => h.Date));
+        }
+
+        bool Working(DateOnly day) => !PublicHolidays.IsWeekend(day) && !daysOff.Contains(day);
+
+        // The director receives on the 15th, or the next working day.
+        for (var month = new DateOnly(start.Year, start.Month, 1); month <= today; month = month.AddMonths(1))
+        {
+            var day = month.AddDays(14);
+            while (!Working(day))
             {
-                continue;
+                day = day.AddDays(1);
             }
 
-            // The director receives on the 15th or the next Monday.
-            var day = month.AddMonths(-back).AddDays(14);
-            day = day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(2), DayOfWeek.Sunday => day.AddDays(1), _ => day };
-            db.ReceptionDays.Add(new ReceptionDay
+            if (day < today)
             {
-                UnitId = province.Id, Date = day, ReceivedBy = "Đại tá Hà Văn Tuyên, Giám đốc Công an tỉnh",
-                CitizensReceived = 3 + back % 4, RecordedAt = now,
-            });
+                db.ReceptionDays.Add(new ReceptionDay
+                {
+                    UnitId = province.Id, Date = day, ReceivedBy = "Đại tá Hà Văn Tuyên, Giám đốc Công an tỉnh",
+                    CitizensReceived = 3 + month.Month % 4, RecordedAt = now,
+                });
+            }
         }
 
         var communes = await db.Units.AsNoTracking()
-            .Where(u => u.Level == UnitLevel.Commune && u.Path.StartsWith(district.Path) && u.ValidTo == null)
-            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
-        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            .Where(u => u.Level == UnitLevel.Commune && u.ValidTo == null && u.SuccessorId == null)
+            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Name, u.ParentId }).ToListAsync(cancellationToken);
+        var firstMonday = start.AddDays(((int)DayOfWeek.Monday - (int)start.DayOfWeek + 7) % 7);
+        var stoppedAfter = new DateOnly(today.Year, 5, 31);
         for (var i = 0; i < communes.Count; i++)
         {
-            for (var week = 1; week <= 12; week++)
+            var week = 0;
+            for (var monday = firstMonday; monday.AddDays(3) < today; monday = monday.AddDays(7), week++)
             {
-                if (i % 3 == 2 && week is 2 or 5)
+                var thursday = monday.AddDays(3);
+                if (!Working(thursday) || (i % 12 == 5 && week % 13 == 9) || (i % 27 == 13 && thursday > stoppedAfter))
                 {
                     continue;
                 }
 
-                // Communes receive on Thursdays, the day most of them set aside.
                 db.ReceptionDays.Add(new ReceptionDay
                 {
-                    UnitId = communes[i].Id, Date = thisMonday.AddDays(-7 * week + 3), ReceivedBy = "Trưởng " + communes[i].Name,
+                    UnitId = communes[i].Id, Date = thursday, ReceivedBy = "Trưởng " + communes[i].Name,
                     CitizensReceived = (i + week) % 5, RecordedAt = now,
+                });
+            }
+        }
+
+        // The yearly dialogue of each commune, held between March and the month before this one (or, early in the
+        // year, already in January), except the third commune of each district.
+        var held = await db.DialogueSessions.AsNoTracking().Where(s => s.StartsAt >= VietnamTime.ToUtc(yearStart.ToDateTime(TimeOnly.MinValue)))
+            .Select(s => s.HostUnitId).ToListAsync(cancellationToken);
+        var lastMonth = Math.Max(1, today.Month - 1);
+        foreach (var district in communes.GroupBy(c => c.ParentId))
+        {
+            var j = 0;
+            foreach (var c in district)
+            {
+                var index = j++;
+                if (index == 2 || held.Contains(c.Id))
+                {
+                    continue;
+                }
+
+                var month = Math.Min(lastMonth, 3 + index % 8);
+                var date = new DateOnly(today.Year, month, 1).AddDays(7 + index % 14);
+                while (!Working(date))
+                {
+                    date = date.AddDays(1);
+                }
+
+                if (date >= today)
+                {
+                    continue;
+                }
+
+                var startsAt = VietnamTime.ToUtc(date.ToDateTime(new TimeOnly(8, 0)));
+                db.DialogueSessions.Add(new DialogueSession
+                {
+                    HostUnitId = c.Id,
+                    Title = $"Hội nghị đối thoại với Nhân dân năm {today.Year} – {c.Name}",
+                    Content = "Công an xã, phường, thị trấn đối thoại với Nhân dân về công tác bảo đảm an ninh, trật tự và giải quyết thủ tục hành chính tại địa phương.",
+                    FieldCodes = ["CCCD", "CU-TRU"],
+                    Chair = $"Trưởng {c.Name}",
+                    Officials = "Phó Trưởng Công an\nCán bộ phụ trách cư trú, căn cước",
+                    Format = DialogueFormat.InPerson,
+                    Venue = "Hội trường Ủy ban nhân dân",
+                    StartsAt = startsAt, EndsAt = startsAt.AddHours(3),
+                    Status = DialogueStatus.Closed,
+                    AnnouncedAt = startsAt.AddDays(-14), CreatedAt = startsAt.AddDays(-20),
                 });
             }
         }

@@ -69,7 +69,7 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
         var units = await db.Units.AsNoTracking()
             .Active().Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department)
-            .Select(u => new { u.Id, u.Code, u.Name, u.Path }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path }).ToListAsync(ct);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new Option(u.Id, u.Code, u.Name)).ToList();
         UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, Units.Select(u => u.Id), HttpContext.RequestAborted);
         var days = db.ReceptionDays.AsNoTracking().Where(d => d.Unit!.Path.StartsWith(scope));
@@ -79,7 +79,7 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
         }
 
         Recent = await days.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(100)
-            .Select(d => new Row(d.Id, d.Date, d.Unit!.Name, d.ReceivedBy, d.CitizensReceived, d.Notes))
+            .Select(d => new Row(d.Id, d.Date, LocalName.Of(d.Unit!.Name, d.Unit.NameEn), d.ReceivedBy, d.CitizensReceived, d.Notes))
             .ToListAsync(ct);
     }
 }

@@ -175,7 +175,7 @@ public sealed class SessionModel(AppDb db, ContactProtector contacts, LiveRoom l
                 .Select(s => s.OpinionId).ToListAsync(ct)).ToHashSet();
         }
 
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
+        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => LocalName.Of(f.Name, f.NameEn), ct);
         return true;
     }
 }

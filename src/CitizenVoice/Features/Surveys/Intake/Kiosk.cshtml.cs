@@ -122,7 +122,7 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
     private async Task<bool> LoadAsync()
     {
         var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == UnitCode)
-            .Select(u => u.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+            .Select(u => LocalName.Of(u.Name, u.NameEn)).SingleOrDefaultAsync(HttpContext.RequestAborted);
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Id, f.Name, f.NameEn }).SingleOrDefaultAsync(HttpContext.RequestAborted);
         if (unit is null || field is null || !await db.ServesAsync(UnitCode, FieldCode, HttpContext.RequestAborted)
             || await catalog.ServedAsync(field.Id, SurveyChannel.Kiosk, HttpContext.RequestAborted) is not { Overall: { Scale: not null } overall } questionnaire)
@@ -131,7 +131,7 @@ public sealed class KioskModel(AppDb db, QuestionnaireCatalog catalog, KioskReco
         }
 
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
-        (UnitName, FieldName, Questionnaire, OverallQuestion) = (unit, QuestionnaireView.Pick(culture, field.Name, field.NameEn), questionnaire, overall);
+        (UnitName, FieldName, Questionnaire, OverallQuestion) = (unit, LocalName.Of(field.Name, field.NameEn), questionnaire, overall);
         // Each element's own satisfaction question (coded "E1.S"), or its last question when a template has none.
         FollowUps = [.. questionnaire.Elements
             .Select(e => (e, q: e.Questions.FirstOrDefault(q => q.Code.EndsWith(".S", StringComparison.Ordinal)) ?? (e.Questions.Count > 0 ? e.Questions[^1] : null)))

@@ -80,14 +80,14 @@ public sealed class SurveyFormModel(AppDb db, QuestionnaireCatalog catalog, Surv
     private async Task<bool> LoadAsync()
     {
         var unit = await db.Units.AsNoTracking().Active().Where(u => u.Code == UnitCode)
-            .Select(u => u.Name).SingleOrDefaultAsync();
+            .Select(u => LocalName.Of(u.Name, u.NameEn)).SingleOrDefaultAsync();
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Id, f.Name, f.NameEn }).SingleOrDefaultAsync();
         if (unit is null || field is null || await catalog.ServedAsync(field.Id, SurveyChannel.Online) is not { } questionnaire)
         {
             return false;
         }
 
-        (UnitName, FieldName, Questionnaire) = (unit, QuestionnaireView.Pick(System.Globalization.CultureInfo.CurrentUICulture, field.Name, field.NameEn), questionnaire);
+        (UnitName, FieldName, Questionnaire) = (unit, LocalName.Of(field.Name, field.NameEn), questionnaire);
         return true;
     }
 }

@@ -3,6 +3,7 @@ using CitizenVoice.Features.Organisation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Surveys;
 
@@ -44,7 +45,7 @@ public sealed class SurveyStartModel(AppDb db) : PageModel
         // Once the unit is known (chosen, or the page came back to ask again), only the fields it serves are offered.
         var known = unitCode.Length > 0 && UnitGroups.Any(g => g.Units.Any(u => u.Code == unitCode));
         var fields = known ? db.FieldsServedBy(unitCode) : db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder);
-        Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync();
+        Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync();
         return Page();
     }
 }

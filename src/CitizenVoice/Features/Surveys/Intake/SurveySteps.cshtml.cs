@@ -172,7 +172,7 @@ public sealed class SurveyStepsModel(AppDb db, QuestionnaireCatalog catalog, Sur
     {
         var ct = HttpContext.RequestAborted;
         var unit = await db.Units.AsNoTracking().Where(u => u.Code == UnitCode && u.ValidTo == null && u.SuccessorId == null)
-            .Select(u => new { u.Id, u.Name }).SingleOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.Name, u.NameEn }).SingleOrDefaultAsync(ct);
         var field = await db.Fields.AsNoTracking().Where(f => f.Code == FieldCode && f.IsActive).Select(f => new { f.Id, f.Name, f.NameEn }).SingleOrDefaultAsync(ct);
         if (unit is null || field is null || await catalog.ServedAsync(field.Id, SurveyChannel.Online, ct) is not { } questionnaire)
         {
@@ -180,7 +180,7 @@ public sealed class SurveyStepsModel(AppDb db, QuestionnaireCatalog catalog, Sur
         }
 
         (_unitId, _fieldId) = (unit.Id, field.Id);
-        (UnitName, FieldName, Questionnaire) = (unit.Name, QuestionnaireView.Pick(System.Globalization.CultureInfo.CurrentUICulture, field.Name, field.NameEn), questionnaire);
+        (UnitName, FieldName, Questionnaire) = (LocalName.Of(unit.Name, unit.NameEn), LocalName.Of(field.Name, field.NameEn), questionnaire);
         return true;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CitizenVoice.Infrastructure;
 
 namespace CitizenVoice.Features.Surveys;
 
@@ -33,12 +34,12 @@ public sealed class PrintPageModel(AppDb db) : PageModel
     public async Task OnGetAsync()
     {
         var units = await db.Units.AsNoTracking().Active()
-            .Select(u => new StaffEntryModel.Option(u.Code, u.Name)).ToListAsync(HttpContext.RequestAborted);
+            .Select(u => new StaffEntryModel.Option(u.Code, LocalName.Of(u.Name, u.NameEn))).ToListAsync(HttpContext.RequestAborted);
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
         UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         // Once a unit is chosen, only the fields it serves: a poster for a field the unit does not handle would be refused.
         var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode);
-        Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync(HttpContext.RequestAborted);
+        Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(HttpContext.RequestAborted);
         if (FieldCode is not null && Fields.All(f => f.Code != FieldCode))
         {
             FieldCode = null;

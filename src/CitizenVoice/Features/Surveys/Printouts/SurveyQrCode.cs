@@ -7,7 +7,11 @@ using QRCoder;
 
 namespace CitizenVoice.Features.Surveys;
 
-/// <summary>The QR code printed at a counter: it opens the online form for that unit and field.</summary>
+/// <summary>
+/// The QR code printed at a counter: it opens the stepped online form for that unit and field, one group of questions
+/// per screen, because a QR code is scanned with a phone. The stepped form links to the single page for those who
+/// prefer to see the whole paper-like form at once.
+/// </summary>
 public static class SurveyQrCode
 {
     public static IEndpointRouteBuilder MapSurveyQrCode(this IEndpointRouteBuilder app)
@@ -16,9 +20,9 @@ public static class SurveyQrCode
         return app;
     }
 
-    /// <summary>The online form's address for a unit and field, as the QR code and the poster carry it.</summary>
+    /// <summary>The stepped online form's address for a unit and field, as the QR code and the poster carry it.</summary>
     public static string FormUrl(SiteAddress site, string unitCode, string fieldCode) =>
-        site.Link($"/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}");
+        site.Link($"/khao-sat/{Uri.EscapeDataString(unitCode)}/{Uri.EscapeDataString(fieldCode)}/tung-buoc");
 
     private static async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> Get(string unitCode, string fieldCode, HttpContext http, AppDb db, SiteAddress site, CancellationToken ct)
     {

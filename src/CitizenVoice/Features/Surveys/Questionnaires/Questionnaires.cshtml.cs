@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using CitizenVoice.Data;
+using CitizenVoice.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,10 +11,12 @@ namespace CitizenVoice.Features.Surveys;
 
 /// <summary>
 /// Every questionnaire version (drafts and published), the default one citizens answer, and which version serves a
-/// field or a channel instead. New versions are drafted from a published one; published versions never change.
+/// field or a channel instead. New versions are drafted from a published one, or a new questionnaire from an empty form;
+/// published versions never change. The survey team also adds answer scales here (a name, the ordered points, which
+/// points count as satisfied), which the editor then offers for any question. Plain forms: no JavaScript needed.
 /// </summary>
 [Authorize(Policy = SurveyPolicies.Questionnaires)]
-public sealed class QuestionnairesModel(AppDb db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class QuestionnairesModel(AppDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(int Id, string Code, int Version, string Title, bool Published, DateTime? PublishedAt, bool IsCurrent, int Questions);
     public sealed record UseRow(int Id, string? Field, SurveyChannel? Channel, string Questionnaire);
@@ -22,6 +26,32 @@ public sealed class QuestionnairesModel(AppDb db, IStringLocalizer<SharedResourc
         (SurveyChannel.Online, "Trực tuyến"), (SurveyChannel.Kiosk, "Máy đánh giá tại quầy"), (SurveyChannel.Paper, "Phiếu giấy"),
         (SurveyChannel.Phone, "Điện thoại"), (SurveyChannel.Email, "Thư điện tử"), (SurveyChannel.Import, "Nhập từ tệp"),
     ];
+
+    /// <summary>How many point rows the new-scale form offers; blank rows are ignored.</summary>
+    public const int ScalePointRows = 7;
+
+    public sealed record ScaleRow(string Code, string Name, IReadOnlyList<(string Label, bool Satisfied)> Points);
+
+    public sealed class PointInput
+    {
+        public string? Label { get; set; }
+        public string? LabelEn { get; set; }
+        public bool Satisfied { get; set; }
+    }
+
+    public sealed class ScaleInput
+    {
+        public string? Name { get; set; }
+        public string? NameEn { get; set; }
+        public List<PointInput> Points { get; set; } = [];
+    }
+
+    /// <summary>What the new-scale form shows: the rows sent back after an error, padded to <see cref="ScalePointRows"/>.</summary>
+    public ScaleInput Scale { get; private set; } = new();
+
+    public (string? Code, string? Title) Empty { get; private set; }
+
+    public IReadOnlyList<ScaleRow> ScaleRows { get; private set; } = [];
 
     public IReadOnlyList<Row> Versions { get; private set; } = [];
     public IReadOnlyList<UseRow> Uses { get; private set; } = [];
@@ -33,6 +63,10 @@ public sealed class QuestionnairesModel(AppDb db, IStringLocalizer<SharedResourc
         if (published is not null)
         {
             Message = l["Đã phát hành phiên bản mới. Chọn bên dưới nếu muốn dùng phiên bản này cho người dân."];
+        }
+        else if (TempData["Message"] is string message)
+        {
+            Message = message;
         }
 
         await LoadAsync();
@@ -71,6 +105,122 @@ public sealed class QuestionnairesModel(AppDb db, IStringLocalizer<SharedResourc
 
         return Redirect($"/quan-tri/khao-sat/bang-hoi/{draft.Id}");
     }
+
+    /// <summary>
+    /// Starts a new questionnaire from an empty form: version 1 of a new code, as a draft the editor fills in. It cannot
+    /// be published until it has an element and the overall question (the editor's rules say so in Vietnamese).
+    /// </summary>
+    public async Task<IActionResult> OnPostNewEmptyAsync(string? code, string? title)
+    {
+        code = (code ?? "").Trim().ToLowerInvariant();
+        title = (title ?? "").Trim();
+        Empty = (code, title);
+        if (!QuestionnaireCode().IsMatch(code))
+        {
+            return await RefuseAsync(l["Mã bảng hỏi gồm 2 đến 40 chữ cái không dấu, chữ số và dấu gạch ngang."]);
+        }
+
+        if (title.Length is 0 or > 300)
+        {
+            return await RefuseAsync(l["Vui lòng nhập tên bảng hỏi (tối đa 300 ký tự)."]);
+        }
+
+        if (await db.Questionnaires.AnyAsync(q => q.Code == code, HttpContext.RequestAborted))
+        {
+            return await RefuseAsync(l["Mã bảng hỏi “{0}” đã có; để sửa bảng hỏi đó, hãy tạo bản nháp mới từ phiên bản đã phát hành của nó.", code]);
+        }
+
+        var draft = new Questionnaire { Code = code, Version = 1, Title = title };
+        db.Questionnaires.Add(draft);
+        try
+        {
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone started the same code a moment ago (unique code and version).
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(l["Mã bảng hỏi “{0}” đã có; để sửa bảng hỏi đó, hãy tạo bản nháp mới từ phiên bản đã phát hành của nó.", code]);
+        }
+
+        return Redirect($"/quan-tri/khao-sat/bang-hoi/{draft.Id}");
+    }
+
+    /// <summary>
+    /// Adds an answer scale: its points are valued 1, 2, 3… in the order written (blank rows skipped), and those ticked
+    /// count as satisfied in the figures. A scale is never changed afterwards, since answers store the point's value.
+    /// </summary>
+    public async Task<IActionResult> OnPostScaleAsync(ScaleInput scale)
+    {
+        Scale = scale;
+        var name = (scale.Name ?? "").Trim();
+        var points = scale.Points.Take(ScalePointRows).Where(p => !string.IsNullOrWhiteSpace(p.Label))
+            .Select(p => (Label: p.Label!.Trim(), LabelEn: string.IsNullOrWhiteSpace(p.LabelEn) ? null : p.LabelEn.Trim(), p.Satisfied)).ToList();
+        var errors = new List<string>();
+        if (name.Length is 0 or > 200 || scale.NameEn?.Trim().Length > 200)
+        {
+            errors.Add(l["Vui lòng nhập tên thang đo (tối đa 200 ký tự)."]);
+        }
+        else if (await db.Scales.AnyAsync(s => s.Name == name, HttpContext.RequestAborted))
+        {
+            errors.Add(l["Đã có thang đo tên “{0}”.", name]);
+        }
+
+        if (points.Count < 2)
+        {
+            errors.Add(l["Thang đo cần ít nhất hai mức trả lời, theo thứ tự từ thấp đến cao."]);
+        }
+
+        if (points.Any(p => p.Label.Length > 100 || p.LabelEn?.Length > 100))
+        {
+            errors.Add(l["Tên mỗi mức trả lời tối đa 100 ký tự."]);
+        }
+
+        foreach (var label in points.GroupBy(p => p.Label, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add(l["Mức “{0}” bị trùng.", label]);
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors.SkipLast(1))
+            {
+                ModelState.AddModelError("", error);
+            }
+
+            return await RefuseAsync(errors[^1]);
+        }
+
+        db.Scales.Add(new Scale
+        {
+            Code = await ScaleCodeAsync(name), Name = name, NameEn = string.IsNullOrWhiteSpace(scale.NameEn) ? null : scale.NameEn.Trim(),
+            Options = [.. points.Select((p, i) => new ScaleOption { Value = i + 1, Label = p.Label, LabelEn = p.LabelEn, Satisfied = p.Satisfied })],
+        });
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        TempData["Message"] = l["Đã tạo thang đo “{0}”; có thể chọn thang đo này cho câu hỏi trong bản nháp.", name].Value;
+        return Redirect("/quan-tri/khao-sat/bang-hoi#thang-do");
+    }
+
+    /// <summary>A short code from the name, unique among scales ("Mức độ thuận tiện" → "muc-do-thuan-tien").</summary>
+    private async Task<string> ScaleCodeAsync(string name)
+    {
+        var slug = NotCode().Replace(TextFolding.Fold(name).ToLowerInvariant(), "-").Trim('-');
+        slug = slug.Length == 0 ? "thang-do" : slug[..Math.Min(slug.Length, 16)].TrimEnd('-');
+        var taken = (await db.Scales.Where(s => s.Code.StartsWith(slug)).Select(s => s.Code).ToListAsync(HttpContext.RequestAborted)).ToHashSet();
+        var code = slug;
+        for (var n = 2; taken.Contains(code); n++)
+        {
+            code = $"{slug}-{n}";
+        }
+
+        return code;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
+    private static partial Regex QuestionnaireCode();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotCode();
 
     /// <summary>Makes a published version the one every field and channel without a rule of its own answers.</summary>
     public async Task<IActionResult> OnPostDefaultAsync(int id)
@@ -138,9 +288,16 @@ public sealed class QuestionnairesModel(AppDb db, IStringLocalizer<SharedResourc
         Versions = await db.Questionnaires.AsNoTracking().OrderBy(q => q.Code).ThenByDescending(q => q.Version)
             .Select(q => new Row(q.Id, q.Code, q.Version, q.Title, q.Status == QuestionnaireStatus.Published, q.PublishedAt, q.IsCurrent, q.Questions.Count))
             .ToListAsync(ct);
-        var fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new { f.Id, f.Name }).ToListAsync(ct);
+        var fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new { f.Id, Name = LocalName.Of(f.Name, f.NameEn) }).ToListAsync(ct);
         Fields = [.. fields.Select(f => (f.Id, f.Name))];
-        var names = await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        var names = await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => LocalName.Of(f.Name, f.NameEn), ct);
+        ScaleRows = [.. (await db.Scales.AsNoTracking().Include(s => s.Options).OrderBy(s => s.Id).ToListAsync(ct))
+            .Select(s => new ScaleRow(s.Code, LocalName.Of(s.Name, s.NameEn),
+                [.. s.Options.OrderBy(o => o.Value).Select(o => (LocalName.Of(o.Label, o.LabelEn), o.Satisfied))]))];
+        while (Scale.Points.Count < ScalePointRows)
+        {
+            Scale.Points.Add(new PointInput());
+        }
         var titles = Versions.ToDictionary(v => v.Id, v => $"{v.Code} v{v.Version}");
         Uses = [.. (await db.QuestionnaireUses.AsNoTracking().ToListAsync(ct))
             .Select(u => new UseRow(u.Id, u.FieldId is { } f ? names.GetValueOrDefault(f) : null, u.Channel, titles.GetValueOrDefault(u.QuestionnaireId) ?? ""))
