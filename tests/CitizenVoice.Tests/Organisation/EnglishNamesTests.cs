@@ -33,6 +33,18 @@ public sealed class EnglishNamesTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task The_English_results_export_names_the_units_in_English()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao");
+        using var csv = await leader.Http.GetAsync($"/quan-tri/ket-qua-hai-long/xuat.csv?{English}");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Contains("Ngân Sơn District Police", text);
+        Assert.DoesNotContain("Công an huyện Ngân Sơn", text);
+    }
+
+    [Fact]
     public async Task The_api_keeps_the_Vietnamese_names_and_adds_the_English_ones()
     {
         using var client = app.CreateClient();

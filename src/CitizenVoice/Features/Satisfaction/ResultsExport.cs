@@ -36,6 +36,9 @@ public static class ResultsExport
             }
 
             var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
+            // The report is an official Vietnamese document: units and fields go by their Vietnamese names whatever
+            // language the page was in (this request's culture only).
+            System.Globalization.CultureInfo.CurrentUICulture = Infrastructure.Localisation.Vietnamese;
             if (await DashboardData.LoadAsync(db, report, q.ToQuery(), root, today, ct) is not { } data)
             {
                 return Results.Forbid();
