@@ -127,7 +127,7 @@ public static class ReorganisationPlanner
 
             if (node.ValidFrom > date)
             {
-                Refuse(row, "Đơn vị {0} chỉ có hiệu lực từ {1:dd/MM/yyyy}, sau ngày hiệu lực của tệp.", code, node.ValidFrom);
+                Refuse(row, "Đơn vị {0} chỉ có hiệu lực từ {1}, sau ngày hiệu lực của tệp.", code, node.ValidFrom.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
                 return null;
             }
 
