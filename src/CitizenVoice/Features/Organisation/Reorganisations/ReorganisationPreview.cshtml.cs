@@ -62,6 +62,7 @@ public sealed class ReorganisationPreviewModel(
 
         if (!plan.CanApply)
         {
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
@@ -127,7 +128,6 @@ public sealed class ReorganisationPreviewModel(
             // The tree changed since the upload (another file, a merge by hand): the rows are judged again.
             RowErrors = plan.Errors;
             Error = l["Cây đơn vị đã thay đổi từ khi tải tệp lên; các dòng dưới đây không còn hợp lệ. Chưa áp dụng thay đổi nào."];
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return plan;
