@@ -24,6 +24,9 @@ public class AppDb(DbContextOptions options) : IdentityDbContext<StaffUser>(opti
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitNameRecord> UnitNameHistory => Set<UnitNameRecord>();
+    public DbSet<UnitParentRecord> UnitParentHistory => Set<UnitParentRecord>();
+    public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
+    public DbSet<ReorganisationUpload> ReorganisationUploads => Set<ReorganisationUpload>();
     public DbSet<ServiceField> Fields => Set<ServiceField>();
     public DbSet<UnitField> UnitFields => Set<UnitField>();
     public DbSet<Procedure> Procedures => Set<Procedure>();

@@ -92,8 +92,24 @@ public static class SiteTour
                     Status = CitizenVoice.Features.News.CommentStatus.Pending, PostedAt = DateTime.UtcNow,
                 });
             await db.SaveChangesAsync();
+            // A checked reorganisation file not applied: its preview lists the change and what it touches.
+            var reorganisation = new CitizenVoice.Features.Organisation.Reorganisation
+            {
+                FileName = "doi-ten-van-tung.csv", Sha256 = new string('0', 64), EffectiveDate = new DateOnly(2025, 7, 1),
+                UploadedBy = "admin", UploadedAt = DateTime.UtcNow,
+            };
+            db.Reorganisations.Add(reorganisation);
+            await db.SaveChangesAsync();
+            db.ReorganisationUploads.Add(new CitizenVoice.Features.Organisation.ReorganisationUpload
+            {
+                ReorganisationId = reorganisation.Id,
+                Content = System.Text.Encoding.UTF8.GetBytes("NgayHieuLuc,HanhDong,MaCu,MaMoi,TenMoi,LoaiDiaBan,Cap,MaCapTren,MaGSO,TaiKhoan\r\n"
+                    + "2025-07-01,Đổi tên,BK-NS-VT,,Công an xã Vân Tùng Mới,xã,,,,\r\n"),
+            });
+            await db.SaveChangesAsync();
             return new
             {
+                Reorganisation = reorganisation.Id,
                 Feedback = feedback.Id, FeedbackCode = feedback.TrackingCode, Article = article.Id,
                 Round = round.Id, Entry = entries[0].Id, Unit = unit, Field = field,
                 Procedure = await db.Procedures.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
@@ -108,6 +124,7 @@ public static class SiteTour
         [
             "/quan-tri", "/tai-khoan", "/quan-tri/can-bo", "/quan-tri/can-bo/them", $"/quan-tri/can-bo/{ids.Staff}", "/quan-tri/cai-dat",
             "/quan-tri/don-vi", "/quan-tri/don-vi/them", $"/quan-tri/don-vi/{ids.Unit}/sua", $"/quan-tri/don-vi/{ids.Unit}/sap-nhap",
+            "/quan-tri/to-chuc-lai", $"/quan-tri/to-chuc-lai/{ids.Reorganisation}",
             "/quan-tri/linh-vuc", "/quan-tri/linh-vuc/them", $"/quan-tri/linh-vuc/{ids.Field}/sua",
             "/quan-tri/thu-tuc", "/quan-tri/thu-tuc/them", $"/quan-tri/thu-tuc/{ids.Procedure}/sua",
             "/quan-tri/khao-sat/kiem-tra",

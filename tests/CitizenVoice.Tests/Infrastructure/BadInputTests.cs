@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -299,6 +300,63 @@ public sealed partial class BadInputTests(BadInputTests.App app) : IClassFixture
         };
         using var response = await member.Http.PostAsync("/quan-tri/khao-sat/nhap-tep", form);
         await AssertFriendlyPageAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task A_reorganisation_file_that_is_not_a_spreadsheet_or_too_large_is_refused_with_a_Vietnamese_message()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var token = await TokenAsync(admin, "/quan-tri/to-chuc-lai");
+        async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, string staff = "Move")
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent(staff), "DefaultStaff" },
+                { new ByteArrayContent(content), "Spreadsheet", fileName },
+            };
+            return await admin.Http.PostAsync("/quan-tri/to-chuc-lai", form);
+        }
+
+        async Task AssertRefusedAsync(HttpResponseMessage response, string message)
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            Assert.Contains(message, page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var garbage = await UploadAsync(RandomNumberGenerator.GetBytes(4096), "to-chuc-lai.xlsx"))
+        {
+            await AssertRefusedAsync(garbage, "Không đọc được tệp");
+        }
+
+        using (var text = await UploadAsync(Encoding.UTF8.GetBytes("chỉ là một dòng chữ\r\n"), "to-chuc-lai.csv"))
+        {
+            await AssertRefusedAsync(text, "Tệp thiếu cột");
+        }
+
+        using (var wrongType = await UploadAsync([1, 2, 3], "to-chuc-lai.exe"))
+        {
+            await AssertRefusedAsync(wrongType, "Chỉ nhận tệp .csv hoặc .xlsx.");
+        }
+
+        using (var staff = await UploadAsync([1, 2, 3], "to-chuc-lai.csv", "Vứt bỏ"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, staff.StatusCode);
+        }
+
+        // Every naughty string as a code, a name and an action: each row refused or checked, never a failure.
+        var naughty = string.Join("\r\n", NaughtyStrings.Take(200).Select(s => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")
+            .Select(s => $"2025-07-01,{s},{s},{s},{s},,xã,,,"));
+        using (var strings = await UploadAsync(Encoding.UTF8.GetBytes("NgayHieuLuc,HanhDong,MaCu,MaMoi,TenMoi,LoaiDiaBan,Cap,MaCapTren,MaGSO,TaiKhoan\r\n" + naughty), "chuoi.csv"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, strings.StatusCode);
+        }
+
+        // Over the page's limit: the friendly page, 413.
+        using var huge = await UploadAsync(new byte[8 * 1024 * 1024], "to-chuc-lai.csv");
+        await AssertFriendlyPageAsync(huge, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]

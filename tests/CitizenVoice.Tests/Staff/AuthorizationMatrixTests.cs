@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
 
     /// <summary>Ids of real rows the parameterised addresses need: a resource of Ngân Sơn and one of Ba Bể.</summary>
     private sealed record Ids(
-        int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round, int NganSonFeedback, int Contact, int NewsArticle, int Questionnaire);
+        int NganSonSession, int BaBeSession, int Unit, int Field, int Procedure, string StaffId, Guid OthersImport, int Round, int NganSonFeedback, int Contact, int NewsArticle, int Questionnaire, int Reorganisation);
 
     /// <summary>Who writes and publishes news: editors and administrators.</summary>
     private static readonly string[] Editors = ["admin", "bientap"];
@@ -83,6 +83,10 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         ["/quan-tri/don-vi/them"] = [new("/quan-tri/don-vi/them", Admin)],
         ["/quan-tri/don-vi/{id:int}/sua"] = [new($"/quan-tri/don-vi/{ids.Unit}/sua", Admin)],
         ["/quan-tri/don-vi/{id:int}/sap-nhap"] = [new($"/quan-tri/don-vi/{ids.Unit}/sap-nhap", Admin)],
+        ["/quan-tri/to-chuc-lai"] = [new("/quan-tri/to-chuc-lai", Admin)],
+        ["/quan-tri/to-chuc-lai/{id:int}"] = [new($"/quan-tri/to-chuc-lai/{ids.Reorganisation}", Admin)],
+        ["/quan-tri/to-chuc-lai/mau.csv"] = [new("/quan-tri/to-chuc-lai/mau.csv", Admin)],
+        ["/quan-tri/to-chuc-lai/mau.xlsx"] = [new("/quan-tri/to-chuc-lai/mau.xlsx", Admin)],
         ["/quan-tri/linh-vuc"] = [new("/quan-tri/linh-vuc", Admin)],
         ["/quan-tri/linh-vuc/them"] = [new("/quan-tri/linh-vuc/them", Admin)],
         ["/quan-tri/linh-vuc/{id:int}/sua"] = [new($"/quan-tri/linh-vuc/{ids.Field}/sua", Admin)],
@@ -397,6 +401,27 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
             feedback = item.Id;
         }
 
+        // A checked file whose only row names a unit that does not exist: the administrator's allowed post is refused
+        // by the check again, so trying it changes nothing.
+        var reorganisation = await db.Reorganisations.Where(r => r.FileName == "kiem-tra-quyen.csv").Select(r => (int?)r.Id).SingleOrDefaultAsync();
+        if (reorganisation is null)
+        {
+            var entry = new Features.Organisation.Reorganisation
+            {
+                FileName = "kiem-tra-quyen.csv", Sha256 = new string('0', 64), EffectiveDate = new DateOnly(2025, 7, 1),
+                UploadedBy = "admin", UploadedAt = DateTime.UtcNow,
+            };
+            db.Reorganisations.Add(entry);
+            await db.SaveChangesAsync();
+            db.ReorganisationUploads.Add(new Features.Organisation.ReorganisationUpload
+            {
+                ReorganisationId = entry.Id,
+                Content = System.Text.Encoding.UTF8.GetBytes("NgayHieuLuc,HanhDong,MaCu,MaMoi,TenMoi,LoaiDiaBan,Cap,MaCapTren,MaGSO,TaiKhoan\r\n2025-07-01,Đổi tên,KHONG-CO,,Tên,,,,,\r\n"),
+            });
+            await db.SaveChangesAsync();
+            reorganisation = entry.Id;
+        }
+
         return new Ids(
             sessions.First(s => s.Path.StartsWith(nganSon, StringComparison.Ordinal)).Id,
             sessions.First(s => s.Path.StartsWith(baBe, StringComparison.Ordinal)).Id,
@@ -407,6 +432,6 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
             await db.SurveyRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(),
             feedback.Value, await db.ContactPoints.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await db.NewsArticles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
-            await db.Questionnaires.Where(q => q.IsCurrent).Select(q => q.Id).FirstAsync());
+            await db.Questionnaires.Where(q => q.IsCurrent).Select(q => q.Id).FirstAsync(), reorganisation.Value);
     });
 }

@@ -11,6 +11,7 @@ public static class DialoguesSetup
     public static IHostApplicationBuilder AddDialogues(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ISeeder, DialogueSeed>();
+        builder.Services.AddScoped<Organisation.IUnitRecords, DialogueUnitRecords>();
         builder.Services.AddScoped<ISeeder, ReceptionDaySeed>();
         builder.Services.AddScoped<DialogueAccess>();
         builder.Services.AddSingleton<ContactProtector>();

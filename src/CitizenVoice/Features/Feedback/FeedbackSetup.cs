@@ -21,6 +21,7 @@ public static class FeedbackSetup
     {
         builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<FeedbackWorkflow>();
+        builder.Services.AddScoped<Organisation.IUnitRecords, FeedbackUnitRecords>();
         builder.Services.AddScoped<AnswerPublishing>();
         builder.Services.AddScoped<FeedbackReminders>();
         builder.Services.AddHostedService<FeedbackReminderService>();

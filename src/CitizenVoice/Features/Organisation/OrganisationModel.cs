@@ -21,6 +21,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         unit.HasOne(u => u.Successor).WithMany().HasForeignKey(u => u.SuccessorId).OnDelete(DeleteBehavior.Restrict);
         unit.HasMany(u => u.NameHistory).WithOne().HasForeignKey(h => h.UnitId).OnDelete(DeleteBehavior.Cascade);
+        unit.HasMany(u => u.ParentHistory).WithOne().HasForeignKey(h => h.UnitId).OnDelete(DeleteBehavior.Cascade);
         unit.Ignore(u => u.IsActive);
     }
 }
@@ -32,6 +33,12 @@ internal sealed class UnitNameRecordConfiguration : IEntityTypeConfiguration<Uni
         record.Property(r => r.Name).HasMaxLength(200);
         record.Property(r => r.AreaType).HasMaxLength(40);
     }
+}
+
+internal sealed class UnitParentRecordConfiguration : IEntityTypeConfiguration<UnitParentRecord>
+{
+    public void Configure(EntityTypeBuilder<UnitParentRecord> record) =>
+        record.HasOne<Unit>().WithMany().HasForeignKey(r => r.ParentId).OnDelete(DeleteBehavior.Restrict);
 }
 
 internal sealed class ServiceFieldConfiguration : IEntityTypeConfiguration<ServiceField>

@@ -13,6 +13,7 @@ public static class OrganisationSetup
     public static IHostApplicationBuilder AddOrganisation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ISeeder, OrganisationSeed>();
+        builder.AddReorganisations();
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Organisation/UnitEdit", "/quan-tri/don-vi/{id:int}/sua");
@@ -31,6 +32,7 @@ public static class OrganisationSetup
         api.MapGet("/units", GetUnits).WithName("GetUnits").WithSummary("The unit tree, including merged and inactive units.");
         api.MapGet("/fields", GetFields).WithName("GetFields").WithSummary("Service fields (lĩnh vực) with their procedures.");
         api.MapUnitFields();
+        app.MapReorganisationTemplates();
         return app;
     }
 

@@ -30,6 +30,7 @@ public sealed class Unit : IAudited
 
     public bool IsActive => ValidTo is null && SuccessorId is null;
     public List<UnitNameRecord> NameHistory { get; set; } = [];
+    public List<UnitParentRecord> ParentHistory { get; set; } = [];
 
     string IAudited.AuditKey => Code;
 }
@@ -50,5 +51,18 @@ public sealed class UnitNameRecord
     public required string Name { get; set; }
     public string? AreaType { get; set; }
     public DateOnly? ValidFrom { get; set; }
+    public DateOnly ValidTo { get; set; }
+}
+
+/// <summary>
+/// A former parent of a unit (the communes of an abolished district were under it until 2025-03-01, under the province
+/// since): a move or a merge on a known date writes one, so the tree a past period had can still be told.
+/// </summary>
+public sealed class UnitParentRecord
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    /// <summary>The parent until <see cref="ValidTo"/>; null when the unit was a root.</summary>
+    public int? ParentId { get; set; }
     public DateOnly ValidTo { get; set; }
 }

@@ -27,6 +27,13 @@ public sealed class UnitProfileModel(AppDb db, IAuthorizationService authorizati
             return NotFound();
         }
 
+        // A link or QR code to a unit that was merged or abolished opens the unit that answers for it now; the old unit's
+        // record stays in the unit tree.
+        if (unit.SuccessorId is not null && await UnitTree.SuccessorCodeAsync(db, unit.Code, HttpContext.RequestAborted) is { } successor)
+        {
+            return Redirect($"/can-bo/don-vi/{Uri.EscapeDataString(successor)}");
+        }
+
         if (!(await authorization.AuthorizeAsync(User, unit.Id, UnitScope.Policy)).Succeeded)
         {
             return Forbid();

@@ -21,9 +21,10 @@ public static class UnitTree
 
     /// <summary>
     /// Moves a unit (with everything under it) below a new parent, and tells the <see cref="IUnitMoveListener"/>s (the
-    /// survey rollups move its history with it). Call it inside a transaction that also saves the change.
+    /// survey rollups move its history with it). Call it inside a transaction that also saves the change. With the date
+    /// of the move (<paramref name="on"/>), the former parent is kept in the unit's parent history.
     /// </summary>
-    public static async Task MoveAsync(AppDb db, Unit unit, Unit? newParent, CancellationToken cancellationToken = default)
+    public static async Task MoveAsync(AppDb db, Unit unit, Unit? newParent, DateOnly? on = null, CancellationToken cancellationToken = default)
     {
         if (newParent is not null && newParent.Path.StartsWith(unit.Path, StringComparison.Ordinal))
         {
@@ -32,6 +33,11 @@ public static class UnitTree
 
         var oldPath = unit.Path;
         var newPath = (newParent?.Path ?? "/") + unit.Id + "/";
+        if (on is { } date && unit.ParentId != newParent?.Id)
+        {
+            db.UnitParentHistory.Add(new UnitParentRecord { UnitId = unit.Id, ParentId = unit.ParentId, ValidTo = date });
+        }
+
         unit.ParentId = newParent?.Id;
         unit.Parent = newParent;
         if (oldPath == newPath)
@@ -74,7 +80,7 @@ public static class UnitTree
             .ToListAsync(cancellationToken);
         foreach (var child in children)
         {
-            await MoveAsync(db, child, successor, cancellationToken);
+            await MoveAsync(db, child, successor, date, cancellationToken);
         }
 
         // The successor now serves the merged unit's citizens, so it serves their fields too: a passport office merged

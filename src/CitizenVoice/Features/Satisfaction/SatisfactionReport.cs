@@ -99,26 +99,48 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         return (all.Compute(questions), [.. months.Where(m => m.Value.Responses != 0).Select(m => (m.Key, m.Value.Compute(questions)))]);
     }
 
-    /// <summary>As provincial reports present it: per level (province, district, commune), ratings, satisfied and the rate.</summary>
+    /// <summary>
+    /// As provincial reports present it: per level (province, district, commune), ratings, satisfied and the rate — by the
+    /// levels that existed in the period: a period before district police were abolished has three levels, one after has
+    /// province and commune only.
+    /// </summary>
     public async Task<IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)>> ByLevelAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var selection = await SelectAsync(filter, ct);
-        var levelOf = (await UnitLinksAsync(ct)).LevelOf;
+        var links = await UnitLinksAsync(ct);
+        var levelOf = links.LevelOf;
         var levels = new SortedDictionary<UnitLevel, Total>();
+        Total Of(UnitLevel level) => levels.TryGetValue(level, out var total) ? total : levels[level] = new Total();
         await foreach (var (level, sign, row) in rollups.ReadByLevelAsync(selection.Query(filter), levelOf, ct))
         {
-            if (!levels.TryGetValue(level, out var total))
-            {
-                levels[level] = total = new Total();
-            }
-
             if (sign > 0)
             {
-                total.Add(row);
+                Of(level).Add(row);
             }
             else
             {
-                total.Subtract(row);
+                Of(level).Subtract(row);
+            }
+        }
+
+        // A unit stands at its level while it is in service. Its own responses dated on or after the day it closed
+        // (recorded before a reorganisation dated back was entered) belong to the structure of that day, so they count
+        // at the level of the unit that answers for it: an abolished district's at the province's. The rollups keep
+        // them under the unit, so only these few units' own rows are read again, one read per closing day.
+        var inSelection = selection.UnitIds?.ToHashSet();
+        var closedUnits = links.ClosedOn
+            .Where(c => c.Value <= filter.To && (inSelection is null || inSelection.Contains(c.Key)))
+            .Select(c => (Id: c.Key, Closed: c.Value, Was: levelOf[c.Key], Now: levelOf[CurrentUnit(c.Key, links)]))
+            .Where(c => c.Was != c.Now)
+            .GroupBy(c => c.Closed < filter.From ? filter.From : c.Closed);
+        foreach (var closedOn in closedUnits)
+        {
+            var units = closedOn.ToDictionary(c => c.Id);
+            List<int> ids = [.. units.Keys];
+            await foreach (var row in rollups.ReadAsync(selection.Query(filter) with { From = closedOn.Key, UnitIds = ids, RowUnitIds = ids, Subtree = false }, ct))
+            {
+                Of(units[row.UnitId].Was).Subtract(row);
+                Of(units[row.UnitId].Now).Add(row);
             }
         }
 
@@ -283,7 +305,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     }
 
     /// <summary>Every unit's path and level, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>
-    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf);
+    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf, Dictionary<int, DateOnly> ClosedOn);
 
     private UnitLinks? _units;
 
@@ -292,8 +314,10 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     {
         if (_units is null)
         {
-            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level, u.SuccessorId }).ToListAsync(ct);
-            _units = new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.ToDictionary(u => u.Id, u => u.Level), units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value));
+            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level, u.SuccessorId, u.ValidTo }).ToListAsync(ct);
+            _units = new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.ToDictionary(u => u.Id, u => u.Level),
+                units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value),
+                units.Where(u => u.SuccessorId != null && u.ValidTo != null).ToDictionary(u => u.Id, u => u.ValidTo!.Value));
         }
 
         return _units;
@@ -311,7 +335,10 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         return (ids, rowUnitIds);
     }
 
-    private static string CurrentPath(int unitId, UnitLinks units)
+    private static string CurrentPath(int unitId, UnitLinks units) => units.PathOf[CurrentUnit(unitId, units)];
+
+    /// <summary>The unit that answers for a unit now: itself, or the end of its chain of successors.</summary>
+    private static int CurrentUnit(int unitId, UnitLinks units)
     {
         var seen = new HashSet<int>();
         var id = unitId;
@@ -320,6 +347,6 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             id = next;
         }
 
-        return units.PathOf[id];
+        return id;
     }
 }

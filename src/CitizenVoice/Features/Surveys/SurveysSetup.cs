@@ -27,6 +27,7 @@ public static class SurveysSetup
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReceiptHasher>();
         builder.Services.AddScoped<QuestionnaireCatalog>();
+        builder.Services.AddScoped<Organisation.IUnitRecords, SurveyUnitRecords>();
         builder.Services.AddScoped<SurveyIndependence>();
         builder.Services.AddScoped<SurveyRecorder>();
         builder.Services.AddSingleton<SurveyWriter>();

@@ -1122,6 +1122,70 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.ToTable("Procedures");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("DefaultStaff")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("Reorganisations");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.ReorganisationUpload", b =>
+                {
+                    b.Property<int>("ReorganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ReorganisationId");
+
+                    b.ToTable("ReorganisationUploads");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.ServiceField", b =>
                 {
                     b.Property<int>("Id")
@@ -1280,6 +1344,32 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("UnitNameHistory");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitParentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitParentHistory");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Settings.SiteSettings", b =>
@@ -2500,6 +2590,15 @@ namespace CitizenVoice.Data.Migrations.Postgres
                     b.Navigation("Field");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.ReorganisationUpload", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.Reorganisation", null)
+                        .WithOne()
+                        .HasForeignKey("CitizenVoice.Features.Organisation.ReorganisationUpload", "ReorganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Unit", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Organisation.Unit", "Parent")
@@ -2536,6 +2635,20 @@ namespace CitizenVoice.Data.Migrations.Postgres
                 {
                     b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
                         .WithMany("NameHistory")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitParentRecord", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany("ParentHistory")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2772,6 +2885,8 @@ namespace CitizenVoice.Data.Migrations.Postgres
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Unit", b =>
                 {
                     b.Navigation("NameHistory");
+
+                    b.Navigation("ParentHistory");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>

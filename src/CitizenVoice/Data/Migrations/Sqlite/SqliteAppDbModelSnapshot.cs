@@ -1078,6 +1078,68 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.ToTable("Procedures");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefaultStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("Reorganisations");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.ReorganisationUpload", b =>
+                {
+                    b.Property<int>("ReorganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ReorganisationId");
+
+                    b.ToTable("ReorganisationUploads");
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.ServiceField", b =>
                 {
                     b.Property<int>("Id")
@@ -1230,6 +1292,30 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("UnitNameHistory");
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitParentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitParentHistory");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Settings.SiteSettings", b =>
@@ -2424,6 +2510,15 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                     b.Navigation("Field");
                 });
 
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.ReorganisationUpload", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.Reorganisation", null)
+                        .WithOne()
+                        .HasForeignKey("CitizenVoice.Features.Organisation.ReorganisationUpload", "ReorganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Unit", b =>
                 {
                     b.HasOne("CitizenVoice.Features.Organisation.Unit", "Parent")
@@ -2460,6 +2555,20 @@ namespace CitizenVoice.Data.Migrations.Sqlite
                 {
                     b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
                         .WithMany("NameHistory")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CitizenVoice.Features.Organisation.UnitParentRecord", b =>
+                {
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CitizenVoice.Features.Organisation.Unit", null)
+                        .WithMany("ParentHistory")
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2696,6 +2805,8 @@ namespace CitizenVoice.Data.Migrations.Sqlite
             modelBuilder.Entity("CitizenVoice.Features.Organisation.Unit", b =>
                 {
                     b.Navigation("NameHistory");
+
+                    b.Navigation("ParentHistory");
                 });
 
             modelBuilder.Entity("CitizenVoice.Features.Surveys.ImportFile", b =>

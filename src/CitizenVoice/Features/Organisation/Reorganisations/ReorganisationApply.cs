@@ -1,0 +1,90 @@
+using System.Globalization;
+using CitizenVoice.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitizenVoice.Features.Organisation;
+
+/// <summary>
+/// Plays a checked <see cref="ReorganisationPlan"/> on the real tree in one transaction: every change or none. Moves and
+/// merges go through <see cref="UnitTree"/>, so the survey rollups follow each move (<see cref="IUnitMoveListener"/>)
+/// within the same transaction, and the former names and parents are kept in the units' history.
+/// </summary>
+public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts)
+{
+    /// <summary>What an application did, counted for the history page.</summary>
+    public sealed record Outcome(int Created, int Renamed, int Moved, int Merged, int Abolished, int StaffMoved, int StaffDisabled)
+    {
+        public string Summary(Func<string, object[], string> l) =>
+            l("Tạo mới {0}, đổi tên {1}, chuyển cấp trên {2}, sáp nhập {3}, bãi bỏ {4} đơn vị; chuyển {5} và khoá {6} tài khoản cán bộ.",
+                [Created, Renamed, Moved, Merged, Abolished, StaffMoved, StaffDisabled]);
+    }
+
+    /// <summary>
+    /// Applies the plan and marks the reorganisation applied, in the caller's transaction: the caller commits, and an
+    /// exception anywhere leaves the database as it was once the transaction is rolled back.
+    /// </summary>
+    public async Task<Outcome> RunAsync(ReorganisationPlan plan, CancellationToken ct)
+    {
+        if (!plan.CanApply)
+        {
+            throw new InvalidOperationException("Only a plan without refused rows can be applied.");
+        }
+
+        var date = plan.EffectiveDate;
+        var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
+        int created = 0, renamed = 0, moved = 0, merged = 0, abolished = 0, staffMoved = 0, staffDisabled = 0;
+        foreach (var change in plan.Changes)
+        {
+            var target = change.Target is { } t ? units[t] : null;
+            switch (change.Action)
+            {
+                case ReorganisationAction.Create:
+                    var unit = new Unit
+                    {
+                        Code = change.Code, Name = change.Name!, AreaType = change.AreaType, Level = change.Level!.Value,
+                        GsoCode = change.GsoCode, ValidFrom = date, ParentId = target?.Id,
+                    };
+                    db.Units.Add(unit);
+                    await db.SaveChangesAsync(ct);
+                    unit.Path = (target?.Path ?? "/") + unit.Id.ToString(CultureInfo.InvariantCulture) + "/";
+                    units[unit.Code] = unit;
+                    created++;
+                    break;
+                case ReorganisationAction.Rename:
+                    var renamedUnit = units[change.Code];
+                    // Reports for a period before the date print the name the unit had then.
+                    db.UnitNameHistory.Add(new UnitNameRecord { UnitId = renamedUnit.Id, Name = renamedUnit.Name, AreaType = renamedUnit.AreaType, ValidTo = date });
+                    renamedUnit.Name = change.Name!;
+                    renamedUnit.AreaType = change.AreaType ?? renamedUnit.AreaType;
+                    renamed++;
+                    break;
+                case ReorganisationAction.Move:
+                    await UnitTree.MoveAsync(db, units[change.Code], target, date, ct);
+                    moved++;
+                    break;
+                default:
+                    var closed = units[change.Code];
+                    if (change.Staff == StaffOnClose.Move)
+                    {
+                        staffMoved += await staffAccounts.MoveAsync(closed.Id, target!.Id, ct);
+                    }
+                    else
+                    {
+                        staffDisabled += await staffAccounts.DisableAsync(closed.Id, ct);
+                    }
+
+                    // The same merge an administrator makes on the unit's page: sub-units move (with their rollups), fields
+                    // carry over, and the closed unit points to its successor, so its history counts there and its QR
+                    // codes open the successor's form. An abolished unit's successor is its parent.
+                    await UnitTree.MergeAsync(db, closed, target!, date, ct);
+                    if (change.Action == ReorganisationAction.Merge) { merged++; } else { abolished++; }
+                    break;
+            }
+
+            // Saved step by step: the next move's rollup listener reads the tree as the database holds it.
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new Outcome(created, renamed, moved, merged, abolished, staffMoved, staffDisabled);
+    }
+}
