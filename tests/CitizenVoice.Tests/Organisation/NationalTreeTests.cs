@@ -134,6 +134,25 @@ public sealed class NationalTreeTests(NationalTreeApp app) : IClassFixture<Natio
     }
 
     [Fact]
+    public async Task The_compliance_page_of_the_ministry_counts_communes_behind_by_province_and_lists_one_province_on_demand()
+    {
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+
+        using var whole = await admin.Http.GetAsync("/quan-tri/doi-thoai/tuan-thu");
+        var html = await whole.Content.ReadAsStringAsync();
+        Assert.True(html.Length < PageLimitBytes, $"the compliance page is {html.Length:N0} characters");
+        var page = await StaffClient.ParseAsync(whole);
+        Assert.Empty(page.QuerySelectorAll("tr[data-unit]"));
+        var province = page.QuerySelectorAll(".compliance-groups tr").First(tr => tr.QuerySelector("a")?.TextContent == "Công an Tỉnh mẫu 17");
+        Assert.Equal(NationalTreeApp.CommunesPerProvince.ToString(System.Globalization.CultureInfo.InvariantCulture), province.QuerySelector("td")!.TextContent);
+
+        var one = await admin.GetPageAsync(province.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(NationalTreeApp.CommunesPerProvince, one.QuerySelectorAll("tr[data-unit]").Length);
+        Assert.All(one.QuerySelectorAll("tr[data-unit]"), tr => Assert.StartsWith("M17-", tr.GetAttribute("data-unit"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_units_of_the_demo_province_inside_the_national_tree_are_still_grouped_by_district()
     {
         using var client = app.CreateClient();
