@@ -15,12 +15,23 @@ namespace CitizenVoice.Tests.Organisation;
 /// </summary>
 public sealed class NationalTreeApp : CitizenVoiceApp, IAsyncLifetime
 {
+    public const int CommunesPerProvince = NationalTree.CommunesPerProvince;
+
+    public Task InitializeAsync() => NationalTree.SeedAsync(Services);
+
+    // The factory itself is disposed by the fixture's owner, as every app of these tests is.
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>Writes the national tree into an app's database (see <see cref="NationalTreeApp"/>); the browser tests use it too.</summary>
+public static class NationalTree
+{
     public const int SampleProvinces = 33;
     public const int CommunesPerProvince = 97; // 33 × 97 = 3,201, with the demo's about 3,300
 
-    public async Task InitializeAsync()
+    public static async Task SeedAsync(IServiceProvider services)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var ministry = new Unit { Code = "BCA", Name = "Bộ Công an", Level = UnitLevel.Ministry, ValidFrom = new DateOnly(2020, 1, 1) };
         db.Units.Add(ministry);
@@ -65,9 +76,6 @@ public sealed class NationalTreeApp : CitizenVoiceApp, IAsyncLifetime
         // The administrator works at the ministry here, so the whole country is theirs to administer.
         await db.Set<Features.Staff.StaffUser>().Where(u => u.UserName == "admin").ExecuteUpdateAsync(s => s.SetProperty(u => u.UnitId, m));
     }
-
-    // The factory itself is disposed by the fixture's owner, as every app of these tests is.
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
 public sealed class NationalTreeTests(NationalTreeApp app) : IClassFixture<NationalTreeApp>
