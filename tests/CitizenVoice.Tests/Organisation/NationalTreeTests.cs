@@ -80,8 +80,7 @@ public static class NationalTree
 
 public sealed class NationalTreeTests(NationalTreeApp app) : IClassFixture<NationalTreeApp>
 {
-    // Each page must stay far below what drawing every unit gives (the whole units tree was about 3 MB, a picker's
-    // select about 300 KB).
+    // Each page must stay far below what drawing every unit gives (3,400 items of the units tree, 3,400 options in a picker).
     private const int PageLimitBytes = 200_000;
 
     [Fact]
