@@ -13,7 +13,7 @@ public class BrowserApp : CitizenVoiceApp, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         UseKestrel(0);
         StartServer();

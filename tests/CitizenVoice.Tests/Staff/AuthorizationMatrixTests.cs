@@ -170,7 +170,7 @@ public sealed class AuthorizationMatrixTests(CitizenVoiceApp app) : IClassFixtur
         "/doi-thoai", "/doi-thoai/{id:int}", "/doi-thoai/{id:int}/truc-tiep", "/doi-thoai/thong-ke", "/doi-thoai/lich.ics",
         "/doi-thoai/da-gui", "/doi-thoai/theo-doi", "/doi-thoai/{id:int}/dang-ky/{code}", "/doi-thoai/{id:int}/bien-ban.pdf", "/doi-thoai/tra-loi.rss", "/api/v1/dialogues/questions/{trackingCode}",
         "/hubs/doi-thoai", "/hubs/doi-thoai/negotiate",
-        "/api/v1/units", "/api/v1/units/{code}/fields", "/api/v1/fields", "/api/v1/questionnaires/current", "/api/v1/survey-responses", "/api/v1/satisfaction",
+        "/api/v1/units", "/api/v1/units/search", "/api/v1/units/{code}/fields", "/api/v1/fields", "/api/v1/questionnaires/current", "/api/v1/survey-responses", "/api/v1/satisfaction",
         "/api/v1/dialogues/", "/api/v1/dialogues/{id:int}", "/api/v1/dialogues/{id:int}/questions/{questionId:int}",
         "/api/v1/dialogues/{id:int}/questions",
         "/api/v1/holidays", "/api/v1/working-days", "/api/v1/contacts", "/api/v1/feedback/", "/api/v1/feedback/{trackingCode}",

@@ -30,6 +30,8 @@ public static class OrganisationSetup
     {
         var api = app.MapGroup("/api/v1").WithTags("Organisation").RequireRateLimiting(RateLimits.ApiRead).AllowAnonymous();
         api.MapGet("/units", GetUnits).WithName("GetUnits").WithSummary("The unit tree, including merged and inactive units.");
+        api.MapGet("/units/search", SearchUnits).WithName("SearchUnits")
+            .WithSummary("Active units whose name or code contains every word of q (diacritics optional), at most 20: what the unit picker offers as you type in a large tree.");
         api.MapGet("/fields", GetFields).WithName("GetFields").WithSummary("Service fields (lĩnh vực) with their procedures.");
         api.MapUnitFields();
         app.MapReorganisationTemplates();
@@ -52,6 +54,32 @@ public static class OrganisationSetup
         return TypedResults.Ok(units.Select(x => new UnitDto(
             x.Unit.Code, x.Unit.Name, x.Unit.NameEn, x.Unit.Level.ToString().ToLowerInvariant(), x.ParentCode, x.Unit.IsActive,
             x.Unit.GsoCode, x.Unit.ValidFrom, x.Unit.ValidTo, x.SuccessorCode)).ToArray());
+    }
+
+    public sealed record UnitMatchDto(int Id, string Code, string Name, string Level, string? Group);
+
+    /// <summary>
+    /// The search behind the unit picker of a large tree (<see cref="UnitPicker.LargeList"/>): a national tree's 3,300
+    /// communes are not sent with every page, so the picker asks for the few that match what was typed. Units are public
+    /// (see /api/v1/units); whether a page accepts the chosen one is for the page to check, as with any posted value.
+    /// </summary>
+    private static async Task<Ok<UnitMatchDto[]>> SearchUnits(AppDb db, CancellationToken ct, string? q = null)
+    {
+        // "Công an" begins every name, so it narrows nothing.
+        var words = System.Text.RegularExpressions.Regex.Replace(TextFolding.Fold((q ?? "").Length > 100 ? q![..100] : q ?? "").ToLowerInvariant(), @"\bcong an\b", " ")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return TypedResults.Ok(Array.Empty<UnitMatchDto>());
+        }
+
+        var units = await db.Units.AsNoTracking().Active()
+            .Select(u => new { u.Id, u.Code, u.Name, u.Level, Group = u.Parent!.Name }).ToListAsync(ct);
+        var found = units
+            .Where(u => words.All(w => (TextFolding.Fold(u.Name).ToLowerInvariant() + " " + u.Code.ToLowerInvariant()).Contains(w, StringComparison.Ordinal)))
+            .OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder).Take(20)
+            .Select(u => new UnitMatchDto(u.Id, u.Code, u.Name, u.Level.ToString().ToLowerInvariant(), u.Group));
+        return TypedResults.Ok(found.ToArray());
     }
 
     private static async Task<Ok<FieldDto[]>> GetFields(AppDb db, CancellationToken ct)

@@ -2,7 +2,7 @@ using CitizenVoice.Features.Audit;
 
 namespace CitizenVoice.Features.Organisation;
 
-/// <summary>A police unit (đơn vị): the province, a district, a commune, or a department.</summary>
+/// <summary>A police unit (đơn vị): the ministry, a province, a district, a commune, or a department.</summary>
 public sealed class Unit : IAudited
 {
     public int Id { get; set; }
@@ -41,6 +41,11 @@ public enum UnitLevel
     District = 2,
     Commune = 3,
     Department = 4,
+    /// <summary>
+    /// The ministry (Bộ Công an) above the provinces, when one deployment serves the whole country. Numbered after the
+    /// others because the numbers are stored (units, and the rollups' per-level scopes are computed from them).
+    /// </summary>
+    Ministry = 5,
 }
 
 /// <summary>A former name or type of a unit (Vân Tùng was a xã until 2023-04-10, a thị trấn since).</summary>

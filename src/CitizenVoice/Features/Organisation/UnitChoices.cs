@@ -9,7 +9,7 @@ public static class UnitChoices
 {
     public sealed record Choice(int Id, string Code, string Name, UnitLevel Level = UnitLevel.Commune);
 
-    /// <summary>A district's name heads its group; the province's group has an empty name.</summary>
+    /// <summary>A district's (or, without districts, a province's) name heads its group; the group of units above has an empty name.</summary>
     public sealed record Group(string Name, IReadOnlyList<Choice> Units);
 
     public static Task<IReadOnlyList<Group>> ByDistrictAsync(AppDb db, CancellationToken ct) =>
@@ -39,7 +39,10 @@ public static class UnitChoices
         var units = await within.AsNoTracking().Active()
             .Select(u => new { u.Id, u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Level, u.ParentId }).ToListAsync(ct);
         var parentIds = units.Where(u => u.Level == UnitLevel.Commune && u.ParentId != null).Select(u => u.ParentId!.Value).Distinct().ToList();
-        var districts = await db.Units.AsNoTracking().Where(u => parentIds.Contains(u.Id) && u.Level == UnitLevel.District)
+        // A commune goes under the unit at the level above it: its district where there are districts, its province
+        // where there are none (since 2025-07-01 communes sit straight under the province).
+        var districts = await db.Units.AsNoTracking()
+            .Where(u => parentIds.Contains(u.Id) && (u.Level == UnitLevel.District || u.Level == UnitLevel.Province))
             .ToDictionaryAsync(u => u.Id, u => LocalName.Of(u.Name, u.NameEn), ct);
         return [.. units
             .GroupBy(u => u.Level == UnitLevel.Commune && u.ParentId is { } p && districts.TryGetValue(p, out var district) ? district
@@ -58,5 +61,17 @@ public sealed record UnitPicker(
     string Id, string Name, IReadOnlyList<UnitChoices.Group> Groups, string? Selected, string Label,
     string? EmptyText = null, bool ByCode = true, string? DescribedBy = null, bool Required = false, string? CssClass = null, bool ShowCode = false)
 {
+    /// <summary>
+    /// Above this many units (a national tree: 3,300 communes) the picker does not send every unit with the page: it
+    /// lists the units above the communes and the chosen unit, finds the others as one types (/api/v1/units/search),
+    /// and without scripts opens one province's or district's group at a time (<see cref="GroupParameter"/>).
+    /// </summary>
+    public const int LargeList = 400;
+
     public string ValueOf(UnitChoices.Choice unit) => ByCode ? unit.Code : unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public bool IsLarge => Groups.Sum(g => g.Units.Count) > LargeList;
+
+    /// <summary>The query parameter naming the group a large picker shows whole.</summary>
+    public string GroupParameter => Id + "-nhom";
 }

@@ -64,7 +64,52 @@
             if (count) { count.textContent = words.length > 0 ? (count.getAttribute('data-found-text') + ' ' + found) : ''; }
         }
 
-        input.addEventListener('input', filter);
+        // A large tree's picker holds only some units (see _UnitPicker.cshtml): the others are asked for as one
+        // types, and the matches are offered first, in a group of their own.
+        var searchUrl = root.getAttribute('data-search-url');
+        var byCode = root.getAttribute('data-by-code') === 'true';
+        var results = document.createElement('optgroup');
+        results.label = root.getAttribute('data-results-text') || '';
+        var timer = null;
+
+        function search() {
+            var typed = input.value;
+            if (fold(typed) === '') { return; }
+            fetch(searchUrl + '?q=' + encodeURIComponent(typed), { headers: { Accept: 'application/json' } })
+                .then(function (r) { return r.ok ? r.json() : []; })
+                .then(function (units) {
+                    if (input.value !== typed) { return; } // a later search is on its way
+                    var present = {};
+                    Array.prototype.forEach.call(select.options, function (o) { present[o.value] = true; });
+                    results.textContent = '';
+                    units.forEach(function (u) {
+                        var value = byCode ? u.code : String(u.id);
+                        if (present[value]) { return; }
+                        results.appendChild(new Option(u.group ? u.name + ' — ' + u.group : u.name, value));
+                    });
+                    if (results.children.length === 0) { return; }
+                    var before = Array.prototype.find.call(select.children, function (c) { return c.tagName === 'OPTGROUP'; }) || null;
+                    select.insertBefore(results, before);
+                    // Nothing listed matched: the first unit found is chosen, as typing a listed name chooses it.
+                    if (select.value === '') {
+                        select.value = results.children[0].value;
+                        select.dispatchEvent(new Event('change', { bubbles: true }));
+                    }
+                    if (count) {
+                        var found = Array.prototype.filter.call(select.options, function (o) { return o.value !== ''; }).length;
+                        count.textContent = count.getAttribute('data-found-text') + ' ' + found;
+                    }
+                })
+                .catch(function () { /* the units already listed stay */ });
+        }
+
+        input.addEventListener('input', function () {
+            filter();
+            if (searchUrl) {
+                clearTimeout(timer);
+                timer = setTimeout(search, 200);
+            }
+        });
         input.addEventListener('keydown', function (e) {
             // Enter keeps the chosen match instead of sending the form half-filled; the arrow keys move into the list.
             if (e.key === 'Enter') { e.preventDefault(); select.focus(); }

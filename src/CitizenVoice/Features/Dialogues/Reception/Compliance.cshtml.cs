@@ -38,6 +38,33 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, WorkingCale
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
 
+    /// <summary>
+    /// Longer lists than this (a ministry's 3,300 communes) are shown as a count per unit above (province or district),
+    /// each opening its own list (<see cref="Group"/>): a page of thousands of rows is of no use to read.
+    /// </summary>
+    public const int ListLimit = 200;
+
+    /// <summary>The unit above (by name) whose units alone are listed.</summary>
+    [BindProperty(SupportsGet = true, Name = "nhom")]
+    public string? Group { get; set; }
+
+    public int BehindCount { get; private set; }
+    public int ReceptionBehindCount { get; private set; }
+    public IReadOnlyList<(string Parent, int Count)> BehindByParent { get; private set; } = [];
+    public IReadOnlyList<(string Parent, int Count)> ReceptionBehindByParent { get; private set; } = [];
+
+    /// <summary>The rows of the chosen group; or, when they are too many to read, a count per unit above and no rows.</summary>
+    private (IReadOnlyList<T> Rows, IReadOnlyList<(string, int)> ByParent) Folded<T>(IReadOnlyList<T> rows, Func<T, string> parent)
+    {
+        if (!string.IsNullOrEmpty(Group))
+        {
+            return ([.. rows.Where(r => parent(r) == Group)], []);
+        }
+
+        return rows.Count <= ListLimit ? (rows, [])
+            : ([], [.. rows.GroupBy(parent).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, Localisation.VietnameseOrder)]);
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = VietnamTime.Today(clock);
@@ -50,6 +77,9 @@ public sealed class ComplianceModel(AppDb db, DialogueAccess access, WorkingCale
 
         (From, To) = Month is { } m ? (new DateOnly(Year.Value, m, 1), new DateOnly(Year.Value, m, 1).AddMonths(1).AddDays(-1)) : (first, last);
         await ReceptionAsync(scope, today, ct);
+        (BehindCount, ReceptionBehindCount) = (Behind.Count, ReceptionBehind.Count);
+        (Behind, BehindByParent) = Folded(Behind, r => r.DistrictName);
+        (ReceptionBehind, ReceptionBehindByParent) = Folded(ReceptionBehind, r => r.ParentName);
     }
 
     private async Task DialoguesAsync(string scope, DateOnly first, DateOnly last, CancellationToken ct)

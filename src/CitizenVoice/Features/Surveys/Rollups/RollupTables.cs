@@ -78,11 +78,14 @@ public enum RollupScope
     DistrictsBelow = 10 + (int)UnitLevel.District,
     CommunesBelow = 10 + (int)UnitLevel.Commune,
     DepartmentsBelow = 10 + (int)UnitLevel.Department,
+    /// <summary>Never written (nothing is below a ministry at its own level); named so every level has its scope.</summary>
+    MinistriesBelow = 10 + (int)UnitLevel.Ministry,
     /// <summary>The provincial units under the unit, by day.</summary>
     ProvincesBelowByDay = 20 + (int)UnitLevel.Province,
     DistrictsBelowByDay = 20 + (int)UnitLevel.District,
     CommunesBelowByDay = 20 + (int)UnitLevel.Commune,
     DepartmentsBelowByDay = 20 + (int)UnitLevel.Department,
+    MinistriesBelowByDay = 20 + (int)UnitLevel.Ministry,
 }
 
 /// <summary>The arithmetic of <see cref="RollupScope"/>: only the rollups use it.</summary>
