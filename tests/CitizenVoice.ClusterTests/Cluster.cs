@@ -65,6 +65,8 @@ public sealed class Cluster : IAsyncLifetime
     private Dictionary<string, string> Environment() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        // The project's folder, whose wwwroot a published copy has beside it: the browsers load the scripts and styles.
+        ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot(), "src", "CitizenVoice"),
         ["Database__Provider"] = "Postgres",
         ["ConnectionStrings__Postgres"] = _connectionString,
         ["Database__MigrateOnStart"] = "false",

@@ -86,8 +86,10 @@ public sealed class LiveRoomBrowsersThroughNginxTests(Cluster cluster, ITestOutp
                 }
             };
         };
+        page.Console += (_, message) => output.WriteLine($"browser {proxy.Source}: {message.Type}: {message.Text}");
         await page.GotoAsync($"/doi-thoai/{sessionId}/truc-tiep");
-        await Expect(page.Locator("#viewer-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        // The viewer count replaces "–" once the page has joined the session's live updates.
+        await Expect(page.Locator("#viewer-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"), new() { Timeout = 30_000 });
         await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
         var last = (await negotiated.Task.WaitAsync(TimeSpan.FromSeconds(30))).Split(',').Last().Trim();
         return new Viewer(page, proxy, cluster.Copies.Single(c => last == $"127.0.0.1:{c.Port}"), opened);
