@@ -65,8 +65,8 @@ public sealed class Cluster : IAsyncLifetime
     private Dictionary<string, string> Environment() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-        // The project's folder, whose wwwroot a published copy has beside it: the browsers load the scripts and styles.
-        ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryRoot(), "src", "CitizenVoice"),
+        // The site's scripts and styles, which a published copy has beside it, for the browsers.
+        ["ASPNETCORE_WEBROOT"] = Path.Combine(RepositoryRoot(), "src", "CitizenVoice", "wwwroot"),
         ["Database__Provider"] = "Postgres",
         ["ConnectionStrings__Postgres"] = _connectionString,
         ["Database__MigrateOnStart"] = "false",
