@@ -147,7 +147,8 @@ public sealed class Cluster : IAsyncLifetime
     {
         if (_nginx is { HasExited: false })
         {
-            _nginx.Kill();
+            // The workers too: killing the master alone left them running, holding their port, after every run.
+            _nginx.Kill(entireProcessTree: true);
             await _nginx.WaitForExitAsync();
         }
 
