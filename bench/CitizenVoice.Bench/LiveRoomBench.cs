@@ -58,8 +58,8 @@ internal static partial class LiveRoomBench
                 Console.WriteLine($"app started at {url} (pid {pid}, SQLite in {work})");
             }
 
-            await RunAgainstAsync(new Uri(url.TrimEnd('/') + "/"), pid, viewers, answers, interval, concurrency, ips, user, password,
-                int.TryParse(Arg("session", ""), out var s) ? s : null);
+            await RunAgainstAsync(new Uri(url.TrimEnd('/') + "/"), pid is { } server ? [("server", server)] : [], viewers, answers, interval, concurrency, ips, user, password,
+                int.TryParse(Arg("session", ""), out var s) ? s : null, countOn: null);
         }
         finally
         {
@@ -72,8 +72,24 @@ internal static partial class LiveRoomBench
         }
     }
 
+    /// <summary>
+    /// The same measurement against servers started elsewhere (see <see cref="ClusterBench"/>): <paramref name="servers"/>
+    /// are the processes whose memory is reported, <paramref name="countOn"/> those whose growth is the memory per connection.
+    /// </summary>
+    public static Task RunAgainstAsync(Uri baseUri, (string Name, int Pid)[] servers, int viewers, string[] args, int[]? countOn = null)
+    {
+        string Arg(string name, string fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? fallback;
+        int IntArg(string name, int fallback) => int.Parse(Arg(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
+        var (answers, ips) = (IntArg("answers", 20), IntArg("ips", Math.Max(1, (viewers + 7999) / 8000)));
+        Console.WriteLine($"# live room: {viewers:N0} viewers at {baseUri}, {answers} answers, {ips} client address(es); open files limit: {OpenFilesLimit()}");
+        return RunAgainstAsync(baseUri, servers, viewers, answers, TimeSpan.FromMilliseconds(IntArg("interval-ms", 1000)), IntArg("concurrency", 64), ips,
+            Arg("user", "thuky"), Arg("password", Password), int.TryParse(Arg("session", ""), out var s) ? s : null, countOn);
+    }
+
     private static async Task RunAgainstAsync(
-        Uri baseUri, int? pid, int viewers, int answers, TimeSpan interval, int concurrency, int ips, string user, string password, int? sessionId)
+        Uri baseUri, (string Name, int Pid)[] servers, int viewers, int answers, TimeSpan interval, int concurrency, int ips, string user, string password, int? sessionId,
+        int[]? countOn)
     {
         // The secretary: signs in and works the console through HTTP, with cookies and antiforgery tokens like a browser.
         using var secretary = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseUri };
@@ -108,7 +124,7 @@ internal static partial class LiveRoomBench
 
         await Task.Delay(2000);
         GC.Collect();
-        var rssBefore = pid is { } before ? RssMiB(before) : double.NaN;
+        var rssBefore = servers.ToDictionary(s => s.Pid, s => RssMiB(s.Pid));
 
         // The viewers: real connections from several loopback addresses, each joining the session's live room.
         var handlers = Enumerable.Range(0, ips).Select(i => BoundHandler(IPAddress.Parse($"127.0.0.{i + 1}"))).ToArray();
@@ -190,11 +206,18 @@ internal static partial class LiveRoomBench
         }
 
         await Task.Delay(3000);
-        if (pid is { } after)
+        var rssAfter = servers.ToDictionary(s => s.Pid, s => RssMiB(s.Pid));
+        foreach (var (name, server) in servers)
         {
-            var rssAfter = RssMiB(after);
-            Console.WriteLine($"server memory (VmRSS): {rssBefore:N0} MiB before, {rssAfter:N0} MiB with {connected:N0} viewers = " +
-                $"{(rssAfter - rssBefore) * 1024 / Math.Max(1, connected):N1} KiB per connection");
+            Console.WriteLine($"server memory (VmRSS) of {name} (pid {server}): {rssBefore[server]:N0} MiB before, {rssAfter[server]:N0} MiB with the viewers = " +
+                $"{(rssAfter[server] - rssBefore[server]) * 1024 / Math.Max(1, connected):N1} KiB per connection of all {connected:N0}");
+        }
+
+        if (servers.Length > 1)
+        {
+            var counted = countOn ?? [.. servers.Select(s => s.Pid)];
+            Console.WriteLine($"app memory per connection (copies together): {counted.Sum(p => rssAfter[p] - rssBefore[p]) * 1024 / Math.Max(1, connected):N1} KiB; " +
+                $"everything listed: {servers.Sum(s => rssAfter[s.Pid] - rssBefore[s.Pid]) * 1024 / Math.Max(1, connected):N1} KiB");
         }
 
         Console.WriteLine($"bench process memory (VmRSS): {RssMiB(Environment.ProcessId):N0} MiB");

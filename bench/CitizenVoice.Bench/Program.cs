@@ -473,6 +473,8 @@ switch (command)
 
     case "national": await NationalBench.RunAsync(args, root); break;
 
+    case "cluster-ingest" or "cluster-viewers": await ClusterBench.RunAsync(command, args, root); break;
+
     case "visitors":
     {
         // The home page with the visitor statistics off and on, two copies of the app on one database, measured in

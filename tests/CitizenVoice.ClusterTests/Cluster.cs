@@ -65,6 +65,8 @@ public sealed class Cluster : IAsyncLifetime
     private Dictionary<string, string> Environment() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        // The site's scripts and styles, which a published copy has beside it, for the browsers.
+        ["ASPNETCORE_WEBROOT"] = Path.Combine(RepositoryRoot(), "src", "CitizenVoice", "wwwroot"),
         ["Database__Provider"] = "Postgres",
         ["ConnectionStrings__Postgres"] = _connectionString,
         ["Database__MigrateOnStart"] = "false",
@@ -145,7 +147,8 @@ public sealed class Cluster : IAsyncLifetime
     {
         if (_nginx is { HasExited: false })
         {
-            _nginx.Kill();
+            // The workers too: killing the master alone left them running, holding their port, after every run.
+            _nginx.Kill(entireProcessTree: true);
             await _nginx.WaitForExitAsync();
         }
 

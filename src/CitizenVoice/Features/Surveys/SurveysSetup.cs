@@ -23,6 +23,7 @@ public static class SurveysSetup
         builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.ReceiptKey) || IsKey(o.ReceiptKey), "Surveys:ReceiptKey must be base64 of at least 32 bytes.")
             .Validate(o => o.KeepContactAfterRound >= TimeSpan.Zero, "Surveys:KeepContactAfterRound cannot be negative.")
+            .Validate(o => o.WriterQueueCapacity >= 10, "Surveys:WriterQueueCapacity must be at least 10.")
             .ValidateOnStart();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReceiptHasher>();

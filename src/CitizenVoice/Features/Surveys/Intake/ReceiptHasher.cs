@@ -24,6 +24,13 @@ public sealed class SurveyOptions
     /// team to call back about what the round found (<c>Surveys__KeepContactAfterRound</c>).
     /// </summary>
     public TimeSpan KeepContactAfterRound { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How many checked responses may wait for the survey writer before a post waits for room
+    /// (<c>Surveys__WriterQueueCapacity</c>). From nine tenths of it the copy answers "not ready" on
+    /// <c>/health/ready</c>, so the proxy sends citizens to a copy that keeps up.
+    /// </summary>
+    public int WriterQueueCapacity { get; set; } = 20_000;
 }
 
 /// <summary>

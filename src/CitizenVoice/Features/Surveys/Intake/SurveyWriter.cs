@@ -48,17 +48,18 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
         public DbConnection? Connection { get; set; }
     }
 
-    public const int QueueCapacity = 20_000;
-
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(QueueCapacity);
+    private readonly Channel<Pending> _queue;
     private readonly IServiceScopeFactory _scopes;
     private readonly WriteGate _gate;
     private readonly ILogger<SurveyWriter> _log;
     private readonly Lazy<Task> _loop;
     private readonly AppMetrics _metrics;
 
-    public SurveyWriter(IServiceScopeFactory scopes, WriteGate gate, IOptions<DatabaseOptions> database, AppMetrics metrics, ILogger<SurveyWriter> log)
+    public SurveyWriter(
+        IServiceScopeFactory scopes, WriteGate gate, IOptions<DatabaseOptions> database, IOptions<SurveyOptions> surveys, AppMetrics metrics, ILogger<SurveyWriter> log)
     {
+        Capacity = surveys.Value.WriterQueueCapacity;
+        _queue = Channel.CreateBounded<Pending>(Capacity);
         _scopes = scopes;
         _gate = gate;
         _log = log;
@@ -72,6 +73,9 @@ public sealed class SurveyWriter : IAsyncDisposable, IDisposable
 
     /// <summary>Responses waiting for the writer.</summary>
     public int QueueLength => _queue.Reader.Count;
+
+    /// <summary>How many responses may wait; a post beyond it waits for room.</summary>
+    public int Capacity { get; }
 
     /// <summary>Stores a checked response and returns once it is committed.</summary>
     /// <param name="lineage">The response's unit and every unit above it (for the subtree rollups).</param>
@@ -315,9 +319,9 @@ internal sealed class SurveyWriterHealthCheck(SurveyWriter writer) : IHealthChec
         HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var waiting = writer.QueueLength;
-        return Task.FromResult(waiting >= SurveyWriter.QueueCapacity * 9 / 10
+        return Task.FromResult(waiting >= writer.Capacity * 9 / 10
             ? HealthCheckResult.Unhealthy($"{waiting} survey responses wait for the writer.")
-            : waiting >= SurveyWriter.QueueCapacity / 2
+            : waiting >= writer.Capacity / 2
                 ? HealthCheckResult.Degraded($"{waiting} survey responses wait for the writer.")
                 : HealthCheckResult.Healthy());
     }
