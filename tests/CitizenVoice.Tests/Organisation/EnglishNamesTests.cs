@@ -33,6 +33,23 @@ public sealed class EnglishNamesTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task Staff_pages_in_English_offer_units_and_fields_by_their_English_names()
+    {
+        using var surveyTeam = app.CreateStaffClient();
+        await surveyTeam.SignInAsync("khaosat");
+        var entry = (await surveyTeam.GetPageAsync($"/quan-tri/khao-sat/nhap?{English}")).Body!.TextContent;
+        Assert.Contains("Vân Tùng Town Police", entry);
+        Assert.Contains("Identity cards", entry);
+        Assert.DoesNotContain("Công an thị trấn Vân Tùng", entry);
+
+        using var admin = app.CreateStaffClient();
+        await admin.SignInAsync("admin");
+        var staff = (await admin.GetPageAsync($"/quan-tri/can-bo?{English}")).Body!.TextContent;
+        Assert.Contains("Bắc Kạn Provincial Police", staff);
+        Assert.DoesNotContain("Công an tỉnh Bắc Kạn", staff);
+    }
+
+    [Fact]
     public async Task The_English_results_export_names_the_units_in_English()
     {
         using var leader = app.CreateStaffClient();

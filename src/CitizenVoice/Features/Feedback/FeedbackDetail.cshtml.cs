@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
@@ -244,11 +245,11 @@ public sealed class FeedbackDetailModel(
         }
 
         Item = item;
-        FieldName = item.Field!.Name;
-        AssignedUnitName = item.AssignedUnit!.Name;
+        FieldName = LocalName.Of(item.Field!.Name, item.Field.NameEn);
+        AssignedUnitName = LocalName.Of(item.AssignedUnit!.Name, item.AssignedUnit.NameEn);
         Contact = (workflow.Unprotect(item.NameProtected), workflow.Unprotect(item.EmailProtected), workflow.Unprotect(item.PhoneProtected));
         Timeline = await db.FeedbackEvents.AsNoTracking().Where(e => e.FeedbackItemId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineRow(e.At, e.Action, e.StaffName, e.Unit!.Name, e.PublicNote, e.InternalNote)).ToListAsync(ct);
+            .Select(e => new TimelineRow(e.At, e.Action, e.StaffName, e.Unit == null ? null : LocalName.Of(e.Unit.Name, e.Unit.NameEn), e.PublicNote, e.InternalNote)).ToListAsync(ct);
         UnitGroups = await UnitChoices.ByDistrictAsync(db, ct);
         Publication = await db.QuestionAnswers.AsNoTracking().FirstOrDefaultAsync(q => q.FeedbackItemId == id, ct);
         Files = (await db.FeedbackAttachments.AsNoTracking().Where(a => a.FeedbackItemId == id).OrderBy(a => a.Id)

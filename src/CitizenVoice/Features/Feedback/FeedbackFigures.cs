@@ -68,7 +68,7 @@ public sealed record FeedbackFigures(
             .Select(g => new Group(g.AssignedUnitId, g.Kind, g.Channel, g.FieldId,
                 new FeedbackCounts(g.Received, g.OnTime, g.Late, g.Open, g.Overdue, g.Rejected, g.Satisfied, g.NotSatisfied)))
             .ToList();
-        var fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new { f.Id, f.Code, f.Name }).ToListAsync(ct);
+        var fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new { f.Id, f.Code, Name = LocalName.Of(f.Name, f.NameEn) }).ToListAsync(ct);
 
         // Each item counts for the chosen unit itself or for the direct sub-unit whose subtree it is in; a merged
         // sub-unit that no longer exists still shows, so nothing received in the period disappears from the total.

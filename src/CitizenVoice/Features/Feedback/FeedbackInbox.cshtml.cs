@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Calendar;
@@ -50,7 +51,7 @@ public sealed class FeedbackInboxModel(AppDb db, UnitScope scope, FeedbackWorkfl
         // Nothing due (waiting for the citizen, answered) after everything that is, then newest first.
         Rows = await items.OrderBy(f => f.DueOn == null).ThenBy(f => f.DueOn).ThenByDescending(f => f.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(f => new Row(f.Id, f.TrackingCode, f.Kind, f.Subject, f.AssignedUnit!.Name, f.Status, f.ReceivedOn, f.DueOn, f.Channel))
+            .Select(f => new Row(f.Id, f.TrackingCode, f.Kind, f.Subject, LocalName.Of(f.AssignedUnit!.Name, f.AssignedUnit.NameEn), f.Status, f.ReceivedOn, f.DueOn, f.Channel))
             .ToListAsync(ct);
     }
 }

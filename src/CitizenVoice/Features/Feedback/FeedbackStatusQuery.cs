@@ -26,7 +26,7 @@ public static class FeedbackStatusQuery
 
         var withSecret = workflow.SecretMatches(item, secret);
         return new FeedbackApi.StatusDto(
-            item.TrackingCode, FeedbackRules.Slug(item.Kind), item.Field!.Name, item.AssignedUnit!.Name,
+            item.TrackingCode, FeedbackRules.Slug(item.Kind), LocalName.Of(item.Field!.Name, item.Field.NameEn), LocalName.Of(item.AssignedUnit!.Name, item.AssignedUnit.NameEn),
             item.Status.ToString(), FeedbackRules.StatusName(item.Status), Iso(item.ReceivedOn), item.DueOn is { } due ? Iso(due) : null,
             item.IsOpen && item.DueOn < workflow.Today, item.RejectionReason, item.InformationRequest,
             [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id)

@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
@@ -21,7 +22,7 @@ public sealed class QuestionsModerationModel(AppDb db, UnitScope scope) : PageMo
         Rows = await db.QuestionAnswers.AsNoTracking()
             .Where(q => units.Contains(q.FeedbackItem!.AssignedUnitId))
             .OrderBy(q => q.Status).ThenByDescending(q => q.ProposedAt).Take(200)
-            .Select(q => new Row(q.Id, q.FeedbackItemId, q.FeedbackItem!.TrackingCode, q.Title, q.Unit!.Name, q.Status, q.ProposedAt, q.PublishedAt))
+            .Select(q => new Row(q.Id, q.FeedbackItemId, q.FeedbackItem!.TrackingCode, q.Title, LocalName.Of(q.Unit!.Name, q.Unit.NameEn), q.Status, q.ProposedAt, q.PublishedAt))
             .ToListAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
@@ -128,7 +129,7 @@ public sealed class AccountModel(UserManager<StaffUser> users, SignInManager<Sta
         }
 
         FullName = user.FullName;
-        UnitName = await db.Units.Where(u => u.Id == user.UnitId).Select(u => u.Name).SingleAsync();
+        UnitName = await db.Units.Where(u => u.Id == user.UnitId).Select(u => LocalName.Of(u.Name, u.NameEn)).SingleAsync();
         TwoFactorEnabled = user.TwoFactorEnabled;
         if (!TwoFactorEnabled)
         {

@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
@@ -161,7 +162,7 @@ public sealed class StaffEditModel(
     {
         var within = await scope.WithinAsync(User);
         var units = await within.AsNoTracking().Active()
-            .Select(u => new UnitOption(u.Id, u.Code, u.Name)).ToListAsync();
+            .Select(u => new UnitOption(u.Id, u.Code, LocalName.Of(u.Name, u.NameEn))).ToListAsync();
         Units = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)];
         UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, within, HttpContext.RequestAborted);
     }

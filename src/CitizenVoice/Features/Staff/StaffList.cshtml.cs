@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
 using CitizenVoice.Features.Organisation;
@@ -23,7 +24,7 @@ public sealed class StaffListModel(AppDb db, UnitScope scope) : PageModel
             .OrderBy(u => u.UserName)
             .Select(u => new
             {
-                u.Id, u.UserName, u.FullName, UnitName = u.Unit!.Name, u.TwoFactorEnabled, u.LockoutEnd,
+                u.Id, u.UserName, u.FullName, UnitName = LocalName.Of(u.Unit!.Name, u.Unit.NameEn), u.TwoFactorEnabled, u.LockoutEnd,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync();

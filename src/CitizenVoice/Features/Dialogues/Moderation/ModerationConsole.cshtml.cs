@@ -74,16 +74,16 @@ public sealed class ModerationConsoleModel(
                 o.Id, o.Channel, o.FieldCode, o.AuthorName, o.ProtectedContact != null, o.Text, o.OriginalText, o.Status, o.RejectionReason,
                 o.MergedIntoId, o.Supports, o.Answer, o.AnswerTiming, o.AnsweredBy, o.AnsweringUnitId, o.ReceivedAt,
                 o.Commitments.OrderBy(c => c.DueOn).Select(c => new CommitmentRow(
-                    c.Id, c.What, c.ResponsibleUnit!.Name, c.DueOn, c.Status, c.Evidence,
+                    c.Id, c.What, LocalName.Of(c.ResponsibleUnit!.Name, c.ResponsibleUnit.NameEn), c.DueOn, c.Status, c.Evidence,
                     (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress) && c.DueOn < today)).ToList()))
             .ToListAsync(ct);
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
         var units = await db.Units.AsNoTracking().Active().Where(u => u.Path.StartsWith(scope))
-            .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+            .Select(u => new { u.Id, Name = LocalName.Of(u.Name, u.NameEn), u.Path }).ToListAsync(ct);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new Option(u.Id, u.Name)).ToList();
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
+        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => LocalName.Of(f.Name, f.NameEn), ct);
         Assignments = (await db.AnswerAssignments.AsNoTracking().Where(a => a.SessionId == Id)
-            .Select(a => new { a.OpinionId, Row = new AssignmentRow(a.Id, a.UnitId, a.Unit!.Name, a.AssigneeName, a.DueOn, a.Status,
+            .Select(a => new { a.OpinionId, Row = new AssignmentRow(a.Id, a.UnitId, LocalName.Of(a.Unit!.Name, a.Unit.NameEn), a.AssigneeName, a.DueOn, a.Status,
                 a.Status != AnswerAssignmentStatus.Published && a.DueOn < today) })
             .ToListAsync(ct)).ToDictionary(a => a.OpinionId, a => a.Row);
         Officials = await OfficialsAsync(scope, ct);
@@ -95,7 +95,7 @@ public sealed class ModerationConsoleModel(
         var roleIds = db.Roles.Where(r => r.Name == Roles.Officer || r.Name == Roles.Leader).Select(r => r.Id);
         var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Unit!.Path.StartsWith(scopePath))
-            .Select(u => new { u.Id, u.FullName, UnitName = u.Unit!.Name, u.LockoutEnd }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.FullName, UnitName = LocalName.Of(u.Unit!.Name, u.Unit.NameEn), u.LockoutEnd }).ToListAsync(ct);
         var farFuture = DateTimeOffset.UtcNow.AddYears(50);
         return people.Where(p => !(p.LockoutEnd is { } end && end > farFuture))
             .OrderBy(p => p.UnitName, StringComparer.Ordinal).ThenBy(p => p.FullName, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
@@ -127,12 +128,12 @@ public sealed class StaffEntryModel(
         Questionnaire = questionnaire;
         var open = await independence.UnitsOpenToAsync(User);
         var units = await open.AsNoTracking().Active()
-            .Select(u => new Option(u.Code, u.Name)).ToListAsync();
+            .Select(u => new Option(u.Code, LocalName.Of(u.Name, u.NameEn))).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
         UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
         // With the unit chosen, only the fields it serves; the rules refuse any other all the same.
         var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode.Trim());
-        Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, f.Name)).ToListAsync();
+        Fields = await fields.AsNoTracking().Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync();
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using CitizenVoice.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,8 +21,9 @@ public sealed class PaperReconciliationListModel(AppDb db, SurveyIndependence in
             .Where(e => e.Sequence == 1 && e.Status == PaperEntryStatus.Mismatched && open.Any(u => u.Id == e.UnitId))
             .OrderBy(e => e.EnteredAt).Take(500)
             .Select(e => new Row(e.Id, e.Serial,
-                db.Units.Where(u => u.Id == e.UnitId).Select(u => u.Name).Single(),
-                db.Fields.Where(f => f.Id == e.FieldId).Select(f => f.Name).Single(), e.EnteredAt))
+                LocalName.Of(db.Units.Where(u => u.Id == e.UnitId).Select(u => u.Name).Single(), db.Units.Where(u => u.Id == e.UnitId).Select(u => u.NameEn).Single()),
+                LocalName.Of(db.Fields.Where(f => f.Id == e.FieldId).Select(f => f.Name).Single(), db.Fields.Where(f => f.Id == e.FieldId).Select(f => f.NameEn).Single()),
+                e.EnteredAt))
             .ToListAsync(HttpContext.RequestAborted);
     }
 }

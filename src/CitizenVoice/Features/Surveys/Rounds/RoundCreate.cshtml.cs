@@ -1,3 +1,4 @@
+using CitizenVoice.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using CitizenVoice.Data;
 using CitizenVoice.Features.Access;
@@ -118,7 +119,7 @@ public sealed class RoundCreateModel(AppDb db, UserManager<StaffUser> users, Tim
     private async Task LoadAsync()
     {
         UnitGroups = await Organisation.UnitChoices.ByDistrictAsync(db, HttpContext.RequestAborted);
-        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, f.Name)).ToListAsync();
+        Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new StaffEntryModel.Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync();
         Members = [.. (await users.GetUsersInRoleAsync(Roles.SurveyTeam)).Where(u => !u.IsDisabled)
             .Select(u => new StaffEntryModel.Option(u.Id, u.FullName + " (" + u.UserName + ")")).OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
     }

@@ -73,8 +73,8 @@ public sealed class RoundProgressModel(AppDb db) : PageModel
 
         Round = round;
         var targets = await db.SurveyRoundTargets.AsNoTracking().Where(t => t.RoundId == Id)
-            .Join(db.Units, t => t.UnitId, u => u.Id, (t, u) => new { t, UnitName = u.Name, UnitCode = u.Code })
-            .Join(db.Fields, x => x.t.FieldId, f => f.Id, (x, f) => new { x.t, x.UnitName, x.UnitCode, FieldName = f.Name, FieldOrder = f.SortOrder })
+            .Join(db.Units, t => t.UnitId, u => u.Id, (t, u) => new { t, UnitName = u.Name, UnitNameEn = u.NameEn, UnitCode = u.Code })
+            .Join(db.Fields, x => x.t.FieldId, f => f.Id, (x, f) => new { x.t, x.UnitName, x.UnitNameEn, x.UnitCode, FieldName = f.Name, FieldNameEn = f.NameEn, FieldOrder = f.SortOrder })
             .ToListAsync(ct);
         var unitIds = targets.Select(t => t.t.UnitId).Distinct().ToList();
         var fieldIds = targets.Select(t => t.t.FieldId).Distinct().ToList();
@@ -83,7 +83,7 @@ public sealed class RoundProgressModel(AppDb db) : PageModel
             .GroupBy(r => new { r.UnitId, r.FieldId, r.Channel }).Select(g => new { g.Key.UnitId, g.Key.FieldId, g.Key.Channel, Count = g.Count() })
             .ToListAsync(ct);
         Rows = [.. targets.OrderBy(t => t.UnitName, Infrastructure.Localisation.VietnameseOrder).ThenBy(t => t.FieldOrder)
-            .Select(t => new Row(t.t.Id, t.UnitName, t.UnitCode, t.FieldName, t.t.CasesHandled, t.t.Target,
+            .Select(t => new Row(t.t.Id, Infrastructure.LocalName.Of(t.UnitName, t.UnitNameEn), t.UnitCode, Infrastructure.LocalName.Of(t.FieldName, t.FieldNameEn), t.t.CasesHandled, t.t.Target,
                 counts.Where(c => c.UnitId == t.t.UnitId && c.FieldId == t.t.FieldId).ToDictionary(c => c.Channel, c => c.Count)))];
         var memberIds = round.Members.Select(m => m.UserId).ToList();
         MemberNames = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).Select(u => u.FullName).ToListAsync(ct);
