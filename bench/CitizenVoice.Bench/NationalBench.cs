@@ -299,6 +299,8 @@ internal static class NationalBench
         string[] served(UnitLevel level) => level == UnitLevel.Province ? ["XNC", "CON-DAU", "PCCC", "DKX", "CCCD", "CU-TRU"] : ["CCCD", "CU-TRU"];
         db.UnitFields.AddRange(added.SelectMany(u => served(u.Level).Select(f => new UnitField { UnitId = u.Id, FieldId = fields[f] })));
         await db.SaveChangesAsync();
+        // The administrator works at the ministry, so every province's communes are theirs to merge.
+        await db.Set<CitizenVoice.Features.Staff.StaffUser>().Where(u => u.UserName == "admin").ExecuteUpdateAsync(s => s.SetProperty(u => u.UnitId, ministry.Id));
         return all.Count(u => u.ValidTo == null);
     }
 
