@@ -46,7 +46,7 @@ public sealed class FeedbackFiguresModel(AppDb db, UnitScope scope, TimeProvider
         Units = (await db.Units.AsNoTracking().Active().Where(u => u.Path.StartsWith(root))
             .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path }).ToListAsync(ct))
             .Select(u => new Option(u.Code, u.Name, u.Path.Count(c => c == '/') - root.Count(c => c == '/'))).ToList();
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, db.Units.Where(u => u.Path.StartsWith(root)), ct);
         if (await LoadAsync(db, scope, User, Unit, From, To, VietnamTime.Today(clock), ct) is not { } figures)
         {
             return Forbid();

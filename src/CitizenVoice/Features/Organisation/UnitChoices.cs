@@ -15,20 +15,6 @@ public static class UnitChoices
     public static Task<IReadOnlyList<Group>> ByDistrictAsync(AppDb db, CancellationToken ct) =>
         ByDistrictAsync(db, db.Units, ct);
 
-    /// <summary>The units a page already chose to offer (by code), grouped by district for the picker.</summary>
-    public static Task<IReadOnlyList<Group>> OfCodesAsync(AppDb db, IEnumerable<string> codes, CancellationToken ct)
-    {
-        var list = codes.ToList();
-        return ByDistrictAsync(db, db.Units.Where(u => list.Contains(u.Code)), ct);
-    }
-
-    /// <summary>The units a page already chose to offer (by id), grouped by district for the picker.</summary>
-    public static Task<IReadOnlyList<Group>> OfIdsAsync(AppDb db, IEnumerable<int> ids, CancellationToken ct)
-    {
-        var list = ids.ToList();
-        return ByDistrictAsync(db, db.Units.Where(u => list.Contains(u.Id)), ct);
-    }
-
     /// <summary>
     /// The active units among <paramref name="within"/> (a user's scope, the units open to a survey-team member…), grouped
     /// by district. A commune whose district is not offered still goes under its district's name, so the groups read

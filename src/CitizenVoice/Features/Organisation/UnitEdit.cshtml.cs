@@ -160,11 +160,12 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
     private async Task LoadOptionsAsync()
     {
         var within = await scope.WithinAsync(User);
-        var options = await within.AsNoTracking().Active().Where(u => u.Id != (Id ?? 0))
+        var parents = within.Where(u => u.Id != (Id ?? 0));
+        var options = await parents.AsNoTracking().Active()
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         ParentOptions = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
         FieldOptions = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new Option(f.Id, f.Code, f.Name)).ToListAsync();
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, ParentOptions.Select(u => u.Id), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, parents, HttpContext.RequestAborted);
     }
 }
 

@@ -114,10 +114,10 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IStaffAccounts sta
     {
         (UnitName, UnitCode) = (unit.Name, unit.Code);
         var within = await scope.WithinAsync(User);
-        var options = await within.AsNoTracking()
-            .Active().Where(u => !u.Path.StartsWith(unit.Path))
+        var successors = within.Where(u => !u.Path.StartsWith(unit.Path));
+        var options = await successors.AsNoTracking().Active()
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync();
         Successors = [.. options.OrderBy(o => o.Code, StringComparer.Ordinal)];
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, Successors.Select(u => u.Id), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, successors, HttpContext.RequestAborted);
     }
 }

@@ -64,7 +64,7 @@ public sealed class SuggestionsModel(AppDb db, UnitScope scope, QuestionnaireCat
         var unit = units.FirstOrDefault(u => u.Code == Unit) ?? units[0];
         Unit = unit.Code;
         Units = [.. units.Select(u => new Option(u.Code, u.Name))];
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, DashboardData.SurveyedUnits(db, root), ct);
         Fields = await db.Fields.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(ct);
 
         var current = await catalog.CurrentAsync(ct);

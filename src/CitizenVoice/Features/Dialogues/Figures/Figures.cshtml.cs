@@ -29,11 +29,11 @@ public sealed class FiguresModel(AppDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking()
-            .Where(u => u.Level == UnitLevel.Province || u.Level == UnitLevel.District)
+        var hosts = db.Units.Where(u => u.Level == UnitLevel.Province || u.Level == UnitLevel.District);
+        var units = await hosts.AsNoTracking()
             .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path, u.Level }).ToListAsync(ct);
         Units = units.Select(u => new Option(u.Code, u.Name)).ToList();
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, hosts, ct);
         var unit = units.FirstOrDefault(u => u.Code == Unit) ?? units.FirstOrDefault(u => u.Level == UnitLevel.Province);
         if (unit is null)
         {

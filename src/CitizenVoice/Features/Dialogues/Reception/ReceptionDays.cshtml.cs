@@ -67,11 +67,11 @@ public sealed class ReceptionDaysModel(AppDb db, DialogueAccess access, TimeProv
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
-        var units = await db.Units.AsNoTracking()
-            .Active().Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department)
+        var receiving = db.Units.Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department);
+        var units = await receiving.AsNoTracking().Active()
             .Select(u => new { u.Id, u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path }).ToListAsync(ct);
         Units = units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new Option(u.Id, u.Code, u.Name)).ToList();
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, Units.Select(u => u.Id), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, receiving, ct);
         var days = db.ReceptionDays.AsNoTracking().Where(d => d.Unit!.Path.StartsWith(scope));
         if (!string.IsNullOrEmpty(UnitCode))
         {

@@ -166,11 +166,11 @@ public sealed class SessionEditModel(AppDb db, DialogueAccess access, TimeProvid
         }
 
         var scope = await access.ScopePathAsync(User, ct) ?? "-";
-        var units = await db.Units.AsNoTracking()
-            .Active().Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department)
+        var hosts = db.Units.Where(u => u.Path.StartsWith(scope) && u.Level != UnitLevel.Department);
+        var units = await hosts.AsNoTracking().Active()
             .Select(u => new Option(u.Id, u.Code, u.Name)).ToListAsync(ct);
         HostOptions = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal)];
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfIdsAsync(db, HostOptions.Select(u => u.Id), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, hosts, ct);
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => f.Name, ct);
     }
 }

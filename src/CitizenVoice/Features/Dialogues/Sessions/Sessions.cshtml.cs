@@ -37,7 +37,7 @@ public sealed class SessionsModel(AppDb db, TimeProvider clock) : PageModel
         var hosts = await db.DialogueSessions.AsNoTracking().Where(s => s.Status != DialogueStatus.Draft)
             .Select(s => new { s.HostUnit!.Code, Name = LocalName.Of(s.HostUnit.Name, s.HostUnit.NameEn), s.StartsAt }).ToListAsync(ct);
         Units = hosts.Select(h => new Option(h.Code, h.Name)).Distinct().OrderBy(o => o.Code, StringComparer.Ordinal).ToList();
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, db.Units.Where(u => db.DialogueSessions.Any(s => s.HostUnitId == u.Id && s.Status != DialogueStatus.Draft)), ct);
         Years = hosts.Select(h => VietnamTime.Local(h.StartsAt).Year).Distinct().OrderDescending().ToList();
         Fields = await db.Fields.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).ToDictionaryAsync(f => f.Code, f => LocalName.Of(f.Name, f.NameEn), ct);
     }

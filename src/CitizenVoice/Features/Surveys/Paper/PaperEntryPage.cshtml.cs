@@ -134,7 +134,7 @@ public sealed class PaperEntryPageModel(
         var units = await open.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, LocalName.Of(u.Name, u.NameEn))).ToListAsync();
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, open, HttpContext.RequestAborted);
         // With the unit chosen, only the fields it serves; the rules refuse any other all the same.
         var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode.Trim());
         Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync();

@@ -36,7 +36,7 @@ public sealed class PrintPageModel(AppDb db) : PageModel
         var units = await db.Units.AsNoTracking().Active()
             .Select(u => new StaffEntryModel.Option(u.Code, LocalName.Of(u.Name, u.NameEn))).ToListAsync(HttpContext.RequestAborted);
         Units = [.. units.OrderBy(u => u.Name, Infrastructure.Localisation.VietnameseOrder)];
-        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.OfCodesAsync(db, Units.Select(u => u.Code), HttpContext.RequestAborted);
+        UnitGroups = await CitizenVoice.Features.Organisation.UnitChoices.ByDistrictAsync(db, HttpContext.RequestAborted);
         // Once a unit is chosen, only the fields it serves: a poster for a field the unit does not handle would be refused.
         var fields = string.IsNullOrWhiteSpace(UnitCode) ? db.Fields.Where(f => f.IsActive).OrderBy(f => f.SortOrder) : db.FieldsServedBy(UnitCode);
         Fields = await fields.AsNoTracking().Select(f => new StaffEntryModel.Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(HttpContext.RequestAborted);
