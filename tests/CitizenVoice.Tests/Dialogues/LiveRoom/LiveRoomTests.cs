@@ -58,7 +58,7 @@ public sealed class LiveRoomTests(CitizenVoiceApp app)
         Assert.Contains(text, page.QuerySelector("#current")!.TextContent);
         Assert.Contains("lần đầu không mất phí", page.QuerySelector("#current")!.TextContent);
         Assert.NotNull(page.QuerySelector("noscript"));
-        Assert.NotNull(page.QuerySelector("script[src^='/js/live-room.js']"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/live-room.']"));
     }
 
     [Fact]

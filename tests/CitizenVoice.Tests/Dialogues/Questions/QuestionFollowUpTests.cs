@@ -75,7 +75,7 @@ public sealed class QuestionFollowUpTests(CitizenVoiceApp app)
         Assert.Matches("^[2-9A-Z]{10}$", page.QuerySelector("[data-secret]")!.TextContent);
         Assert.NotNull(page.QuerySelector($"a[href='/doi-thoai/theo-doi?ma={code}']"));
         Assert.NotNull(page.QuerySelector("button[data-print]"));
-        Assert.NotNull(page.QuerySelector("script[src^='/js/print.js']"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/print.']"));
         Assert.Equal(code, await app.WithDbAsync(db => db.Opinions.Where(o => o.SessionId == sessionId).Select(o => o.TrackingCode).SingleAsync()));
 
         var again = await citizen.GetPageAsync("/doi-thoai/da-gui");
