@@ -149,13 +149,17 @@ internal static partial class ClusterBench
         Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
-    private static async Task<string> PostScriptAsync(string url, string work)
+    /// <summary>
+    /// The wrk script of <c>ingest</c>: 500 different bodies (communes and districts, their two busiest fields, mixed
+    /// answers) picked at random per request, so the rollup rows a batch touches are as spread as real traffic's, not
+    /// one hot row.
+    /// </summary>
+    internal static async Task<string> PostScriptAsync(string url, string work)
     {
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         var questionnaire = await http.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/current");
         var ids = questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
             .Append(questionnaire.GetProperty("overall")).Select(q => q.GetProperty("id").GetString()).ToList();
-        // The same 500 bodies as "ingest": communes and districts, their two busiest fields, mixed answers.
         var units = (await http.GetFromJsonAsync<JsonElement>("/api/v1/units")).EnumerateArray()
             .Select(u => (Code: u.GetProperty("code").GetString()!, Level: u.GetProperty("level").GetString()!))
             .Where(u => u.Level is "District" or "Commune" or "district" or "commune").Select(u => u.Code).ToList();

@@ -368,23 +368,7 @@ switch (command)
         await CreateDatabaseAsync();
         await using var app = await AppProcess.StartAsync(root, port, Settings());
         using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
-        var questionnaire = await http.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/current");
-        var ids = questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
-            .Append(questionnaire.GetProperty("overall")).Select(q => q.GetProperty("id").GetString()).ToList();
-        // 500 different bodies (communes and districts, their fields, mixed answers) picked at random per request, so
-        // the rollup rows a batch touches are as spread as real traffic's, not one hot row.
-        var units = (await http.GetFromJsonAsync<JsonElement>("/api/v1/units")).EnumerateArray()
-            .Select(u => (Code: u.GetProperty("code").GetString()!, Level: u.GetProperty("level").GetString()!))
-            .Where(u => u.Level is "District" or "Commune" or "district" or "commune").Select(u => u.Code).ToList();
-        var random = new Random(7);
-        var bodies = Enumerable.Range(0, 500).Select(_ => JsonSerializer.Serialize(new
-        {
-            unitCode = units[random.Next(units.Count)], fieldCode = random.Next(2) == 0 ? "CU-TRU" : "CCCD", channel = "online",
-            answers = ids.Select(id => new { questionId = int.Parse(id!, CultureInfo.InvariantCulture), value = random.NextDouble() < 0.9 ? 4 + random.Next(2) : 1 + random.Next(3) }),
-        })).ToList();
-        var lua = Path.Combine(work, "post.lua");
-        await File.WriteAllTextAsync(lua, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nbodies = {\n"
-            + string.Join(",\n", bodies.Select(b => "[[" + b + "]]")) + "\n}\nrequest = function()\n  return wrk.format(nil, nil, nil, bodies[math.random(#bodies)])\nend\n");
+        var lua = await ClusterBench.PostScriptAsync(app.Url, work);
         string Wrk(params string[] wrkArgs)
         {
             var p = Process.Start(new ProcessStartInfo("wrk", wrkArgs) { RedirectStandardOutput = true })!;
