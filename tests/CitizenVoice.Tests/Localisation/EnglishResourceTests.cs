@@ -46,6 +46,17 @@ public sealed class EnglishResourceTests
     }
 
     [Fact]
+    public void No_two_texts_differ_only_in_capitals_since_the_build_keeps_only_one_of_them()
+    {
+        // Resource names ignore case when the .resx is compiled (warning MSB3568): of "Tỉnh" and "tỉnh" one is
+        // dropped, and the other text then shows in Vietnamese on English pages.
+        var clashes = ReadResource().GroupBy(entry => entry.Name, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => string.Join(" / ", g.Select(e => e.Name))).ToList();
+
+        Assert.True(clashes.Count == 0, "These resource names differ only in capitals:" + Environment.NewLine + string.Join(Environment.NewLine, clashes));
+    }
+
+    [Fact]
     public void English_translations_keep_the_placeholders_of_the_Vietnamese_text()
     {
         var mismatched = ReadResource()

@@ -348,13 +348,14 @@ public static class ReorganisationPlanner
         return new ReorganisationPlan(date, errors.Count == 0 ? changes : [], [.. errors.OrderBy(e => e.Line)]);
     }
 
-    /// <summary>The level as the file writes it.</summary>
-    public static string LevelName(UnitLevel level) => level switch
+    /// <summary>
+    /// The level as the file writes it. Messages about a row name the level in the file's own words, in both languages,
+    /// so that the administrator finds them in the file (these words are the file format, not UI text to translate).
+    /// </summary>
+    public static string LevelName(UnitLevel level) => FileWords.GetValueOrDefault(level, level.ToString());
+
+    private static readonly Dictionary<UnitLevel, string> FileWords = new()
     {
-        UnitLevel.Province => "tỉnh",
-        UnitLevel.District => "huyện",
-        UnitLevel.Commune => "xã",
-        UnitLevel.Department => "phòng",
-        _ => level.ToString(),
+        [UnitLevel.Province] = "tỉnh", [UnitLevel.District] = "huyện", [UnitLevel.Commune] = "xã", [UnitLevel.Department] = "phòng",
     };
 }
