@@ -78,3 +78,18 @@ public sealed class ReorganisationLevelTests(CitizenVoiceApp app) : IClassFixtur
         return await scope.ServiceProvider.GetRequiredService<SatisfactionReport>().ByLevelAsync(new SatisfactionFilter(null, true, null, null, null, null, from, to));
     }
 }
+
+/// <summary>Which level may stand under which, in a provincial deployment and in the Ministry's national one.</summary>
+public sealed class ReorganisationLevelRuleTests
+{
+    [Theory]
+    [InlineData(UnitLevel.Province, null, true)]
+    [InlineData(UnitLevel.Province, UnitLevel.Ministry, true)]
+    [InlineData(UnitLevel.Ministry, null, true)]
+    [InlineData(UnitLevel.Ministry, UnitLevel.Province, false)]
+    [InlineData(UnitLevel.Department, UnitLevel.Ministry, true)]
+    [InlineData(UnitLevel.Commune, UnitLevel.Ministry, false)]
+    [InlineData(UnitLevel.District, UnitLevel.Commune, false)]
+    public void A_unit_stands_only_under_a_level_above_it(UnitLevel level, UnitLevel? parent, bool allowed) =>
+        Assert.Equal(allowed, ReorganisationPlanner.MayStandUnder(level, parent));
+}

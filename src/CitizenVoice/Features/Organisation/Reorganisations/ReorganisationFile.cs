@@ -59,6 +59,7 @@ public static partial class ReorganisationFile
 
     private static readonly Dictionary<string, UnitLevel> Levels = new(StringComparer.Ordinal)
     {
+        ["bo"] = UnitLevel.Ministry, ["ministry"] = UnitLevel.Ministry,
         ["tinh"] = UnitLevel.Province, ["huyen"] = UnitLevel.District, ["xa"] = UnitLevel.Commune, ["phong"] = UnitLevel.Department,
         ["province"] = UnitLevel.Province, ["district"] = UnitLevel.District, ["commune"] = UnitLevel.Commune, ["department"] = UnitLevel.Department,
     };

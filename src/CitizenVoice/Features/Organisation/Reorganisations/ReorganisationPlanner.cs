@@ -36,13 +36,14 @@ public static class ReorganisationPlanner
         public HashSet<string> Children { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The levels a unit of each level may stand under; a province is a root.</summary>
+    /// <summary>The levels a unit of each level may stand under: a ministry is a root; a province is a root or stands under the ministry (a national deployment).</summary>
     public static bool MayStandUnder(UnitLevel level, UnitLevel? parent) => level switch
     {
-        UnitLevel.Province => parent is null,
+        UnitLevel.Ministry => parent is null,
+        UnitLevel.Province => parent is null or UnitLevel.Ministry,
         UnitLevel.District => parent is UnitLevel.Province,
         UnitLevel.Commune => parent is UnitLevel.Province or UnitLevel.District,
-        UnitLevel.Department => parent is UnitLevel.Province or UnitLevel.District,
+        UnitLevel.Department => parent is UnitLevel.Ministry or UnitLevel.Province or UnitLevel.District,
         _ => false,
     };
 
@@ -356,6 +357,6 @@ public static class ReorganisationPlanner
 
     private static readonly Dictionary<UnitLevel, string> FileWords = new()
     {
-        [UnitLevel.Province] = "tỉnh", [UnitLevel.District] = "huyện", [UnitLevel.Commune] = "xã", [UnitLevel.Department] = "phòng",
+        [UnitLevel.Ministry] = "bộ", [UnitLevel.Province] = "tỉnh", [UnitLevel.District] = "huyện", [UnitLevel.Commune] = "xã", [UnitLevel.Department] = "phòng",
     };
 }
