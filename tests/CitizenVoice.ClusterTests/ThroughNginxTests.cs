@@ -105,8 +105,10 @@ public sealed class ThroughNginxTests(Cluster cluster, ITestOutputHelper output)
                                 Interlocked.Increment(ref refused);
                             }
                         }
-                        catch (HttpRequestException)
+                        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                         {
+                            // A post cut off by the kill, or one that timed out on a loaded machine, never got its 201:
+                            // it was not acknowledged, so whether it is stored proves nothing either way.
                             Interlocked.Increment(ref refused);
                         }
                     }
