@@ -33,7 +33,7 @@ internal static partial class ClusterBench
         }
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
-        using var redis = StartRedis(port + 10, work);
+        using var redis = await StartRedisAsync(port + 10, work);
         var copySettings = new Dictionary<string, string>
         {
             ["Database:Provider"] = "Postgres",
@@ -76,7 +76,7 @@ internal static partial class ClusterBench
         var connections = arg("connections", "64");
         await using var a = await AppProcess.StartAsync(root, port, settings);
         await using var b = await AppProcess.StartAsync(root, port + 1, settings);
-        using var nginx = Nginx.Start(root, work, port + 5, [port, port + 1]);
+        using var nginx = await Nginx.StartAsync(root, work, port + 5, [port, port + 1]);
         var lua = await PostScriptAsync(a.Url, work);
         var direct = a.Url + "/api/v1/survey-responses";
         var proxied = nginx.Url + "/api/v1/survey-responses";
@@ -141,7 +141,7 @@ internal static partial class ClusterBench
             Console.WriteLine("## two copies behind nginx (Redis backplane)");
             await using var a = await AppProcess.StartAsync(root, port + 1, settings);
             await using var b = await AppProcess.StartAsync(root, port + 2, settings);
-            using var nginx = Nginx.Start(root, work, port + 5, [port + 1, port + 2]);
+            using var nginx = await Nginx.StartAsync(root, work, port + 5, [port + 1, port + 2]);
             await LiveRoomBench.RunAgainstAsync(new Uri(nginx.Url + "/"), [("copy A", a.Pid), ("copy B", b.Pid), .. nginx.WorkerPids().Select(p => ("nginx worker", p))],
                 viewers, passed.ToArray(), countOn: [a.Pid, b.Pid]);
         }
@@ -198,18 +198,50 @@ internal static partial class ClusterBench
         return m.Groups[2].Value switch { "ms" => value / 1000, "m" => value * 60, _ => value };
     }
 
-    /// <summary>A Redis of the run's own, without persistence (docs/deploy.md: nothing in it needs to survive).</summary>
-    private static Process StartRedis(int port, string work)
+    /// <summary>
+    /// A Redis of the run's own, without persistence (docs/deploy.md: nothing in it needs to survive). Returns once it
+    /// answers PING, so that no copy starts against a Redis that is still starting (a copy would fall back to counting
+    /// alone and the run would measure something else); fails at once, with the reason, if it exits.
+    /// </summary>
+    private static async Task<Process> StartRedisAsync(int port, string work)
     {
         var redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
             "--save", "", "--appendonly", "no", "--dir", work, "--maxclients", "10000"])
         {
             RedirectStandardOutput = true,
         })!;
-        redis.OutputDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        redis.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         redis.BeginOutputReadLine();
-        Thread.Sleep(500);
-        return redis;
+        var last = "no answer yet";
+        for (var until = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < until; await Task.Delay(100))
+        {
+            if (redis.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {redis.ExitCode}: {string.Join(" | ", output.TakeLast(3))}");
+            }
+
+            try
+            {
+                using var tcp = new System.Net.Sockets.TcpClient();
+                await tcp.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                var stream = tcp.GetStream();
+                await stream.WriteAsync("PING\r\n"u8.ToArray());
+                var buffer = new byte[64];
+                last = System.Text.Encoding.ASCII.GetString(buffer, 0, await stream.ReadAsync(buffer)).Trim();
+                if (last == "+PONG")
+                {
+                    return redis;
+                }
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                last = e.Message;
+            }
+        }
+
+        redis.Kill();
+        throw new TimeoutException($"redis-server on port {port} did not answer PING within 15 s (last: {last})");
     }
 
     /// <summary>nginx as docs/deploy.md sets it up (upstreams, WebSocket map, the repository's locations file), sized for 10,000 WebSockets.</summary>
@@ -220,7 +252,7 @@ internal static partial class ClusterBench
 
         private Nginx(Process master, string url) => (_master, Url) = (master, url);
 
-        public static Nginx Start(string root, string work, int port, int[] copies)
+        public static async Task<Nginx> StartAsync(string root, string work, int port, int[] copies)
         {
             var dir = Path.Combine(work, "nginx");
             Directory.CreateDirectory(dir);
@@ -268,23 +300,33 @@ internal static partial class ClusterBench
             master.BeginErrorReadLine();
             var url = $"http://127.0.0.1:{port}";
             using var http = new HttpClient();
-            for (var i = 0; i < 100; i++)
+            var last = "no answer yet";
+            for (var until = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < until; await Task.Delay(200))
             {
+                if (master.HasExited)
+                {
+                    throw new InvalidOperationException($"nginx exited with code {master.ExitCode}; its messages are above (lines beginning 'nginx:')");
+                }
+
                 try
                 {
-                    if (http.GetAsync(url + "/health/ready").Result.IsSuccessStatusCode)
+                    using var response = await http.GetAsync(url + "/health/ready");
+                    if (response.IsSuccessStatusCode)
                     {
                         return new Nginx(master, url);
                     }
-                }
-                catch (AggregateException)
-                {
-                }
 
-                Thread.Sleep(200);
+                    last = $"HTTP {(int)response.StatusCode}";
+                }
+                catch (HttpRequestException e)
+                {
+                    // Not listening yet: try again until the deadline, which reports the last answer.
+                    last = e.Message;
+                }
             }
 
-            throw new TimeoutException("nginx did not answer");
+            master.Kill(entireProcessTree: true);
+            throw new TimeoutException($"nginx on port {port} did not answer /health/ready within 20 s (last: {last})");
         }
 
         public int[] WorkerPids() => [.. Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
