@@ -39,7 +39,7 @@ internal static partial class ClusterBench
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 200 }.ToString(),
             ["Redis:ConnectionString"] = $"127.0.0.1:{port + 10}",
-            ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password,
+            ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password, ["Seed:Reorganisation2025"] = "false",
             ["RateLimits:PublicWritesPerMinute"] = "100000000", ["RateLimits:PublicWritesGlobalPerMinute"] = "100000000",
             ["RateLimits:ApiReadsPerMinute"] = "100000000",
         };

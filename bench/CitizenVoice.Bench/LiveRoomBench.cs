@@ -50,7 +50,7 @@ internal static partial class LiveRoomBench
                 app = await AppProcess.StartAsync(root, IntArg("port", 5098), new Dictionary<string, string>
                 {
                     ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(work, "viewers.db")}",
-                    ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password,
+                    ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password, ["Seed:Reorganisation2025"] = "false",
                     ["RateLimits:PublicWritesPerMinute"] = "100000000", ["RateLimits:PublicWritesGlobalPerMinute"] = "100000000",
                     ["RateLimits:ApiReadsPerMinute"] = "100000000",
                 });

@@ -35,7 +35,7 @@ internal static class NationalBench
         {
             var settings = new Dictionary<string, string>
             {
-                ["Database:Provider"] = Provider, ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password,
+                ["Database:Provider"] = Provider, ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password, ["Seed:Reorganisation2025"] = "false",
                 ["RateLimits:PublicWritesPerMinute"] = "100000000", ["RateLimits:PublicWritesGlobalPerMinute"] = "100000000",
                 ["RateLimits:ApiReadsPerMinute"] = "100000000",
             };

@@ -31,7 +31,7 @@ Dictionary<string, string> Settings(params (string, string)[] extra)
 {
     var settings = new Dictionary<string, string>
     {
-        ["Database:Provider"] = provider, ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password,
+        ["Database:Provider"] = provider, ["Seed:DemoResponses"] = "0", ["Seed:DemoPassword"] = Password, ["Seed:Reorganisation2025"] = "false",
         ["RateLimits:PublicWritesPerMinute"] = "100000000", ["RateLimits:PublicWritesGlobalPerMinute"] = "100000000",
         ["RateLimits:ApiReadsPerMinute"] = "100000000",
     };

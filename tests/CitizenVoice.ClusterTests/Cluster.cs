@@ -74,6 +74,7 @@ public sealed class Cluster : IAsyncLifetime
         ["Site__PublicUrl"] = Address.ToString(),
         ["Seed__DemoPassword"] = CitizenVoiceApp.DemoPassword,
         ["Seed__DemoResponses"] = "300",
+        ["Seed__Reorganisation2025"] = "false",
         ["RateLimits__PublicWritesPerMinute"] = PublicWritesPerMinute.ToString(CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Warning",
         ["Smtp__Host"] = "127.0.0.1",

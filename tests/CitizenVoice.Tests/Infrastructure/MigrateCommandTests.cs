@@ -50,6 +50,7 @@ public sealed class MigrateCommandTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Seed__DemoPassword"] = CitizenVoiceApp.DemoPassword;
         start.Environment["Seed__DemoResponses"] = "300";
+        start.Environment["Seed__Reorganisation2025"] = "false";
         foreach (var (key, value) in database)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

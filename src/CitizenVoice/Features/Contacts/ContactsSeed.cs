@@ -37,7 +37,10 @@ internal sealed class ContactsSeed(AppDb db, IOptions<DatabaseOptions> options) 
         var units = await db.Units.Active().ToListAsync(cancellationToken);
         var fields = await db.Fields.ToDictionaryAsync(f => f.Code, cancellationToken);
         var byCode = units.ToDictionary(u => u.Code);
-        if (!byCode.TryGetValue("BK", out var province))
+        // The one-stop desk stays at Bắc Kạn's headquarters; it belongs to the province police of today (Bắc Kạn's, or
+        // since 2025-07-01 Thái Nguyên's).
+        var bacKan = await db.Units.SingleOrDefaultAsync(u => u.Code == "BK", cancellationToken);
+        if (bacKan is null || !byCode.TryGetValue(await UnitTree.SuccessorCodeAsync(db, "BK", cancellationToken) ?? "BK", out var province))
         {
             return;
         }
@@ -46,7 +49,7 @@ internal sealed class ContactsSeed(AppDb db, IOptions<DatabaseOptions> options) 
         db.ContactPoints.Add(new ContactPoint
         {
             Unit = province, Name = "Bộ phận Một cửa Công an tỉnh", Hotline = "0209 3870 113", Email = "motcua@bk.citizenvoice.local",
-            Address = province.Address, ReceptionHours = OfficeHours, SortOrder = order++,
+            Address = bacKan.Address, ReceptionHours = OfficeHours, SortOrder = order++,
         });
         foreach (var (unit, field, desk, phone) in ProvinceDesks)
         {
@@ -54,7 +57,7 @@ internal sealed class ContactsSeed(AppDb db, IOptions<DatabaseOptions> options) 
             {
                 db.ContactPoints.Add(new ContactPoint
                 {
-                    Unit = department, Field = serviceField, Name = desk, Phone = phone, Address = province.Address,
+                    Unit = department, Field = serviceField, Name = desk, Phone = phone, Address = bacKan.Address,
                     ReceptionHours = OfficeHours, SortOrder = order++,
                 });
             }

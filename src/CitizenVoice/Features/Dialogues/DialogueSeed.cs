@@ -1,4 +1,5 @@
 using CitizenVoice.Data;
+using CitizenVoice.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -62,7 +63,10 @@ internal sealed class DialogueSeed(AppDb db, IOptions<DatabaseOptions> options, 
 
         db.DialogueSessions.Add(OnlineSession(units["BK"].Id));
         db.DialogueSessions.Add(VanTungSession(units["BK-NS"].Id, units["BK-NS"].Id, vanTung.Id, traffic.Id));
-        db.DialogueSessions.Add(UpcomingSession(units["BK-NS"].Id, now));
+        // The coming session is held by the unit that serves Ngân Sơn today: the district police, or since the district
+        // level was abolished the province police that took over its communes.
+        var host = units[await UnitTree.SuccessorCodeAsync(db, "BK-NS", cancellationToken) ?? "BK-NS"];
+        db.DialogueSessions.Add(UpcomingSession(host.Id, host.Name, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -195,22 +199,22 @@ internal sealed class DialogueSeed(AppDb db, IOptions<DatabaseOptions> options, 
         return session;
     }
 
-    private static DialogueSession UpcomingSession(int hostId, DateTime now)
+    private static DialogueSession UpcomingSession(int hostId, string hostName, DateTime now)
     {
         var date = DateOnly.FromDateTime(now + VietnamOffset).AddDays(21);
         var session = new DialogueSession
         {
             HostUnitId = hostId,
-            Title = "Đối thoại về cấp căn cước, định danh điện tử và đăng ký cư trú – Công an huyện Ngân Sơn",
-            Content = "Người dân gửi câu hỏi trước trên cổng này hoặc trực tiếp tại hội trường; lãnh đạo Công an huyện và Công an các xã trả lời.",
+            Title = $"Đối thoại về cấp căn cước, định danh điện tử và đăng ký cư trú – {hostName}",
+            Content = $"Người dân gửi câu hỏi trước trên cổng này hoặc trực tiếp tại hội trường; lãnh đạo {hostName} và Công an các xã trả lời.",
             FieldCodes = ["CCCD", "CU-TRU"],
-            Chair = "Trưởng Công an huyện Ngân Sơn",
+            Chair = $"Trưởng {hostName}",
             Officials = "Lãnh đạo Đội Cảnh sát quản lý hành chính về trật tự xã hội\nTrưởng Công an các xã, thị trấn",
             Format = DialogueFormat.Hybrid,
-            Venue = "Hội trường Công an huyện Ngân Sơn và trực tuyến trên cổng thông tin",
+            Venue = $"Hội trường {hostName} và trực tuyến trên cổng thông tin",
             StartsAt = At(date, 8, 0), EndsAt = At(date, 11, 0),
             Status = DialogueStatus.OpenForQuestions,
-            AnnouncementApprovedBy = "Trưởng Công an huyện Ngân Sơn",
+            AnnouncementApprovedBy = $"Trưởng {hostName}",
             AnnouncedAt = now.AddDays(-2), CreatedAt = now.AddDays(-5),
         };
         session.Opinions.AddRange(

@@ -237,11 +237,19 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
     internal static string Initials(string name) =>
         string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => TextFolding.Fold(w[..1]).ToUpperInvariant()));
 
-    private static List<string[]> ReadCsv(string name)
+    /// <summary>A file of <c>Data/Seed</c>, embedded in the assembly.</summary>
+    internal static byte[] ReadResource(string name)
     {
         using var stream = typeof(OrganisationSeed).Assembly.GetManifestResourceStream($"CitizenVoice.Data.Seed.{name}")
             ?? throw new InvalidOperationException($"Seed file {name} is not embedded.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    private static List<string[]> ReadCsv(string name)
+    {
+        using var reader = new StreamReader(new MemoryStream(ReadResource(name)), Encoding.UTF8);
         var rows = new List<string[]>();
         reader.ReadLine(); // header
         while (reader.ReadLine() is { } line)

@@ -30,12 +30,19 @@ public static class UnitChoices
         var districts = await db.Units.AsNoTracking()
             .Where(u => parentIds.Contains(u.Id) && (u.Level == UnitLevel.District || u.Level == UnitLevel.Province))
             .ToDictionaryAsync(u => u.Id, u => LocalName.Of(u.Name, u.NameEn), ct);
-        return [.. units
-            .GroupBy(u => u.Level == UnitLevel.Commune && u.ParentId is { } p && districts.TryGetValue(p, out var district) ? district
-                : u.Level == UnitLevel.District ? u.Name : "")
-            .OrderBy(g => g.Key.Length > 0).ThenBy(g => g.Key, Localisation.VietnameseOrder)
-            .Select(g => new Group(g.Key, [.. g.OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder).Select(u => new Choice(u.Id, u.Code, u.Name, u.Level))]))];
+        return Grouped(units.Select(u => (new Choice(u.Id, u.Code, u.Name, u.Level), u.ParentId)), districts);
     }
+
+    /// <summary>
+    /// The same grouping of units already read (the tree of a past day, <see cref="UnitsOnDate"/>): each commune under
+    /// the name its parent has in <paramref name="heads"/> (the districts and provinces).
+    /// </summary>
+    public static IReadOnlyList<Group> Grouped(IEnumerable<(Choice Unit, int? ParentId)> units, IReadOnlyDictionary<int, string> heads) =>
+        [.. units
+            .GroupBy(u => u.Unit.Level == UnitLevel.Commune && u.ParentId is { } p && heads.TryGetValue(p, out var district) ? district
+                : u.Unit.Level == UnitLevel.District ? u.Unit.Name : "", u => u.Unit)
+            .OrderBy(g => g.Key.Length > 0).ThenBy(g => g.Key, Localisation.VietnameseOrder)
+            .Select(g => new Group(g.Key, [.. g.OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder)]))];
 }
 
 /// <summary>

@@ -80,8 +80,21 @@ public sealed record DashboardData(
     public static async Task<DashboardData?> LoadAsync(
         AppDb db, SatisfactionReport report, DashboardQuery query, string rootPath, DateOnly today, CancellationToken ct)
     {
-        var units = await SurveyedUnits(db, rootPath).AsNoTracking()
-            .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path }).ToListAsync(ct);
+        query.To ??= today;
+        query.From ??= new DateOnly(query.To.Value.Year, 1, 1);
+        if (query.From > query.To)
+        {
+            (query.From, query.To) = (query.To, query.From);
+        }
+
+        // The units of the period: today's, or for a period that ended before a reorganisation the tree of its last day
+        // (the results for 2022 list the districts and communes of 2022, under their names of then).
+        var past = await report.TreeOnAsync(query.To.Value, ct);
+        var pastUnits = past?.Units.Where(u => u.Level != UnitLevel.Department && past.IsWithinToday(u, rootPath)).ToList();
+        var units = pastUnits is { Count: > 0 }
+            ? [.. pastUnits.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new { u.Code, u.Name, u.Path, CurrentPath = "" })]
+            : await SurveyedUnits(db, rootPath).AsNoTracking()
+                .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path, CurrentPath = u.Path }).ToListAsync(ct);
         if (units.Count == 0)
         {
             return null;
@@ -91,17 +104,11 @@ public sealed record DashboardData(
         var unit = units.FirstOrDefault(u => u.Code == query.Unit) ?? root;
         query.Unit = unit.Code;
         // Only fields the unit (or a unit under it) serves: a commune's results cannot be about passports.
-        var fields = await db.FieldsServedWithin(unit.Path).AsNoTracking().Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(ct);
+        var fieldsPath = unit.CurrentPath.Length > 0 ? unit.CurrentPath : await db.Units.Where(u => u.Code == unit.Code).Select(u => u.Path).SingleAsync(ct);
+        var fields = await db.FieldsServedWithin(fieldsPath).AsNoTracking().Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(ct);
         if (query.Field is not null && fields.All(f => f.Code != query.Field))
         {
             query.Field = null;
-        }
-
-        query.To ??= today;
-        query.From ??= new DateOnly(query.To.Value.Year, 1, 1);
-        if (query.From > query.To)
-        {
-            (query.From, query.To) = (query.To, query.From);
         }
 
         var channel = SurveyChannels.Parse(query.Channel);
@@ -126,7 +133,10 @@ public sealed record DashboardData(
         {
             // The same units as above, chosen by the same query rather than by their codes (a national tree would
             // send 3,300 codes to the database as parameters).
-            UnitGroups = await UnitChoices.ByDistrictAsync(db, SurveyedUnits(db, rootPath), ct),
+            UnitGroups = pastUnits is { Count: > 0 }
+                ? UnitChoices.Grouped(pastUnits.Select(u => (new UnitChoices.Choice(u.Id, u.Code, u.Name, u.Level), u.ParentId)),
+                    past!.Units.Where(u => u.Level is UnitLevel.District or UnitLevel.Province).ToDictionary(u => u.Id, u => u.Name))
+                : await UnitChoices.ByDistrictAsync(db, SurveyedUnits(db, rootPath), ct),
         };
     }
 }

@@ -39,6 +39,11 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     public async Task<IReadOnlyList<(UnitRef Unit, SatisfactionFigures Figures)>> ByChildUnitAsync(SatisfactionFilter filter, CancellationToken ct = default)
     {
         var selection = await SelectAsync(filter with { Subunits = true }, ct);
+        if (selection.OnDate is { } tree)
+        {
+            return await ByChildUnitOnDateAsync(filter, selection, tree, ct);
+        }
+
         var parentId = selection.Unit?.Id;
         var children = await db.Units.AsNoTracking()
             .Active().Where(u => u.ParentId == parentId)
@@ -70,6 +75,38 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             }
         }
 
+        return [.. children.Select(child => (child, totals[child.Id].Compute(questions)))];
+    }
+
+    /// <summary>
+    /// The same for a period that ended before a reorganisation: the unit's sub-units as they stood on the period's last
+    /// day, each with the own responses of the units under it then (and of units merged into those before that day).
+    /// </summary>
+    private async Task<IReadOnlyList<(UnitRef Unit, SatisfactionFigures Figures)>> ByChildUnitOnDateAsync(
+        SatisfactionFilter filter, Selection selection, UnitsOnDate tree, CancellationToken ct)
+    {
+        var children = tree.Units.Where(u => u.ParentId == selection.Unit!.Id)
+            .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        var childOf = new Dictionary<int, int>();
+        foreach (var id in selection.UnitIds!)
+        {
+            var owner = tree.Find(tree.AnsweredBy(id)!.Value)!;
+            if (children.FirstOrDefault(c => owner.Path.StartsWith(c.Path, StringComparison.Ordinal)) is { } child)
+            {
+                childOf[id] = child.Id;
+            }
+        }
+
+        var totals = children.ToDictionary(c => c.Id, _ => new Total());
+        await foreach (var row in rollups.ReadAsync(selection.Query(filter), ct))
+        {
+            if (childOf.TryGetValue(row.UnitId, out var child))
+            {
+                totals[child].Add(row);
+            }
+        }
+
+        var questions = await QuestionsAsync(ct);
         return [.. children.Select(child => (child, totals[child.Id].Compute(questions)))];
     }
 
@@ -111,6 +148,17 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         var levelOf = links.LevelOf;
         var levels = new SortedDictionary<UnitLevel, Total>();
         Total Of(UnitLevel level) => levels.TryGetValue(level, out var total) ? total : levels[level] = new Total();
+        if (selection.OnDate is not null)
+        {
+            // The tree of the period: every row is a unit's own, counted at the unit's level.
+            await foreach (var row in rollups.ReadAsync(selection.Query(filter), ct))
+            {
+                Of(levelOf[row.UnitId]).Add(row);
+            }
+
+            return Levels(levels, await QuestionsAsync(ct));
+        }
+
         await foreach (var (level, sign, row) in rollups.ReadByLevelAsync(selection.Query(filter), levelOf, ct))
         {
             if (sign > 0)
@@ -144,13 +192,15 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             }
         }
 
-        var questions = await QuestionsAsync(ct);
-        return [.. levels.Select(level =>
+        return Levels(levels, await QuestionsAsync(ct));
+    }
+
+    private static List<(UnitLevel Level, long Ratings, long Satisfied)> Levels(SortedDictionary<UnitLevel, Total> levels, Dictionary<int, QuestionMeta> questions) =>
+        [.. levels.Select(level =>
         {
             var counts = level.Value.Counts().Where(c => questions.TryGetValue(c.QuestionId, out var q) && q.Kind == QuestionKind.Element && q.Scale!.Allows(c.Value)).ToList();
             return (level.Key, counts.Sum(c => c.N), counts.Where(c => questions[c.QuestionId].IsSatisfied(c.Value)).Sum(c => c.N));
         }).Where(l => l.Item2 > 0)];
-    }
 
     /// <summary>Rollup rows summed in memory: the responses and every question × value count.</summary>
     private sealed class Total
@@ -183,7 +233,11 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     /// responses count (null: all); <paramref name="RowUnitIds"/> the units whose summed rows give the same count: with
     /// sub-units, the unit and each predecessor not already inside its tree; without, the unit and its predecessors.
     /// </summary>
-    private sealed record Selection(UnitRef? Unit, List<int>? UnitIds, List<int> RowUnitIds, bool Subunits, int? FieldId, int? ProcedureId)
+    /// <summary>
+    /// <paramref name="OnDate"/> is set when the period ended before the tree last changed and the unit was in service
+    /// then: the unit and its sub-units are those of the period's last day, summed from their own rows.
+    /// </summary>
+    private sealed record Selection(UnitRef? Unit, List<int>? UnitIds, List<int> RowUnitIds, bool Subunits, int? FieldId, int? ProcedureId, UnitsOnDate? OnDate = null)
     {
         public RollupQuery Query(SatisfactionFilter f) =>
             new(f.From, f.To, UnitIds, RowUnitIds, Subunits, FieldId, ProcedureId, f.Channel, f.RespondentType);
@@ -199,6 +253,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         UnitRef? unit = null;
         List<int>? ids = null;
         List<int> rowUnitIds;
+        UnitsOnDate? onDate = null;
         if (string.IsNullOrWhiteSpace(f.UnitCode))
         {
             // Everything: the subtree rows of every root.
@@ -210,9 +265,16 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             unit = await db.Units.AsNoTracking().Where(u => u.Code == code)
                 .Select(u => new UnitRef(u.Id, u.Code, LocalName.Of(u.Name, u.NameEn), u.Level, u.Path)).SingleOrDefaultAsync(ct)
                 ?? throw new UnknownCodeException("unit", f.UnitCode);
-            // The unit, the units merged into it, and (with sub-units) everything under any of them.
+            // The unit, the units merged into it, and (with sub-units) everything under any of them — under it as the
+            // tree stood at the period's end, when that was another tree than today's.
             var units = await UnitLinksAsync(ct);
-            if (f.Subunits)
+            if (f.Subunits && await TreeOnAsync(f.To, ct) is { } tree && tree.Find(unit.Id) is { } then)
+            {
+                onDate = tree;
+                unit = unit with { Name = then.Name, Path = then.Path };
+                ids = rowUnitIds = tree.SubtreeIds(then);
+            }
+            else if (f.Subunits)
             {
                 (ids, rowUnitIds) = Subtree(unit.Id, units);
             }
@@ -238,7 +300,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
                 ?? throw new UnknownCodeException("procedure", f.ProcedureCode);
         }
 
-        return new Selection(unit, ids, rowUnitIds, f.Subunits || unit is null, fieldId, procedureId);
+        return new Selection(unit, ids, rowUnitIds, onDate is null && (f.Subunits || unit is null), fieldId, procedureId, onDate);
     }
 
     /// <summary>Every question of every published questionnaire version, from the catalogue's cache.</summary>
@@ -308,6 +370,19 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf, Dictionary<int, DateOnly> ClosedOn);
 
     private UnitLinks? _units;
+
+    private readonly Dictionary<DateOnly, UnitsOnDate?> _trees = [];
+
+    /// <summary>The tree on a day when it differs from today's; read once per day per request (a dashboard asks for its period and the year before).</summary>
+    public async Task<UnitsOnDate?> TreeOnAsync(DateOnly day, CancellationToken ct)
+    {
+        if (!_trees.TryGetValue(day, out var tree))
+        {
+            _trees[day] = tree = await UnitsOnDate.LoadAsync(db, day, ct);
+        }
+
+        return tree;
+    }
 
     /// <summary>Read once per request (the report is scoped): a dashboard asks for figures, sub-units, months and levels.</summary>
     private async Task<UnitLinks> UnitLinksAsync(CancellationToken ct)

@@ -18,7 +18,8 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
     private static readonly (SurveyChannel Channel, int Weight)[] ChannelWeights =
         [(SurveyChannel.Online, 40), (SurveyChannel.Kiosk, 25), (SurveyChannel.Paper, 20), (SurveyChannel.Phone, 10), (SurveyChannel.Email, 3), (SurveyChannel.Import, 2)];
 
-    private sealed record Target(int UnitId, int[] FieldIds, double Mood);
+    /// <summary>A unit rated from <paramref name="From"/> until the day before <paramref name="To"/> (the days it was in service).</summary>
+    private sealed record Target(int UnitId, int[] FieldIds, double Mood, DateOnly From, DateOnly? To);
 
     // Suggestions of the kind people write on the forms; about one response in eight carries one.
     private static readonly string[] Comments =
@@ -37,8 +38,10 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
     {
         var random = new Random(seed);
         var questionnaire = await catalog.CurrentAsync(ct) ?? throw new InvalidOperationException("No current questionnaire.");
-        var units = await db.Units.AsNoTracking().Active().Where(u => u.Level != UnitLevel.Department)
-            .Select(u => new { u.Id, u.Level, u.Path }).ToListAsync(ct);
+        // Every unit in service on some day of the period, each rated only on its days: a demo whose districts were
+        // abolished and communes merged has the old units' responses before the change and the new ones' after.
+        var units = await db.Units.AsNoTracking().Where(u => u.Level != UnitLevel.Department && u.ValidFrom <= to && (u.ValidTo == null || u.ValidTo > from))
+            .Select(u => new { u.Id, u.Level, u.Path, u.ValidFrom, u.ValidTo }).ToListAsync(ct);
         var lineage = units.ToDictionary(u => u.Id, u => ResponseCounts.Lineage(u.Path));
         var levels = units.ToDictionary(u => u.Id, u => u.Level);
         var fields = await db.Fields.AsNoTracking().Select(f => new { f.Id, f.Code }).ToListAsync(ct);
@@ -48,9 +51,13 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
             .GroupBy(p => p.FieldId).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToArray());
         // Each unit is rated only in the fields it serves, as the survey channels allow.
         var served = (await db.UnitFields.AsNoTracking().ToListAsync(ct)).ToLookup(s => s.UnitId, s => s.FieldId);
-        var targets = units.Where(u => served[u.Id].Any()).Select(u => new Target(u.Id,
+        var allTargets = units.Where(u => served[u.Id].Any()).Select(u => new Target(u.Id,
             [.. fields.Where(f => served[u.Id].Contains(f.Id)).Select(f => f.Id)],
-            0.80 + random.NextDouble() * 0.18)).ToArray();
+            0.80 + random.NextDouble() * 0.18, u.ValidFrom, u.ValidTo)).ToArray();
+        // The day the set of units in service next changes, and the set until then.
+        var changes = allTargets.SelectMany(t => t.To is { } end ? [t.From, end] : new[] { t.From }).Where(d => d > from).Distinct().Order().ToList();
+        Target[] targets = [];
+        var nextChange = DateOnly.MinValue;
         var respondentQuestion = questionnaire.Profile.FirstOrDefault(q => q.Scale?.Code == Scales.Respondent);
         var scored = questionnaire.Elements.SelectMany(e => e.Questions.Select(q => (Question: q, Element: e.Code)))
             .Append((Question: questionnaire.Overall!, Element: "")).ToArray();
@@ -66,7 +73,13 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         for (var d = 0; d < days; d++)
         {
             var day = DateOnly.FromDayNumber(from.DayNumber + d);
-            var onDay = count * (d + 1) / days - count * d / days;
+            if (day >= nextChange)
+            {
+                targets = [.. allTargets.Where(t => t.From <= day && (t.To is null || t.To > day))];
+                nextChange = changes.FirstOrDefault(c => c > day, DateOnly.MaxValue);
+            }
+
+            var onDay = targets.Length == 0 ? 0 : count * (d + 1) / days - count * d / days;
             for (var i = 0; i < onDay; i++)
             {
                 var target = targets[random.Next(targets.Length)];
@@ -161,6 +174,16 @@ internal sealed class SatisfactionDemoSeed(AppDb db, SyntheticResponses syntheti
         }
 
         var today = SurveyResponse.VietnameseDay(clock.GetUtcNow().UtcDateTime);
-        await synthetic.GenerateAsync(count, today.AddYears(-2).AddDays(1), today, seed: 2022, ct: cancellationToken);
+        var from = today.AddYears(-2).AddDays(1);
+        if (await db.Reorganisations.AnyAsync(cancellationToken))
+        {
+            // The demo tells the 2025 reorganisation (ReorganisationStorySeed): its responses go back to 2022, the year
+            // of the Bắc Kạn police article (News/NewsSeed.cs), at the same rate per day.
+            var since2022 = new DateOnly(2022, 1, 1);
+            count = count * (today.DayNumber - since2022.DayNumber + 1) / (today.DayNumber - from.DayNumber + 1);
+            from = since2022;
+        }
+
+        await synthetic.GenerateAsync(count, from, today, seed: 2022, ct: cancellationToken);
     }
 }

@@ -27,7 +27,9 @@ internal sealed class ReceptionDaySeed(AppDb db, WorkingCalendar calendar, IOpti
             return;
         }
 
-        var province = await db.Units.AsNoTracking().Where(u => u.Code == "BK").Select(u => new { u.Id }).SingleOrDefaultAsync(cancellationToken);
+        // The province police of today: Bắc Kạn's, or the one it was merged into.
+        var provinceCode = await UnitTree.SuccessorCodeAsync(db, "BK", cancellationToken) ?? "BK";
+        var province = await db.Units.AsNoTracking().Where(u => u.Code == provinceCode).Select(u => new { u.Id }).SingleOrDefaultAsync(cancellationToken);
         if (province is null)
         {
             return;

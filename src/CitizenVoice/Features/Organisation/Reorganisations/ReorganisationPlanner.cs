@@ -104,6 +104,10 @@ public static class ReorganisationPlanner
         }
 
         var scopeRoot = codeOf.GetValueOrDefault(scopeUnitId);
+        // The administrator of a top unit answers for the whole deployment: a province merged into a new one (Bắc Kạn
+        // into Thái Nguyên) is a change between two units at the top, which no other administrator could make.
+        var wholeTree = scopeRoot is not null && tree[scopeRoot].Parent is null;
+        bool InScope(string code) => wholeTree || (scopeRoot is not null && Inside(code, scopeRoot));
 
         // A unit the file changes must exist, be in service, and have begun before the date.
         Node? Existing(ReorganisationRow row, string code)
@@ -114,7 +118,7 @@ public static class ReorganisationPlanner
                 return null;
             }
 
-            if (scopeRoot is null || !Inside(code, scopeRoot))
+            if (!InScope(code))
             {
                 Refuse(row, "Đơn vị {0} nằm ngoài phạm vi quản lý của Ông/Bà.", code);
                 return null;
@@ -182,7 +186,7 @@ public static class ReorganisationPlanner
                     continue;
                 }
 
-                if (parent is null && (scopeRoot is null || tree[scopeRoot].Parent is not null))
+                if (parent is null && !wholeTree)
                 {
                     Refuse(row, "Đơn vị {0} nằm ngoài phạm vi quản lý của Ông/Bà.", row.NewCode!);
                     continue;
@@ -265,7 +269,7 @@ public static class ReorganisationPlanner
             }
 
             if (!tree.TryGetValue(next.NewCode!, out var successor) || !successor.Active || successor.ValidFrom > date
-                || scopeRoot is null || !Inside(successor.Code, scopeRoot))
+                || !InScope(successor.Code))
             {
                 Refuse(next, "Đơn vị tiếp nhận {0} không tồn tại hoặc không hoạt động vào ngày hiệu lực.", next.NewCode!);
                 continue;

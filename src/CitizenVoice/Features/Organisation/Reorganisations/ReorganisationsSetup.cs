@@ -10,6 +10,7 @@ public static class ReorganisationsSetup
     public static IHostApplicationBuilder AddReorganisations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReorganisationApply>();
+        builder.Services.AddScoped<ISeeder, ReorganisationStorySeed>();
         builder.Services.AddSingleton(new StaffArea(11, "Tổ chức lại đơn vị",
             "Sáp nhập, đổi tên, chuyển, bãi bỏ cấp và tạo đơn vị mới theo tệp, có xem trước; lịch sử tổ chức lại.", "/quan-tri/to-chuc-lai", Roles.Administrator));
         return builder;
