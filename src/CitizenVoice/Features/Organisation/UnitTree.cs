@@ -90,6 +90,14 @@ public static class UnitTree
             .Select(f => f.FieldId).ToListAsync(cancellationToken);
         db.UnitFields.AddRange(carried.Select(fieldId => new UnitField { UnitId = successor.Id, FieldId = fieldId }));
 
+        // A unit at the top of the tree (a province merged into another, Bắc Kạn into Thái Nguyên) goes under its
+        // successor with its history, as a merged commune stays under its district: the successor's staff, whose
+        // lists and extracts are their unit's subtree, keep seeing what was recorded before the merger.
+        if (unit.ParentId is null)
+        {
+            await MoveAsync(db, unit, successor, date, cancellationToken);
+        }
+
         unit.ValidTo = date;
         unit.SuccessorId = successor.Id;
     }

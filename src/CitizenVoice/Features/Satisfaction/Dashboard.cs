@@ -113,7 +113,7 @@ public sealed record DashboardData(
 
         var channel = SurveyChannels.Parse(query.Channel);
         int? respondent = query.Respondent switch { "citizen" => 1, "organisation" => 2, _ => null };
-        var filter = new SatisfactionFilter(unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value);
+        var filter = new SatisfactionFilter(unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value) { TreeOfPeriod = true };
 
         var (figures, months) = await report.ByMonthAsync(filter, ct);
         var yearEarlier = await report.FiguresAsync(filter.YearEarlier(), ct);

@@ -10,6 +10,14 @@ public sealed record SatisfactionFilter(
     string? UnitCode, bool Subunits, string? FieldCode, string? ProcedureCode, SurveyChannel? Channel, int? RespondentType,
     DateOnly From, DateOnly To)
 {
+    /// <summary>
+    /// Sub-units as the tree stood on the period's last day, for a screen that lists the units of the period (the
+    /// results for 2022 list 2022's districts). Otherwise a unit in service today counts today's sub-units — and the
+    /// history of every unit merged into them — so its figures compare across years; a unit closed since is always
+    /// counted with the sub-units it had.
+    /// </summary>
+    public bool TreeOfPeriod { get; init; }
+
     public SatisfactionFilter YearEarlier() => this with { From = From.AddYears(-1), To = To.AddYears(-1) };
 }
 

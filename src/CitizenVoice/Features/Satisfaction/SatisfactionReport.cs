@@ -266,9 +266,11 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
                 .Select(u => new UnitRef(u.Id, u.Code, LocalName.Of(u.Name, u.NameEn), u.Level, u.Path)).SingleOrDefaultAsync(ct)
                 ?? throw new UnknownCodeException("unit", f.UnitCode);
             // The unit, the units merged into it, and (with sub-units) everything under any of them — under it as the
-            // tree stood at the period's end, when that was another tree than today's.
+            // tree stood at the period's end, when that was another tree than today's and the unit has closed since or
+            // the screen lists the units of the period (SatisfactionFilter.TreeOfPeriod).
             var units = await UnitLinksAsync(ct);
-            if (f.Subunits && await TreeOnAsync(f.To, ct) is { } tree && tree.Find(unit.Id) is { } then)
+            if (f.Subunits && (f.TreeOfPeriod || units.Closed.Contains(unit.Id))
+                && await TreeOnAsync(f.To, ct) is { } tree && tree.Find(unit.Id) is { } then)
             {
                 onDate = tree;
                 unit = unit with { Name = then.Name, Path = then.Path };
@@ -367,7 +369,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     }
 
     /// <summary>Every unit's path and level, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>
-    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf, Dictionary<int, DateOnly> ClosedOn);
+    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf, Dictionary<int, DateOnly> ClosedOn, HashSet<int> Closed);
 
     private UnitLinks? _units;
 
@@ -392,7 +394,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level, u.SuccessorId, u.ValidTo }).ToListAsync(ct);
             _units = new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.ToDictionary(u => u.Id, u => u.Level),
                 units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value),
-                units.Where(u => u.SuccessorId != null && u.ValidTo != null).ToDictionary(u => u.Id, u => u.ValidTo!.Value));
+                units.Where(u => u.SuccessorId != null && u.ValidTo != null).ToDictionary(u => u.Id, u => u.ValidTo!.Value),
+                [.. units.Where(u => u.ValidTo != null || u.SuccessorId != null).Select(u => u.Id)]);
         }
 
         return _units;

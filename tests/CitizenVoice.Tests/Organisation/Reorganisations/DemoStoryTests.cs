@@ -135,6 +135,23 @@ public sealed class DemoStoryTests(DemoStoryApp app) : IClassFixture<DemoStoryAp
     }
 
     [Fact]
+    public async Task Thai_Nguyens_leader_sees_Bac_Kans_past_in_the_staff_lists_and_the_data_extract()
+    {
+        using var leader = app.CreateStaffClient();
+        await leader.SignInAsync("lanhdao");
+        // Bắc Kạn went under Thái Nguyên with its history, so the lists of Thái Nguyên's subtree hold its past.
+        var sessions = (await leader.GetPageAsync("/quan-tri/doi-thoai")).Body!.TextContent;
+        Assert.Contains("Công an huyện Ngân Sơn", sessions, StringComparison.Ordinal);
+
+        using var response = await leader.Http.GetAsync("/quan-tri/ket-qua-hai-long/du-lieu.xlsx?" + Year2022);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var units = MiniExcelLibs.MiniExcel.GetSheetNames(stream).SelectMany(sheet => MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheet)
+            .Cast<IDictionary<string, object>>().Select(r => (string)r["Đơn vị"])).ToHashSet();
+        Assert.Contains("BK-NS-VT", units);
+        Assert.DoesNotContain(units, u => u.StartsWith("TN", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_printed_QR_code_of_Van_Tung_opens_the_form_of_the_commune_that_serves_it_today()
     {
         using var citizen = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

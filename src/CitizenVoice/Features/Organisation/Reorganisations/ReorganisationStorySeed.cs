@@ -36,10 +36,10 @@ internal sealed class ReorganisationStorySeed(AppDb db, ReorganisationApply appl
             return;
         }
 
-        var administrator = await db.Users.AsNoTracking().Where(u => u.UnitId == province.Id).OrderBy(u => u.UserName).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "admin";
         foreach (var file in Files)
         {
-            await ApplyAsync(file, province.Id, administrator!, cancellationToken);
+            // Applied as the demo's administrator (StaffSeed's "admin", of the province police) would have.
+            await ApplyAsync(file, province.Id, "admin", cancellationToken);
         }
 
         await DescribeThaiNguyenAsync(cancellationToken);
