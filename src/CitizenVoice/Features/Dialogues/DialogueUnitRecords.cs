@@ -17,4 +17,18 @@ internal sealed class DialogueUnitRecords(AppDb db) : IUnitRecords
         return await db.DialogueSessions.Where(s => ids.Contains(s.HostUnitId)).GroupBy(s => s.HostUnitId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
+
+    public async Task<int> HandOverAsync(int closedUnitId, int successorId, CancellationToken cancellationToken)
+    {
+        // Sessions not yet held are held by the successor; questions and commitments still open are its to answer.
+        var sessions = await db.DialogueSessions.Where(s => s.HostUnitId == closedUnitId
+            && (s.Status == DialogueStatus.Draft || s.Status == DialogueStatus.Announced || s.Status == DialogueStatus.OpenForQuestions)).ToListAsync(cancellationToken);
+        sessions.ForEach(s => s.HostUnitId = successorId);
+        var questions = await db.AnswerAssignments.Where(a => a.UnitId == closedUnitId && a.Status != AnswerAssignmentStatus.Published).ToListAsync(cancellationToken);
+        questions.ForEach(a => a.UnitId = successorId);
+        var commitments = await db.Commitments.Where(c => c.ResponsibleUnitId == closedUnitId
+            && (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress)).ToListAsync(cancellationToken);
+        commitments.ForEach(c => c.ResponsibleUnitId = successorId);
+        return sessions.Count + questions.Count + commitments.Count;
+    }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CitizenVoice.Features.Organisation;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class UnitMergeModel(AppDb db, UnitScope scope, IStaffAccounts staffAccounts, IAuthorizationService authorization, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class UnitMergeModel(AppDb db, UnitScope scope, IStaffAccounts staffAccounts, IEnumerable<IUnitRecords> records, IAuthorizationService authorization, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public sealed record Option(int Id, string Code, string Name);
 
@@ -103,6 +103,7 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IStaffAccounts sta
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await UnitTree.MergeAsync(db, unit, successor!, Date);
+            await records.HandOverAsync(unit.Id, successor!.Id, HttpContext.RequestAborted);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }

@@ -18,4 +18,10 @@ internal sealed class SurveyUnitRecords(AppDb db) : IUnitRecords
         return await db.DailyRollups.Where(r => ids.Contains(r.UnitId)).GroupBy(r => r.UnitId)
             .Select(g => new { g.Key, Count = g.Sum(r => r.Responses) }).ToDictionaryAsync(g => g.Key, g => (int)g.Count, cancellationToken);
     }
+
+    /// <summary>
+    /// Nothing: a response is a finished record of the unit that served the citizen (its figures count in the successor
+    /// through the merge), and a survey round's targets were sized for the units it sampled.
+    /// </summary>
+    public Task<int> HandOverAsync(int closedUnitId, int successorId, CancellationToken cancellationToken) => Task.FromResult(0);
 }

@@ -15,4 +15,27 @@ public interface IUnitRecords
 
     /// <summary>How many records each of the units holds (units holding none may be left out).</summary>
     Task<IReadOnlyDictionary<int, int>> CountByUnitAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the unfinished work of a unit that closes to the unit that takes it over — feedback still to answer,
+    /// sessions not yet held, questions and commitments still open — and leaves what is finished with the closed unit,
+    /// whose history it is. Changes go through the caller's context and transaction (audited as they are saved); the
+    /// count of records handed over.
+    /// </summary>
+    Task<int> HandOverAsync(int closedUnitId, int successorId, CancellationToken cancellationToken);
+}
+
+public static class UnitRecordsHandOver
+{
+    /// <summary>Every feature's unfinished work of <paramref name="closedUnitId"/> handed to <paramref name="successorId"/>.</summary>
+    public static async Task<int> HandOverAsync(this IEnumerable<IUnitRecords> records, int closedUnitId, int successorId, CancellationToken cancellationToken)
+    {
+        var handed = 0;
+        foreach (var record in records)
+        {
+            handed += await record.HandOverAsync(closedUnitId, successorId, cancellationToken);
+        }
+
+        return handed;
+    }
 }

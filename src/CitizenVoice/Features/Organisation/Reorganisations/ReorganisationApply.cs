@@ -9,14 +9,15 @@ namespace CitizenVoice.Features.Organisation;
 /// merges go through <see cref="UnitTree"/>, so the survey rollups follow each move (<see cref="IUnitMoveListener"/>)
 /// within the same transaction, and the former names and parents are kept in the units' history.
 /// </summary>
-public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts)
+public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, IEnumerable<IUnitRecords> records)
 {
     /// <summary>What an application did, counted for the history page.</summary>
-    public sealed record Outcome(int Created, int Renamed, int Moved, int Merged, int Abolished, int StaffMoved, int StaffDisabled)
+    public sealed record Outcome(int Created, int Renamed, int Moved, int Merged, int Abolished, int StaffMoved, int StaffDisabled, int HandedOver)
     {
         public string Summary(Func<string, object[], string> l) =>
             l("Tạo mới {0}, đổi tên {1}, chuyển cấp trên {2}, sáp nhập {3}, bãi bỏ {4} đơn vị; chuyển {5} và khoá {6} tài khoản cán bộ.",
-                [Created, Renamed, Moved, Merged, Abolished, StaffMoved, StaffDisabled]);
+                [Created, Renamed, Moved, Merged, Abolished, StaffMoved, StaffDisabled])
+            + (HandedOver > 0 ? " " + l("Chuyển {0} việc chưa xong (phản ánh, buổi đối thoại chưa tổ chức, câu hỏi, cam kết) cho đơn vị tiếp nhận.", [HandedOver]) : "");
     }
 
     /// <summary>
@@ -32,7 +33,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts)
 
         var date = plan.EffectiveDate;
         var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
-        int created = 0, renamed = 0, moved = 0, merged = 0, abolished = 0, staffMoved = 0, staffDisabled = 0;
+        int created = 0, renamed = 0, moved = 0, merged = 0, abolished = 0, staffMoved = 0, staffDisabled = 0, handedOver = 0;
         foreach (var change in plan.Changes)
         {
             var target = change.Target is { } t ? units[t] : null;
@@ -77,6 +78,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts)
                     // carry over, and the closed unit points to its successor, so its history counts there and its QR
                     // codes open the successor's form. An abolished unit's successor is its parent.
                     await UnitTree.MergeAsync(db, closed, target!, date, ct);
+                    handedOver += await records.HandOverAsync(closed.Id, target!.Id, ct);
                     if (change.Action == ReorganisationAction.Merge) { merged++; } else { abolished++; }
                     break;
             }
@@ -85,6 +87,6 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts)
             await db.SaveChangesAsync(ct);
         }
 
-        return new Outcome(created, renamed, moved, merged, abolished, staffMoved, staffDisabled);
+        return new Outcome(created, renamed, moved, merged, abolished, staffMoved, staffDisabled, handedOver);
     }
 }
