@@ -86,7 +86,7 @@ public sealed class UnitsOnDate
         var parents = (await db.UnitParentHistory.AsNoTracking().Where(p => p.ValidTo > day).ToListAsync(ct))
             .GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.MinBy(p => p.ValidTo)!.ParentId);
         var names = (await db.UnitNameHistory.AsNoTracking().Where(n => n.ValidTo > day && (n.ValidFrom == null || n.ValidFrom <= day)).ToListAsync(ct))
-            .GroupBy(n => n.UnitId).ToDictionary(g => g.Key, g => g.MinBy(n => n.ValidTo)!.Name);
+            .GroupBy(n => n.UnitId).ToDictionary(g => g.Key, g => g.MinBy(n => n.ValidTo)!);
         int? ParentOn(int id) => parents.TryGetValue(id, out var p) ? p : inService[id].ParentId;
 
         var entries = new Dictionary<int, Entry>();
@@ -105,8 +105,7 @@ public sealed class UnitsOnDate
         foreach (var u in inService.Values)
         {
             var parent = ParentOn(u.Id) is { } p && inService.ContainsKey(p) ? p : (int?)null;
-            // A former name has no English form of its own: the English page shows it as it was written then.
-            var name = names.TryGetValue(u.Id, out var former) ? former : LocalName.Of(u.Name, u.NameEn);
+            var name = names.TryGetValue(u.Id, out var former) ? LocalName.Of(former.Name, u.NameEn is null ? null : EnglishOf(former)) : LocalName.Of(u.Name, u.NameEn);
             entries[u.Id] = new Entry(u.Id, u.Code, name, u.Level, parent, PathOf(u.Id));
         }
 
@@ -129,5 +128,16 @@ public sealed class UnitsOnDate
         }
 
         return new UnitsOnDate(day, entries, answeredBy, successorOf, units.ToDictionary(u => u.Id, u => u.Path));
+    }
+
+    /// <summary>
+    /// A former name's English form, made as the unit's own is ("Công an xã Vân Tùng" → "Vân Tùng Commune Police");
+    /// a name of another shape shows as it was written then.
+    /// </summary>
+    private static string? EnglishOf(UnitNameRecord former)
+    {
+        var prefix = $"Công an {former.AreaType} ";
+        return former.AreaType is not null && former.Name.StartsWith(prefix, StringComparison.Ordinal)
+            ? OrganisationSeed.EnglishName(former.AreaType, former.Name[prefix.Length..]) : null;
     }
 }

@@ -41,7 +41,7 @@ public static class SettingsSetup
     }
 }
 
-internal sealed class SettingsSeed(AppDb db, IConfiguration configuration, TimeProvider clock) : ISeeder
+internal sealed class SettingsSeed(AppDb db, IConfiguration configuration, Microsoft.Extensions.Options.IOptions<DatabaseOptions> options, TimeProvider clock) : ISeeder
 {
     public int Order => 5;
 
@@ -53,11 +53,14 @@ internal sealed class SettingsSeed(AppDb db, IConfiguration configuration, TimeP
         }
 
         var site = configuration.GetSection("Site");
+        // The demo that tells the 2025 reform (Organisation's ReorganisationStorySeed) is run today by Thái Nguyên's
+        // police, from the former Bắc Kạn headquarters, whose address lost its district and province in the reform.
+        var thaiNguyen = options.Value.SeedDemoData && configuration.GetValue("Seed:Reorganisation2025", false);
         db.SiteSettings.Add(new SiteSettings
         {
-            AgencyName = site["AgencyName"] ?? "Công an tỉnh Bắc Kạn",
-            AgencyNameEn = site["AgencyNameEn"] ?? "Bắc Kạn Provincial Police",
-            Address = site["Address"] ?? "Đường Trường Chinh, phường Đức Xuân, thành phố Bắc Kạn, tỉnh Bắc Kạn",
+            AgencyName = site["AgencyName"] ?? (thaiNguyen ? "Công an tỉnh Thái Nguyên" : "Công an tỉnh Bắc Kạn"),
+            AgencyNameEn = site["AgencyNameEn"] ?? (thaiNguyen ? "Thái Nguyên Provincial Police" : "Bắc Kạn Provincial Police"),
+            Address = site["Address"] ?? (thaiNguyen ? "Đường Trường Chinh, phường Đức Xuân, tỉnh Thái Nguyên" : "Đường Trường Chinh, phường Đức Xuân, thành phố Bắc Kạn, tỉnh Bắc Kạn"),
             Hotline = site["Hotline"] ?? "0209 3870 336",
             Email = site["Email"] ?? "congan@bk.citizenvoice.local",
             UpdatedAt = clock.GetUtcNow().UtcDateTime,

@@ -72,6 +72,8 @@ public sealed class DemoStoryTests(DemoStoryApp app) : IClassFixture<DemoStoryAp
         Assert.Contains("Công an xã Vân Tùng", UnitRows(nganSon));
         Assert.Equal(10, UnitRows(nganSon).Count);
         Assert.Contains(nganSon.QuerySelectorAll("section[aria-labelledby=levels] tbody th"), l => l.TextContent.Contains("huyện", StringComparison.Ordinal));
+        var english = await citizen.GetPageAsync("/ket-qua-khao-sat?unit=BK-NS&culture=en-GB&ui-culture=en-GB&" + Year2022);
+        Assert.Contains("Vân Tùng Commune Police", UnitRows(english));
 
         var year = app.Today.Year;
         var now = await citizen.GetPageAsync($"/ket-qua-khao-sat?from={year}-01-01");
