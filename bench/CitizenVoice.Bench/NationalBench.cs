@@ -226,7 +226,7 @@ internal static class NationalBench
 
             if (merges > 0)
             {
-                await MergeAsync(root, port, national, services, merges, today);
+                await MergeAsync(root, port, national, services, merges, today, Arg("merge-by", "file") == "file");
             }
         }
         finally
@@ -394,7 +394,7 @@ internal static class NationalBench
     /// administrator, confirmed), as an administrator would; then compares the figures before and after with the raw
     /// recount: the nation and every province must not change, each successor must count its predecessors.
     /// </summary>
-    private static async Task MergeAsync(string root, int port, Db national, ServiceProvider services, int merges, DateOnly today)
+    private static async Task MergeAsync(string root, int port, Db national, ServiceProvider services, int merges, DateOnly today, bool byFile)
     {
         var from = today.AddYears(-2).AddDays(1);
         var pairs = new List<(int Id, string Code, int SuccessorId, string SuccessorCode)>();
@@ -453,9 +453,15 @@ internal static class NationalBench
         }
 
         Console.WriteLine($"GET the merge page (its successor picker over the national tree): {Percentiles(pageTimes)}, {pageBytes:N0} characters");
+        if (byFile)
+        {
+            var (upload, apply) = await ReorganisationFileMerge.RunAsync(http, [.. pairs.Select(p => (p.Code, p.SuccessorCode))], today);
+            Console.WriteLine($"merge {pairs.Count:N0} communes by one reorganisation file: upload, check and preview {upload:N1} s; apply in one transaction {apply:N1} s");
+        }
+
         var times = new List<double>();
         var total = Stopwatch.StartNew();
-        foreach (var (id, code, successorId, _) in pairs)
+        foreach (var (id, code, successorId, _) in byFile ? [] : pairs)
         {
             var sw = Stopwatch.StartNew();
             using var r = await http.PostAsync($"/quan-tri/don-vi/{id}/sap-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -470,7 +476,11 @@ internal static class NationalBench
             }
         }
 
-        Console.WriteLine($"merge {pairs.Count:N0} communes through POST /quan-tri/don-vi/ID/sap-nhap: {total.Elapsed.TotalSeconds:N1} s; per merge {Percentiles(times)}");
+        if (!byFile)
+        {
+            Console.WriteLine($"merge {pairs.Count:N0} communes through POST /quan-tri/don-vi/ID/sap-nhap: {total.Elapsed.TotalSeconds:N1} s; per merge {Percentiles(times)}");
+        }
+
         var after = await FiguresAsync();
         await using (var scope = services.CreateAsyncScope())
         {

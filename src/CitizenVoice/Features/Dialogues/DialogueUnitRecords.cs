@@ -18,17 +18,18 @@ internal sealed class DialogueUnitRecords(AppDb db) : IUnitRecords
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
 
-    public async Task<int> HandOverAsync(int closedUnitId, int successorId, CancellationToken cancellationToken)
+    public async Task<int> HandOverAsync(IReadOnlyDictionary<int, int> successorOf, CancellationToken cancellationToken)
     {
         // Sessions not yet held are held by the successor; questions and commitments still open are its to answer.
-        var sessions = await db.DialogueSessions.Where(s => s.HostUnitId == closedUnitId
+        var closed = successorOf.Keys.ToList();
+        var sessions = await db.DialogueSessions.Where(s => closed.Contains(s.HostUnitId)
             && (s.Status == DialogueStatus.Draft || s.Status == DialogueStatus.Announced || s.Status == DialogueStatus.OpenForQuestions)).ToListAsync(cancellationToken);
-        sessions.ForEach(s => s.HostUnitId = successorId);
-        var questions = await db.AnswerAssignments.Where(a => a.UnitId == closedUnitId && a.Status != AnswerAssignmentStatus.Published).ToListAsync(cancellationToken);
-        questions.ForEach(a => a.UnitId = successorId);
-        var commitments = await db.Commitments.Where(c => c.ResponsibleUnitId == closedUnitId
+        sessions.ForEach(s => s.HostUnitId = successorOf[s.HostUnitId]);
+        var questions = await db.AnswerAssignments.Where(a => closed.Contains(a.UnitId) && a.Status != AnswerAssignmentStatus.Published).ToListAsync(cancellationToken);
+        questions.ForEach(a => a.UnitId = successorOf[a.UnitId]);
+        var commitments = await db.Commitments.Where(c => closed.Contains(c.ResponsibleUnitId)
             && (c.Status == CommitmentStatus.Open || c.Status == CommitmentStatus.InProgress)).ToListAsync(cancellationToken);
-        commitments.ForEach(c => c.ResponsibleUnitId = successorId);
+        commitments.ForEach(c => c.ResponsibleUnitId = successorOf[c.ResponsibleUnitId]);
         return sessions.Count + questions.Count + commitments.Count;
     }
 }

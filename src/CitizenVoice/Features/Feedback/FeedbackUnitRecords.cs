@@ -28,12 +28,13 @@ internal sealed class FeedbackUnitRecords(AppDb db) : IUnitRecords
         return counts;
     }
 
-    public async Task<int> HandOverAsync(int closedUnitId, int successorId, CancellationToken cancellationToken)
+    public async Task<int> HandOverAsync(IReadOnlyDictionary<int, int> successorOf, CancellationToken cancellationToken)
     {
         // Items still to answer: the successor answers them now, by the same deadline. Who received them stays.
-        var open = await db.FeedbackItems.Where(f => f.AssignedUnitId == closedUnitId
+        var closed = successorOf.Keys.ToList();
+        var open = await db.FeedbackItems.Where(f => closed.Contains(f.AssignedUnitId)
             && f.Status != FeedbackStatus.Answered && f.Status != FeedbackStatus.Rejected && f.Status != FeedbackStatus.Closed).ToListAsync(cancellationToken);
-        open.ForEach(f => f.AssignedUnitId = successorId);
+        open.ForEach(f => f.AssignedUnitId = successorOf[f.AssignedUnitId]);
         return open.Count;
     }
 }

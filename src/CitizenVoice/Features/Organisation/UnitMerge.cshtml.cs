@@ -103,7 +103,7 @@ public sealed class UnitMergeModel(AppDb db, UnitScope scope, IStaffAccounts sta
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await UnitTree.MergeAsync(db, unit, successor!, Date);
-            await records.HandOverAsync(unit.Id, successor!.Id, HttpContext.RequestAborted);
+            await records.HandOverAsync(new Dictionary<int, int> { [unit.Id] = successor!.Id }, HttpContext.RequestAborted);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }

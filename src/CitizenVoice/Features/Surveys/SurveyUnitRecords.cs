@@ -23,5 +23,5 @@ internal sealed class SurveyUnitRecords(AppDb db) : IUnitRecords
     /// Nothing: a response is a finished record of the unit that served the citizen (its figures count in the successor
     /// through the merge), and a survey round's targets were sized for the units it sampled.
     /// </summary>
-    public Task<int> HandOverAsync(int closedUnitId, int successorId, CancellationToken cancellationToken) => Task.FromResult(0);
+    public Task<int> HandOverAsync(IReadOnlyDictionary<int, int> successorOf, CancellationToken cancellationToken) => Task.FromResult(0);
 }

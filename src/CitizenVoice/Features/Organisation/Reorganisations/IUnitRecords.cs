@@ -17,23 +17,24 @@ public interface IUnitRecords
     Task<IReadOnlyDictionary<int, int>> CountByUnitAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Gives the unfinished work of a unit that closes to the unit that takes it over — feedback still to answer,
-    /// sessions not yet held, questions and commitments still open — and leaves what is finished with the closed unit,
-    /// whose history it is. Changes go through the caller's context and transaction (audited as they are saved); the
-    /// count of records handed over.
+    /// Gives the unfinished work of units that close to the units that take them over (<paramref name="successorOf"/>:
+    /// closed unit → successor) — feedback still to answer, sessions not yet held, questions and commitments still
+    /// open — and leaves what is finished with the closed unit, whose history it is. One call for all the units a file
+    /// closes; changes go through the caller's context and transaction (audited as they are saved); the count of
+    /// records handed over.
     /// </summary>
-    Task<int> HandOverAsync(int closedUnitId, int successorId, CancellationToken cancellationToken);
+    Task<int> HandOverAsync(IReadOnlyDictionary<int, int> successorOf, CancellationToken cancellationToken);
 }
 
 public static class UnitRecordsHandOver
 {
-    /// <summary>Every feature's unfinished work of <paramref name="closedUnitId"/> handed to <paramref name="successorId"/>.</summary>
-    public static async Task<int> HandOverAsync(this IEnumerable<IUnitRecords> records, int closedUnitId, int successorId, CancellationToken cancellationToken)
+    /// <summary>Every feature's unfinished work of the closed units handed to their successors.</summary>
+    public static async Task<int> HandOverAsync(this IEnumerable<IUnitRecords> records, IReadOnlyDictionary<int, int> successorOf, CancellationToken cancellationToken)
     {
         var handed = 0;
         foreach (var record in records)
         {
-            handed += await record.HandOverAsync(closedUnitId, successorId, cancellationToken);
+            handed += successorOf.Count == 0 ? 0 : await record.HandOverAsync(successorOf, cancellationToken);
         }
 
         return handed;

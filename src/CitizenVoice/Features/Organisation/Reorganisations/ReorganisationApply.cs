@@ -33,7 +33,8 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
 
         var date = plan.EffectiveDate;
         var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
-        int created = 0, renamed = 0, moved = 0, merged = 0, abolished = 0, staffMoved = 0, staffDisabled = 0, handedOver = 0;
+        int created = 0, renamed = 0, moved = 0, merged = 0, abolished = 0, staffMoved = 0, staffDisabled = 0;
+        var successorOf = new Dictionary<int, int>();
         foreach (var change in plan.Changes)
         {
             var target = change.Target is { } t ? units[t] : null;
@@ -78,7 +79,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
                     // carry over, and the closed unit points to its successor, so its history counts there and its QR
                     // codes open the successor's form. An abolished unit's successor is its parent.
                     await UnitTree.MergeAsync(db, closed, target!, date, ct);
-                    handedOver += await records.HandOverAsync(closed.Id, target!.Id, ct);
+                    successorOf[closed.Id] = target!.Id;
                     if (change.Action == ReorganisationAction.Merge) { merged++; } else { abolished++; }
                     break;
             }
@@ -87,6 +88,17 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
             await db.SaveChangesAsync(ct);
         }
 
+        // Unfinished work goes to the end of each chain (a commune merged into one merged in turn hands over to the last).
+        foreach (var closed in successorOf.Keys.ToList())
+        {
+            for (var seen = 0; successorOf.TryGetValue(successorOf[closed], out var next) && seen < 50; seen++)
+            {
+                successorOf[closed] = next;
+            }
+        }
+
+        var handedOver = await records.HandOverAsync(successorOf, ct);
+        await db.SaveChangesAsync(ct);
         return new Outcome(created, renamed, moved, merged, abolished, staffMoved, staffDisabled, handedOver);
     }
 }

@@ -66,7 +66,9 @@ public sealed class ReorganisationPreviewModel(
             return Page();
         }
 
-        var ct = HttpContext.RequestAborted;
+        // Not cancelled when the browser or the proxy stops waiting: a national file of thousands of merges takes minutes,
+        // and once begun it completes (or rolls back on a failure) and shows on the history page.
+        var ct = CancellationToken.None;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
