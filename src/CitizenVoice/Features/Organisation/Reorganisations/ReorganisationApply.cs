@@ -21,8 +21,9 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
     }
 
     /// <summary>
-    /// Applies the plan and marks the reorganisation applied, in the caller's transaction: the caller commits, and an
-    /// exception anywhere leaves the database as it was once the transaction is rolled back.
+    /// Applies the plan, in the caller's transaction: the caller commits, and an exception anywhere leaves the database as
+    /// it was once the transaction is rolled back. It empties the context's change tracker as it goes: the caller reads
+    /// again what it changes afterwards.
     /// </summary>
     public async Task<Outcome> RunAsync(ReorganisationPlan plan, CancellationToken ct)
     {
@@ -32,12 +33,15 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
         }
 
         var date = plan.EffectiveDate;
-        var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
+        // Ids by code, not tracked units: each change loads the few units it touches and the tracker is emptied after each
+        // save, so a file of thousands of merges does not compare the whole tree at every save.
+        var ids = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, ct);
+        async Task<Unit> UnitAsync(string code) => (await db.Units.FindAsync([ids[code]], ct))!;
         int created = 0, renamed = 0, moved = 0, merged = 0, abolished = 0, staffMoved = 0, staffDisabled = 0;
         var successorOf = new Dictionary<int, int>();
         foreach (var change in plan.Changes)
         {
-            var target = change.Target is { } t ? units[t] : null;
+            var target = change.Target is { } t ? await UnitAsync(t) : null;
             switch (change.Action)
             {
                 case ReorganisationAction.Create:
@@ -49,11 +53,11 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
                     db.Units.Add(unit);
                     await db.SaveChangesAsync(ct);
                     unit.Path = (target?.Path ?? "/") + unit.Id.ToString(CultureInfo.InvariantCulture) + "/";
-                    units[unit.Code] = unit;
+                    ids[unit.Code] = unit.Id;
                     created++;
                     break;
                 case ReorganisationAction.Rename:
-                    var renamedUnit = units[change.Code];
+                    var renamedUnit = await UnitAsync(change.Code);
                     // Reports for a period before the date print the name the unit had then.
                     db.UnitNameHistory.Add(new UnitNameRecord { UnitId = renamedUnit.Id, Name = renamedUnit.Name, AreaType = renamedUnit.AreaType, ValidTo = date });
                     renamedUnit.Name = change.Name!;
@@ -61,11 +65,11 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
                     renamed++;
                     break;
                 case ReorganisationAction.Move:
-                    await UnitTree.MoveAsync(db, units[change.Code], target, date, ct);
+                    await UnitTree.MoveAsync(db, await UnitAsync(change.Code), target, date, ct);
                     moved++;
                     break;
                 default:
-                    var closed = units[change.Code];
+                    var closed = await UnitAsync(change.Code);
                     if (change.Staff == StaffOnClose.Move)
                     {
                         staffMoved += await staffAccounts.MoveAsync(closed.Id, target!.Id, ct);
@@ -86,6 +90,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
 
             // Saved step by step: the next move's rollup listener reads the tree as the database holds it.
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
 
         // Unfinished work goes to the end of each chain (a commune merged into one merged in turn hands over to the last).

@@ -67,7 +67,8 @@ internal sealed class ReorganisationStorySeed(AppDb db, ReorganisationApply appl
         await db.SaveChangesAsync(ct);
         db.ReorganisationUploads.Add(new ReorganisationUpload { ReorganisationId = reorganisation.Id, Content = content });
         var outcome = await apply.RunAsync(plan, ct);
-        reorganisation.Summary = outcome.Summary(Vietnamese);
+        // The apply leaves the context's tracker empty: the row is read again to be changed.
+        (await db.Reorganisations.SingleAsync(r => r.Id == reorganisation.Id, ct)).Summary = outcome.Summary(Vietnamese);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
