@@ -103,33 +103,45 @@ internal static class NationalBench
         var work = Directory.CreateTempSubdirectory("cv-national-").FullName;
         var suffix = Guid.NewGuid().ToString("N")[..8];
         Db Database(string name) => new(provider, postgres, provider == "Postgres" ? $"cv_{name}_{suffix}" : Path.Combine(work, name + ".db"));
-        var national = Database("national");
+        // --database reuses the national database of an earlier run (--keep yes): generation is the slow part, and the
+        // queries can then be measured again after a change of the app.
+        var existing = Arg("database", "");
+        var national = existing.Length > 0 ? new Db(provider, postgres, existing) : Database("national");
         var demo = Database("demo");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         Console.WriteLine($"# national benchmark on {provider}: 34 provinces, {communes:N0} communes, {responses:N0} responses over two years, {merges:N0} merges");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start");
         try
         {
-            await national.CreateAsync(root, port);
+            if (existing.Length == 0)
+            {
+                await national.CreateAsync(root, port);
+            }
+
             await demo.CreateAsync(root, port);
             await using var services = national.Services();
             var clock = Stopwatch.StartNew();
             int units;
             await using (var scope = services.CreateAsyncScope())
             {
-                units = await BuildTreeAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), communes, new DateOnly(today.Year - 3, 1, 1));
+                units = existing.Length > 0
+                    ? await scope.ServiceProvider.GetRequiredService<AppDb>().Units.CountAsync(u => u.ValidTo == null)
+                    : await BuildTreeAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), communes, new DateOnly(today.Year - 3, 1, 1));
             }
 
             Console.WriteLine($"tree: {units:N0} active units in {clock.Elapsed.TotalSeconds:N1} s");
             clock.Restart();
+            var generationCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             await using (var scope = services.CreateAsyncScope())
             {
-                var reported = 0L;
+                responses = existing.Length > 0 ? 0 : responses;
+                var (reported, every) = (0L, Math.Clamp(responses / 10, 20_000, 500_000));
                 await scope.ServiceProvider.GetRequiredService<SyntheticResponses>().GenerateAsync(responses, today.AddYears(-2).AddDays(1), today, 7,
-                    done => { if (done / 500_000 > reported) { reported = done / 500_000; Console.WriteLine($"  generated {done:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)"); } });
+                    done => { if (done / every > reported) { reported = done / every; Console.WriteLine($"  generated {done:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)"); } });
             }
 
-            Console.WriteLine($"generate: {responses:N0} responses in {clock.Elapsed.TotalSeconds:N0} s");
+            // The process's CPU too (generation runs in this process): unlike the time, it does not follow the machine's load.
+            Console.WriteLine($"generate: {responses:N0} responses in {clock.Elapsed.TotalSeconds:N0} s, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - generationCpu:N0} s of CPU");
             if (provider == "Sqlite")
             {
                 Console.WriteLine($"database file: {new FileInfo(national.Name).Length / 1048576.0:N0} MiB");
@@ -153,43 +165,50 @@ internal static class NationalBench
                 _ => $"from={today.AddMonths(-12):yyyy-MM}-01&to={today:yyyy-MM-dd}",
             };
 
-            await using (var app = await AppProcess.StartAsync(root, port, national.Settings()))
+            // --queries 0 skips the queries (a run for generation alone, or for ingest).
+            if (queries > 0)
             {
-                using var http = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromMinutes(10) };
-                // Warm-up as in `results`: the figures are for a server that has run a while.
-                var warm = Stopwatch.StartNew();
-                while (warm.Elapsed < TimeSpan.FromSeconds(Int("warmup", 60)))
+                await using (var app = await AppProcess.StartAsync(root, port, national.Settings()))
                 {
-                    await http.GetStringAsync($"/api/v1/satisfaction?unit={Ministry}&{Period()}");
-                    await http.GetStringAsync($"/api/v1/satisfaction?unit={provinces[random.Next(provinces.Count)]}&{Period()}");
-                    await http.GetStringAsync($"/ket-qua-khao-sat?unit={Ministry}&{Period()}");
-                    await http.GetStringAsync($"/ket-qua-khao-sat?unit={provinces[random.Next(provinces.Count)]}&{Period()}");
-                }
-
-                async Task Measure(string what, Func<string> url, int count)
-                {
-                    var times = new List<double>();
-                    var slowest = (Ms: 0.0, Url: "");
-                    for (var i = 0; i < count; i++)
+                    using var http = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromMinutes(10) };
+                    // Warm-up as in `results`: the figures are for a server that has run a while.
+                    var warm = Stopwatch.StartNew();
+                    while (warm.Elapsed < TimeSpan.FromSeconds(Int("warmup", 60)))
                     {
-                        var u = url();
-                        var sw = Stopwatch.StartNew();
-                        using var r = await http.GetAsync(u);
-                        await r.Content.ReadAsStringAsync();
-                        times.Add(sw.Elapsed.TotalMilliseconds);
-                        slowest = sw.Elapsed.TotalMilliseconds > slowest.Ms ? (sw.Elapsed.TotalMilliseconds, u) : slowest;
-                        if (!r.IsSuccessStatusCode) { throw new InvalidOperationException(u + " → " + r.StatusCode); }
+                        await http.GetStringAsync($"/api/v1/satisfaction?unit={Ministry}&{Period()}");
+                        await http.GetStringAsync($"/api/v1/satisfaction?unit={provinces[random.Next(provinces.Count)]}&{Period()}");
+                        await http.GetStringAsync($"/ket-qua-khao-sat?unit={Ministry}&{Period()}");
+                        await http.GetStringAsync($"/ket-qua-khao-sat?unit={provinces[random.Next(provinces.Count)]}&{Period()}");
                     }
 
-                    Console.WriteLine($"{what}: {Percentiles(times)}; slowest: {slowest.Url}");
-                }
+                    async Task Measure(string what, Func<string> url, int count)
+                    {
+                        // The app's CPU per request too: unlike the times, it does not follow what else the machine runs.
+                        var cpu = app.CpuSeconds();
+                        var times = new List<double>();
+                        var slowest = (Ms: 0.0, Url: "");
+                        for (var i = 0; i < count; i++)
+                        {
+                            var u = url();
+                            var sw = Stopwatch.StartNew();
+                            using var r = await http.GetAsync(u);
+                            await r.Content.ReadAsStringAsync();
+                            times.Add(sw.Elapsed.TotalMilliseconds);
+                            slowest = sw.Elapsed.TotalMilliseconds > slowest.Ms ? (sw.Elapsed.TotalMilliseconds, u) : slowest;
+                            if (!r.IsSuccessStatusCode) { throw new InvalidOperationException(u + " → " + r.StatusCode); }
+                        }
 
-                await Measure("GET /api/v1/satisfaction, the nation", () => $"/api/v1/satisfaction?unit={Ministry}&{Period()}", queries);
-                await Measure("GET /api/v1/satisfaction, a province", () => $"/api/v1/satisfaction?unit={provinces[random.Next(provinces.Count)]}&{Period()}", queries);
-                await Measure("GET /api/v1/satisfaction, a commune", () => $"/api/v1/satisfaction?unit={communeCodes[random.Next(communeCodes.Count)]}&{Period()}", queries);
-                await Measure("GET /ket-qua-khao-sat, the nation's dashboard", () => $"/ket-qua-khao-sat?unit={Ministry}&{Period()}", Math.Min(100, queries));
-                await Measure("GET /ket-qua-khao-sat, a province's dashboard", () => $"/ket-qua-khao-sat?unit={provinces[random.Next(provinces.Count)]}&{Period()}", Math.Min(100, queries));
+                        Console.WriteLine($"{what}: {Percentiles(times)}, app CPU {(app.CpuSeconds() - cpu) * 1000 / count:N1} ms per request; slowest: {slowest.Url}");
+                    }
+
+                    await Measure("GET /api/v1/satisfaction, the nation", () => $"/api/v1/satisfaction?unit={Ministry}&{Period()}", queries);
+                    await Measure("GET /api/v1/satisfaction, a province", () => $"/api/v1/satisfaction?unit={provinces[random.Next(provinces.Count)]}&{Period()}", queries);
+                    await Measure("GET /api/v1/satisfaction, a commune", () => $"/api/v1/satisfaction?unit={communeCodes[random.Next(communeCodes.Count)]}&{Period()}", queries);
+                    await Measure("GET /ket-qua-khao-sat, the nation's dashboard", () => $"/ket-qua-khao-sat?unit={Ministry}&{Period()}", Math.Min(100, queries));
+                    await Measure("GET /ket-qua-khao-sat, a province's dashboard", () => $"/ket-qua-khao-sat?unit={provinces[random.Next(provinces.Count)]}&{Period()}", Math.Min(100, queries));
+                }
             }
+
 
             if (Arg("raw", "yes") == "yes")
             {
@@ -206,7 +225,7 @@ internal static class NationalBench
             // Ingest: the same POSTs against the demo tree (117 units) and the national tree, in turns, same run.
             if (Arg("ingest", "yes") == "yes")
             {
-                await IngestAsync(root, port, work, demo, national, Int("seconds", 15), Arg("connections", "64"), Int("ingest-warmup", 20));
+                await IngestAsync(root, port, work, demo, national, Int("seconds", 15), Arg("connections", "64"), Int("ingest-warmup", 20), Int("ingest-units", 0));
             }
 
             if (Arg("check", "yes") == "yes")
@@ -237,7 +256,11 @@ internal static class NationalBench
             }
             else
             {
-                await national.DropAsync();
+                if (existing.Length == 0)
+                {
+                    await national.DropAsync();
+                }
+
                 await demo.DropAsync();
                 Directory.Delete(work, recursive: true);
             }
@@ -324,7 +347,10 @@ internal static class NationalBench
         return (count, answers);
     }
 
-    private static async Task IngestAsync(string root, int port, string work, Db demo, Db national, int seconds, string connections, int warmup)
+    /// <param name="nationalUnits">With a number, the national tree's bodies name only that many of its communes (as
+    /// many as the demo tree's bodies name), so the two differ in the tree's size alone, not in the spread of the rows
+    /// the responses touch.</param>
+    private static async Task IngestAsync(string root, int port, string work, Db demo, Db national, int seconds, string connections, int warmup, int nationalUnits)
     {
         await using var demoApp = await AppProcess.StartAsync(root, port + 1, demo.Settings());
         await using var nationalApp = await AppProcess.StartAsync(root, port + 2, national.Settings());
@@ -332,12 +358,20 @@ internal static class NationalBench
         var questionnaire = await http.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/current");
         var ids = questionnaire.GetProperty("elements").EnumerateArray().SelectMany(e => e.GetProperty("questions").EnumerateArray())
             .Append(questionnaire.GetProperty("overall")).Select(q => int.Parse(q.GetProperty("id").GetString()!, CultureInfo.InvariantCulture)).ToList();
-        async Task<string> Script(Db db, string name)
+        async Task<string> Script(Db db, string name, int limit = 0)
         {
             await using var services = db.Services();
             await using var scope = services.CreateAsyncScope();
             var units = await scope.ServiceProvider.GetRequiredService<AppDb>().Units
-                .Where(u => u.ValidTo == null && (u.Level == UnitLevel.Commune || u.Level == UnitLevel.District)).Select(u => u.Code).ToListAsync();
+                .Where(u => u.ValidTo == null && (u.Level == UnitLevel.Commune || u.Level == UnitLevel.District)).OrderBy(u => u.Code).Select(u => u.Code).ToListAsync();
+            if (limit > 0)
+            {
+                // Spread over the sample provinces: every k-th of their communes in code order.
+                var sample = units.Where(u => u[0] == 'M').ToList();
+                units = [.. sample.Where((_, i) => i % Math.Max(1, sample.Count / limit) == 0).Take(limit)];
+                Console.WriteLine($"  the national tree's bodies name {units.Count} communes");
+            }
+
             var random = new Random(7);
             var bodies = Enumerable.Range(0, 500).Select(_ => JsonSerializer.Serialize(new
             {
@@ -350,7 +384,7 @@ internal static class NationalBench
             return lua;
         }
 
-        var sides = new[] { (Name: "demo tree (117 units)", App: demoApp, Lua: await Script(demo, "demo")), (Name: "national tree", App: nationalApp, Lua: await Script(national, "national")) };
+        var sides = new[] { (Name: "demo tree (117 units)", App: demoApp, Lua: await Script(demo, "demo")), (Name: "national tree", App: nationalApp, Lua: await Script(national, "national", nationalUnits)) };
         static string Wrk(params string[] wrkArgs)
         {
             var p = Process.Start(new ProcessStartInfo("wrk", wrkArgs) { RedirectStandardOutput = true })!;

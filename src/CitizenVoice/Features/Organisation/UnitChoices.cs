@@ -20,29 +20,42 @@ public static class UnitChoices
     /// by district. A commune whose district is not offered still goes under its district's name, so the groups read
     /// the same on every page.
     /// </summary>
-    public static async Task<IReadOnlyList<Group>> ByDistrictAsync(AppDb db, IQueryable<Unit> within, CancellationToken ct)
-    {
-        var units = await within.AsNoTracking().Active()
-            .Select(u => new { u.Id, u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Level, u.ParentId }).ToListAsync(ct);
-        var parentIds = units.Where(u => u.Level == UnitLevel.Commune && u.ParentId != null).Select(u => u.ParentId!.Value).Distinct().ToList();
-        // A commune goes under the unit at the level above it: its district where there are districts, its province
-        // where there are none (since 2025-07-01 communes sit straight under the province).
-        var districts = await db.Units.AsNoTracking()
-            .Where(u => parentIds.Contains(u.Id) && (u.Level == UnitLevel.District || u.Level == UnitLevel.Province))
-            .ToDictionaryAsync(u => u.Id, u => LocalName.Of(u.Name, u.NameEn), ct);
-        return Grouped(units.Select(u => (new Choice(u.Id, u.Code, u.Name, u.Level), u.ParentId)), districts);
-    }
+    public static async Task<IReadOnlyList<Group>> ByDistrictAsync(AppDb db, IQueryable<Unit> within, CancellationToken ct) =>
+        await ByDistrictAsync(db, await within.AsNoTracking().Active()
+            .Select(u => new Listed(u.Id, u.Code, LocalName.Of(u.Name, u.NameEn), u.Level, u.ParentId)).ToListAsync(ct), ct);
+
+    /// <summary>A unit as a picker needs it, with its name in the current language.</summary>
+    public sealed record Listed(int Id, string Code, string Name, UnitLevel Level, int? ParentId);
 
     /// <summary>
-    /// The same grouping of units already read (the tree of a past day, <see cref="UnitsOnDate"/>): each commune under
-    /// the name its parent has in <paramref name="heads"/> (the districts and provinces).
+    /// The same for units the caller has already read (active ones): a page that needs the units for itself too reads
+    /// them once. The names of the districts and provinces that head groups are taken from the list when they are in it.
     /// </summary>
-    public static IReadOnlyList<Group> Grouped(IEnumerable<(Choice Unit, int? ParentId)> units, IReadOnlyDictionary<int, string> heads) =>
-        [.. units
-            .GroupBy(u => u.Unit.Level == UnitLevel.Commune && u.ParentId is { } p && heads.TryGetValue(p, out var district) ? district
-                : u.Unit.Level == UnitLevel.District ? u.Unit.Name : "", u => u.Unit)
+    public static async Task<IReadOnlyList<Group>> ByDistrictAsync(AppDb db, IReadOnlyList<Listed> units, CancellationToken ct)
+    {
+        var parentIds = units.Where(u => u.Level == UnitLevel.Commune && u.ParentId != null).Select(u => u.ParentId!.Value).ToHashSet();
+        // A commune goes under the unit at the level above it: its district where there are districts, its province
+        // where there are none (since 2025-07-01 communes sit straight under the province).
+        static bool Heads(UnitLevel level) => level is UnitLevel.District or UnitLevel.Province;
+        var districts = units.Where(u => parentIds.Contains(u.Id) && Heads(u.Level)).ToDictionary(u => u.Id, u => u.Name);
+        var listed = units.Select(u => u.Id).ToHashSet();
+        var missing = parentIds.Where(id => !listed.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (id, name) in await db.Units.AsNoTracking()
+                .Where(u => missing.Contains(u.Id) && (u.Level == UnitLevel.District || u.Level == UnitLevel.Province))
+                .Select(u => new { u.Id, Name = LocalName.Of(u.Name, u.NameEn) }).ToDictionaryAsync(u => u.Id, u => u.Name, ct))
+            {
+                districts[id] = name;
+            }
+        }
+
+        return [.. units
+            .GroupBy(u => u.Level == UnitLevel.Commune && u.ParentId is { } p && districts.TryGetValue(p, out var district) ? district
+                : u.Level == UnitLevel.District ? u.Name : "")
             .OrderBy(g => g.Key.Length > 0).ThenBy(g => g.Key, Localisation.VietnameseOrder)
-            .Select(g => new Group(g.Key, [.. g.OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder)]))];
+            .Select(g => new Group(g.Key, [.. g.OrderBy(u => u.Level).ThenBy(u => u.Name, Localisation.VietnameseOrder).Select(u => new Choice(u.Id, u.Code, u.Name, u.Level))]))];
+    }
 }
 
 /// <summary>

@@ -48,10 +48,9 @@ public sealed record ChildRow(SatisfactionReport.UnitRef Unit, SatisfactionFigur
 public sealed record DashboardData(
     DashboardQuery Query, SatisfactionFilter Filter, string UnitName, SatisfactionFigures Figures, SatisfactionFigures YearEarlier,
     IReadOnlyList<ChildRow> Children, IReadOnlyList<(DateOnly Month, SatisfactionFigures Figures)> Months,
-    IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)> Levels,
-    IReadOnlyList<Option> Units, IReadOnlyList<Option> Fields)
+    IReadOnlyList<(UnitLevel Level, long Ratings, long Satisfied)> Levels, IReadOnlyList<Option> Fields)
 {
-    /// <summary>The same units grouped by district, for the unit picker.</summary>
+    /// <summary>The units one may choose, grouped by district, for the unit picker.</summary>
     public IReadOnlyList<UnitChoices.Group> UnitGroups { get; init; } = [];
 
     public IEnumerable<QuestionFigure> Weakest(int count) =>
@@ -87,24 +86,26 @@ public sealed record DashboardData(
             (query.From, query.To) = (query.To, query.From);
         }
 
-        // The units of the period: today's, or for a period that ended before a reorganisation the tree of its last day
-        // (the results for 2022 list the districts and communes of 2022, under their names of then).
+        // The units of the period, read once for the unit asked for and the picker's choices (a national tree has 3,400
+        // units): today's, or for a period that ended before a reorganisation the tree of its last day (the results for
+        // 2022 list the districts and communes of 2022, under their names of then).
         var past = await report.TreeOnAsync(query.To.Value, ct);
         var pastUnits = past?.Units.Where(u => u.Level != UnitLevel.Department && past.IsWithinToday(u, rootPath)).ToList();
         var units = pastUnits is { Count: > 0 }
-            ? [.. pastUnits.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new { u.Code, u.Name, u.Path, CurrentPath = "" })]
-            : await SurveyedUnits(db, rootPath).AsNoTracking()
-                .OrderBy(u => u.Path).Select(u => new { u.Code, Name = LocalName.Of(u.Name, u.NameEn), u.Path, CurrentPath = u.Path }).ToListAsync(ct);
+            ? [.. pastUnits.OrderBy(u => u.Path, StringComparer.Ordinal)
+                .Select(u => new { Unit = new UnitChoices.Listed(u.Id, u.Code, u.Name, u.Level, u.ParentId), u.Path, CurrentPath = "" })]
+            : await SurveyedUnits(db, rootPath).AsNoTracking().OrderBy(u => u.Path)
+                .Select(u => new { Unit = new UnitChoices.Listed(u.Id, u.Code, LocalName.Of(u.Name, u.NameEn), u.Level, u.ParentId), u.Path, CurrentPath = u.Path }).ToListAsync(ct);
         if (units.Count == 0)
         {
             return null;
         }
 
         var root = units.OrderBy(u => u.Path.Length).First();
-        var unit = units.FirstOrDefault(u => u.Code == query.Unit) ?? root;
-        query.Unit = unit.Code;
+        var unit = units.FirstOrDefault(u => u.Unit.Code == query.Unit) ?? root;
+        query.Unit = unit.Unit.Code;
         // Only fields the unit (or a unit under it) serves: a commune's results cannot be about passports.
-        var fieldsPath = unit.CurrentPath.Length > 0 ? unit.CurrentPath : await db.Units.Where(u => u.Code == unit.Code).Select(u => u.Path).SingleAsync(ct);
+        var fieldsPath = unit.CurrentPath.Length > 0 ? unit.CurrentPath : await db.Units.Where(u => u.Id == unit.Unit.Id).Select(u => u.Path).SingleAsync(ct);
         var fields = await db.FieldsServedWithin(fieldsPath).AsNoTracking().Select(f => new Option(f.Code, LocalName.Of(f.Name, f.NameEn))).ToListAsync(ct);
         if (query.Field is not null && fields.All(f => f.Code != query.Field))
         {
@@ -113,7 +114,7 @@ public sealed record DashboardData(
 
         var channel = SurveyChannels.Parse(query.Channel);
         int? respondent = query.Respondent switch { "citizen" => 1, "organisation" => 2, _ => null };
-        var filter = new SatisfactionFilter(unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value) { TreeOfPeriod = true };
+        var filter = new SatisfactionFilter(unit.Unit.Code, true, query.Field, null, channel, respondent, query.From.Value, query.To.Value) { TreeOfPeriod = true };
 
         var (figures, months) = await report.ByMonthAsync(filter, ct);
         var yearEarlier = await report.FiguresAsync(filter.YearEarlier(), ct);
@@ -127,16 +128,9 @@ public sealed record DashboardData(
             _ => ranked,
         };
         var levels = await report.ByLevelAsync(filter, ct);
-        return new DashboardData(query, filter, unit.Name, figures, yearEarlier, [.. ranked], months, levels,
-            [.. units.Select(u => new Option(u.Code, new string('\u00a0', Math.Max(0, u.Path.Count(ch => ch == '/') - root.Path.Count(ch => ch == '/')) * 2) + u.Name))],
-            fields)
+        return new DashboardData(query, filter, unit.Unit.Name, figures, yearEarlier, [.. ranked], months, levels, fields)
         {
-            // The same units as above, chosen by the same query rather than by their codes (a national tree would
-            // send 3,300 codes to the database as parameters).
-            UnitGroups = pastUnits is { Count: > 0 }
-                ? UnitChoices.Grouped(pastUnits.Select(u => (new UnitChoices.Choice(u.Id, u.Code, u.Name, u.Level), u.ParentId)),
-                    past!.Units.Where(u => u.Level is UnitLevel.District or UnitLevel.Province).ToDictionary(u => u.Id, u => u.Name))
-                : await UnitChoices.ByDistrictAsync(db, SurveyedUnits(db, rootPath), ct),
+            UnitGroups = await UnitChoices.ByDistrictAsync(db, [.. units.Select(u => u.Unit)], ct),
         };
     }
 }

@@ -14,7 +14,7 @@ namespace CitizenVoice.Features.Satisfaction;
 /// </summary>
 public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, RollupReader rollups)
 {
-    private sealed record Count(int QuestionId, int Value, long N);
+    private readonly record struct Count(int QuestionId, int Value, long N);
 
     /// <summary>Thrown for a filter naming a unit, field or procedure that does not exist.</summary>
     public sealed class UnknownCodeException(string parameter, string code) : Exception($"Unknown {parameter}: {code}")
@@ -32,7 +32,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             total.Add(row);
         }
 
-        return total.Compute(await QuestionsAsync(ct));
+        return total.Compute(this, await QuestionsAsync(ct));
     }
 
     /// <summary>Figures for each unit directly under the filter's unit, each with its whole subtree (and merged predecessors).</summary>
@@ -51,31 +51,40 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         var questions = await QuestionsAsync(ct);
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
         var units = await UnitLinksAsync(ct);
-        // Subtree rows: each child's (its own and those of units merged into it).
+        // Subtree rows: each child's (its own and those of units merged into it). Only the row units, not every unit
+        // under each child: a province has a hundred communes, and each would otherwise scan the whole national tree.
         var childOf = new Dictionary<int, int>();
         foreach (var child in children)
         {
-            foreach (var id in Subtree(child.Id, units).RowUnitIds)
+            foreach (var id in RowUnitIdsOf(child.Id, units))
             {
                 childOf[id] = child.Id;
             }
         }
 
-        // A unit's own rows: each unit's history is reported under the active unit it now belongs to (itself, or its successor's branch).
-        var ownerOf = units.PathOf.Keys.ToDictionary(id => id, id =>
+        // A unit's own rows: each unit's history is reported under the active unit it now belongs to (itself, or its
+        // successor's branch). Own rows are read for few units (those merged away), so the owner is found for those only.
+        var ownerOf = new Dictionary<int, int?>();
+        int? OwnerOf(int id)
         {
-            var path = CurrentPath(id, units);
-            return children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
-        });
+            if (!ownerOf.TryGetValue(id, out var owner))
+            {
+                var path = CurrentPath(id, units);
+                ownerOf[id] = owner = children.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Id;
+            }
+
+            return owner;
+        }
+
         await foreach (var row in rollups.ReadAsync(selection.Query(filter) with { RowUnitIds = [.. childOf.Keys] }, ct))
         {
-            if ((row.OfSubtree ? childOf[row.UnitId] : ownerOf.GetValueOrDefault(row.UnitId)) is { } owner)
+            if ((row.OfSubtree ? childOf[row.UnitId] : OwnerOf(row.UnitId)) is { } owner)
             {
                 totals[owner].Add(row);
             }
         }
 
-        return [.. children.Select(child => (child, totals[child.Id].Compute(questions)))];
+        return [.. children.Select(child => (child, totals[child.Id].Compute(this, questions)))];
     }
 
     /// <summary>
@@ -107,7 +116,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         }
 
         var questions = await QuestionsAsync(ct);
-        return [.. children.Select(child => (child, totals[child.Id].Compute(questions)))];
+        return [.. children.Select(child => (child, totals[child.Id].Compute(this, questions)))];
     }
 
     /// <summary>
@@ -133,7 +142,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         }
 
         var questions = await QuestionsAsync(ct);
-        return (all.Compute(questions), [.. months.Where(m => m.Value.Responses != 0).Select(m => (m.Key, m.Value.Compute(questions)))]);
+        return (all.Compute(this, questions), [.. months.Where(m => m.Value.Responses != 0).Select(m => (m.Key, m.Value.Compute(this, questions)))]);
     }
 
     /// <summary>
@@ -223,7 +232,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
 
         public IEnumerable<Count> Counts() => _answers.Entries.Select(e => new Count(e.QuestionId, e.Value, e.Count));
 
-        public SatisfactionFigures Compute(Dictionary<int, QuestionMeta> questions) => SatisfactionReport.Compute(questions, Counts(), Responses);
+        public SatisfactionFigures Compute(SatisfactionReport report, Dictionary<int, QuestionMeta> questions) => report.Compute(questions, Counts(), Responses);
     }
 
     public sealed record UnitRef(int Id, string Code, string Name, UnitLevel Level, string Path);
@@ -282,7 +291,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             }
             else
             {
-                ids = rowUnitIds = UnitTree.WithPredecessors(unit.Id, units.SuccessorOf);
+                ids = rowUnitIds = WithPredecessors(unit.Id, units);
             }
         }
 
@@ -305,8 +314,15 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         return new Selection(unit, ids, rowUnitIds, onDate is null && (f.Subunits || unit is null), fieldId, procedureId, onDate);
     }
 
-    /// <summary>Every question of every published questionnaire version, from the catalogue's cache.</summary>
-    private async Task<Dictionary<int, QuestionMeta>> QuestionsAsync(CancellationToken ct)
+    private Dictionary<int, QuestionMeta>? _questions;
+
+    /// <summary>
+    /// Every question of every published questionnaire version, from the catalogue's cache. Read once per request (the
+    /// report is scoped): a dashboard computes figures some fifty times (the unit, each unit under it, each month).
+    /// </summary>
+    private async Task<Dictionary<int, QuestionMeta>> QuestionsAsync(CancellationToken ct) => _questions ??= await ReadQuestionsAsync(ct);
+
+    private async Task<Dictionary<int, QuestionMeta>> ReadQuestionsAsync(CancellationToken ct)
     {
         var versions = await db.Questionnaires.AsNoTracking().Where(q => q.Status == QuestionnaireStatus.Published)
             .Select(q => new { q.Id, Used = new QuestionnaireVersionUsed(q.Code, q.Version, q.Title, q.TitleEn, q.PublishedAt) }).ToListAsync(ct);
@@ -332,44 +348,118 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     }
 
     /// <summary>
+    /// How the questions group into figures: by element, then by stable code across questionnaire versions (the latest
+    /// version's text and scale), and the overall question's codes. The same for every figure of a request, so worked
+    /// out once per set of questions, not once per unit and month.
+    /// </summary>
+    private sealed record Layout(
+        List<(ElementView Element, List<(QuestionMeta Latest, int[] Ids)> Codes)> Elements, List<(QuestionMeta Latest, int[] Ids)> Overall)
+    {
+        public static Layout Of(Dictionary<int, QuestionMeta> questions)
+        {
+            static (QuestionMeta, int[]) ByCode(IGrouping<string, QuestionMeta> byCode) =>
+                (byCode.OrderByDescending(q => q.Version).First(), [.. byCode.Select(q => q.Id).Distinct()]);
+            var elements = questions.Values.Where(q => q.Kind == QuestionKind.Element && q.Element is not null && q.Scale is not null)
+                .GroupBy(q => q.Element!.Code)
+                .Select(g => (g.OrderByDescending(q => q.Version).First().Element!, g.GroupBy(q => q.Code).Select(ByCode).ToList()))
+                .ToList();
+            var overall = questions.Values.Where(q => q.Kind == QuestionKind.Overall && q.Scale is not null).GroupBy(q => q.Code).Select(ByCode).ToList();
+            return new Layout(elements, overall);
+        }
+    }
+
+    private (Dictionary<int, QuestionMeta> Questions, Layout Layout)? _layout;
+
+    /// <summary>
     /// The satisfaction arithmetic (see SatisfactionMath) over counts: questions are followed across questionnaire versions by their
     /// stable code; an element's index is the mean of its questions' rates; the index is the mean of the elements.
     /// </summary>
-    private static SatisfactionFigures Compute(Dictionary<int, QuestionMeta> questions, IEnumerable<Count> counts, long responses)
+    private SatisfactionFigures Compute(Dictionary<int, QuestionMeta> questions, IEnumerable<Count> counts, long responses)
     {
-        var known = counts.Where(c => questions.ContainsKey(c.QuestionId) && questions[c.QuestionId].Scale?.Allows(c.Value) == true).ToList();
-        QuestionFigure Figure(IGrouping<string, QuestionMeta> byCode)
+        if (_layout is not { } cached || !ReferenceEquals(cached.Questions, questions))
         {
-            var latest = byCode.OrderByDescending(q => q.Version).First();
-            var ids = byCode.Select(q => q.Id).ToHashSet();
-            var rows = known.Where(c => ids.Contains(c.QuestionId)).ToList();
-            var valid = rows.Sum(c => c.N);
-            var satisfied = rows.Where(c => questions[c.QuestionId].IsSatisfied(c.Value)).Sum(c => c.N);
-            var distribution = latest.Scale!.Values
-                .Select(v => new ValueCount(v.Value, v.Label, v.LabelEn, v.Satisfied, rows.Where(c => c.Value == v.Value).Sum(c => c.N))).ToList();
+            _layout = cached = (questions, Layout.Of(questions));
+        }
+
+        var layout = cached.Layout;
+        // The counts of each question, valid values only, and the questionnaire versions they come from.
+        var known = new Dictionary<int, List<Count>>();
+        var sources = new List<QuestionnaireVersionUsed>();
+        foreach (var c in counts)
+        {
+            if (questions.TryGetValue(c.QuestionId, out var meta) && meta.Scale?.Allows(c.Value) == true)
+            {
+                if (!known.TryGetValue(c.QuestionId, out var list))
+                {
+                    known[c.QuestionId] = list = [];
+                }
+
+                list.Add(c);
+                if (c.N > 0 && !sources.Contains(meta.Source))
+                {
+                    sources.Add(meta.Source);
+                }
+            }
+        }
+
+        QuestionFigure Figure((QuestionMeta Latest, int[] Ids) byCode)
+        {
+            var (latest, ids) = byCode;
+            var values = latest.Scale!.Values;
+            var byValue = new long[values.Count];
+            long valid = 0, satisfied = 0;
+            foreach (var id in ids)
+            {
+                if (!known.TryGetValue(id, out var list))
+                {
+                    continue;
+                }
+
+                var meta = questions[id];
+                foreach (var c in list)
+                {
+                    valid += c.N;
+                    satisfied += meta.IsSatisfied(c.Value) ? c.N : 0;
+                    for (var v = 0; v < values.Count; v++)
+                    {
+                        if (values[v].Value == c.Value)
+                        {
+                            byValue[v] += c.N;
+                        }
+                    }
+                }
+            }
+
+            var distribution = new List<ValueCount>(values.Count);
+            for (var v = 0; v < values.Count; v++)
+            {
+                distribution.Add(new ValueCount(values[v].Value, values[v].Label, values[v].LabelEn, values[v].Satisfied, byValue[v]));
+            }
+
             return new QuestionFigure(latest.Id, latest.Code, latest.Text, latest.TextEn, latest.Element?.Code, SatisfactionMath.RateOf(satisfied, valid), distribution);
         }
 
-        var elementQuestions = questions.Values.Where(q => q.Kind == QuestionKind.Element && q.Element is not null && q.Scale is not null).ToList();
-        var elements = elementQuestions
-            .GroupBy(q => q.Element!.Code)
-            .Select(g =>
+        var elements = layout.Elements
+            .Select(e =>
             {
-                var latest = g.OrderByDescending(q => q.Version).First().Element!;
-                var figures = g.GroupBy(q => q.Code).Select(Figure).Where(q => q.Rate.N > 0).ToList();
-                return new ElementFigure(latest.Code, latest.Name, latest.NameEn, SatisfactionMath.MeanOf(figures.Select(q => q.Rate), responses), figures);
+                var figures = e.Codes.Select(Figure).Where(q => q.Rate.N > 0).ToList();
+                return new ElementFigure(e.Element.Code, e.Element.Name, e.Element.NameEn, SatisfactionMath.MeanOf(figures.Select(q => q.Rate), responses), figures);
             })
             .Where(e => e.Questions.Count > 0)
             .OrderBy(e => e.Code, StringComparer.Ordinal)
             .ToList();
-        var overall = questions.Values.Where(q => q.Kind == QuestionKind.Overall && q.Scale is not null).GroupBy(q => q.Code).Select(Figure)
-            .Where(q => q.Rate.N > 0).OrderByDescending(q => q.Rate.N).FirstOrDefault();
-        var versions = known.Where(c => c.N > 0).Select(c => questions[c.QuestionId].Source).Distinct().OrderBy(v => v.PublishedAt).ToList();
+        var overall = layout.Overall.Select(Figure).Where(q => q.Rate.N > 0).OrderByDescending(q => q.Rate.N).FirstOrDefault();
+        var versions = sources.OrderBy(v => v.PublishedAt).ToList();
         return new SatisfactionFigures(responses, SatisfactionMath.MeanOf(elements.Select(e => e.Index), responses), elements, overall) { Versions = versions };
     }
 
-    /// <summary>Every unit's path and level, and the successor of each unit merged away: the tree and its merges, read once per report.</summary>
-    private sealed record UnitLinks(Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf, Dictionary<int, DateOnly> ClosedOn, HashSet<int> Closed);
+    /// <summary>
+    /// Every unit's path and level, the successor of each unit merged away and, the other way round, the units merged
+    /// into each, and the units closed: the tree and its merges, read once per report.
+    /// </summary>
+    private sealed record UnitLinks(
+        Dictionary<int, string> PathOf, Dictionary<int, UnitLevel> LevelOf, Dictionary<int, int> SuccessorOf, Dictionary<int, DateOnly> ClosedOn,
+        ILookup<int, int> PredecessorsOf, HashSet<int> Closed);
 
     private UnitLinks? _units;
 
@@ -392,25 +482,53 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         if (_units is null)
         {
             var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.Level, u.SuccessorId, u.ValidTo }).ToListAsync(ct);
+            var merged = units.Where(u => u.SuccessorId != null).ToList();
             _units = new UnitLinks(units.ToDictionary(u => u.Id, u => u.Path), units.ToDictionary(u => u.Id, u => u.Level),
-                units.Where(u => u.SuccessorId != null).ToDictionary(u => u.Id, u => u.SuccessorId!.Value),
-                units.Where(u => u.SuccessorId != null && u.ValidTo != null).ToDictionary(u => u.Id, u => u.ValidTo!.Value),
+                merged.ToDictionary(u => u.Id, u => u.SuccessorId!.Value),
+                merged.Where(u => u.ValidTo != null).ToDictionary(u => u.Id, u => u.ValidTo!.Value),
+                merged.ToLookup(u => u.SuccessorId!.Value, u => u.Id),
                 [.. units.Where(u => u.ValidTo != null || u.SuccessorId != null).Select(u => u.Id)]);
         }
 
         return _units;
     }
 
+    /// <summary>The unit and every unit merged into it, directly or through a chain of merges (as <see cref="UnitTree.WithPredecessors(int, IReadOnlyDictionary{int, int})"/>).</summary>
+    private static List<int> WithPredecessors(int unitId, UnitLinks units)
+    {
+        var result = new List<int> { unitId };
+        for (var i = 0; i < result.Count; i++)
+        {
+            result.AddRange(units.PredecessorsOf[result[i]].Where(p => !result.Contains(p)).ToList());
+        }
+
+        return result;
+    }
+
+    private readonly Dictionary<int, (List<int> Ids, List<int> RowUnitIds)> _subtrees = [];
+
     /// <summary>
     /// With sub-units: every unit under the unit or a unit merged into it, and the units whose subtree rows make up the
-    /// same figure — each of those not already inside another one's tree, which counts it.
+    /// same figure — each of those not already inside another one's tree, which counts it. Worked out once per unit and
+    /// request: a dashboard selects the same unit four times, and the whole tree is scanned for it.
     /// </summary>
-    private static (List<int> Ids, List<int> RowUnitIds) Subtree(int unitId, UnitLinks units)
+    private (List<int> Ids, List<int> RowUnitIds) Subtree(int unitId, UnitLinks units)
     {
-        var lineage = UnitTree.WithPredecessors(unitId, units.SuccessorOf).Select(id => (Id: id, Path: units.PathOf[id])).ToList();
-        var ids = units.PathOf.Where(u => lineage.Any(l => u.Value.StartsWith(l.Path, StringComparison.Ordinal))).Select(u => u.Key).ToList();
-        var rowUnitIds = lineage.Where(l => !lineage.Any(o => o.Id != l.Id && l.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(l => l.Id).ToList();
-        return (ids, rowUnitIds);
+        if (!_subtrees.TryGetValue(unitId, out var subtree))
+        {
+            var lineage = WithPredecessors(unitId, units).Select(id => units.PathOf[id]).ToList();
+            var ids = units.PathOf.Where(u => lineage.Any(path => u.Value.StartsWith(path, StringComparison.Ordinal))).Select(u => u.Key).ToList();
+            _subtrees[unitId] = subtree = (ids, RowUnitIdsOf(unitId, units));
+        }
+
+        return subtree;
+    }
+
+    /// <summary>The row units of <see cref="Subtree"/> alone, without scanning the tree.</summary>
+    private static List<int> RowUnitIdsOf(int unitId, UnitLinks units)
+    {
+        var lineage = WithPredecessors(unitId, units).Select(id => (Id: id, Path: units.PathOf[id])).ToList();
+        return [.. lineage.Where(l => !lineage.Any(o => o.Id != l.Id && l.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(l => l.Id)];
     }
 
     private static string CurrentPath(int unitId, UnitLinks units) => units.PathOf[CurrentUnit(unitId, units)];
@@ -418,6 +536,11 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     /// <summary>The unit that answers for a unit now: itself, or the end of its chain of successors.</summary>
     private static int CurrentUnit(int unitId, UnitLinks units)
     {
+        if (!units.SuccessorOf.ContainsKey(unitId))
+        {
+            return unitId;
+        }
+
         var seen = new HashSet<int>();
         var id = unitId;
         while (units.SuccessorOf.TryGetValue(id, out var next) && seen.Add(id))

@@ -60,14 +60,36 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
         var nextChange = DateOnly.MinValue;
         var respondentQuestion = questionnaire.Profile.FirstOrDefault(q => q.Scale?.Code == Scales.Respondent);
         var scored = questionnaire.Elements.SelectMany(e => e.Questions.Select(q => (Question: q, Element: e.Code)))
-            .Append((Question: questionnaire.Overall!, Element: "")).ToArray();
+            .Append((Question: questionnaire.Overall!, Element: "")).Select(q => (q.Question, q.Element, Values: new ScaleValues(q.Question.Scale!))).ToArray();
         var days = to.DayNumber - from.DayNumber + 1;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
+        // SQLite: a large page cache while loading (the rollup rows of a national tree are millions, written in key
+        // order: their index pages are read and written again batch after batch), the connection's own afterwards.
+        var cacheSize = connection is Microsoft.Data.Sqlite.SqliteConnection ? await PragmaAsync(connection, "cache_size", ct) : null;
+        if (cacheSize is not null)
+        {
+            await PragmaAsync(connection, "cache_size = -1048576", ct);
+        }
+
         long written = 0;
         const int Batch = 20_000;
         var responses = new List<object?[]>(Batch);
         var rollups = new ResponseCounts();
+        // The next batch is made while the last one is written: the two take about as long as each other, and the
+        // database does its part outside this thread.
+        Task writing = Task.CompletedTask;
+        async Task WriteAsync(List<object?[]> rows, ResponseCounts counts)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
+                ["Id", "QuestionnaireId", "UnitId", "FieldId", "ProcedureId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted", "Answers"], rows, ct: ct);
+            await counts.WriteAsync(connection, transaction, ct);
+            await transaction.CommitAsync(ct);
+            written += rows.Count;
+            progress?.Invoke(written);
+        }
+
         // Day after day, the same number each day, whole days per batch: a batch's responses share their days' and
         // months' rollup rows, so each of those rows is written once per batch instead of once per few responses.
         for (var d = 0; d < days; d++)
@@ -91,7 +113,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                 var id = Guid.CreateVersion7();
                 var comment = random.Next(8) == 0 ? Comments[random.Next(Comments.Length)] : null;
                 var given = new List<(int QuestionId, int Value)>(scored.Length + 1);
-                foreach (var (question, element) in scored)
+                foreach (var (question, element, values) in scored)
                 {
                     if (random.NextDouble() < 0.03)
                     {
@@ -99,7 +121,7 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
                     }
 
                     var mood = target.Mood - (element == "E5" ? 0.06 : 0);
-                    given.Add((question.Id, Answer(random, mood, question.Scale!)));
+                    given.Add((question.Id, Answer(random, mood, values)));
                 }
 
                 if (respondentQuestion is not null && respondent != 0)
@@ -114,20 +136,36 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
 
             if (responses.Count >= Batch || d == days - 1)
             {
-                await using var transaction = await connection.BeginTransactionAsync(ct);
-                await BulkRows.WriteAsync(connection, transaction, "SurveyResponses",
-                    ["Id", "QuestionnaireId", "UnitId", "FieldId", "ProcedureId", "Channel", "RespondentType", "CreatedAt", "Day", "Comment", "IsDeleted", "Answers"], responses, ct: ct);
-                await rollups.WriteAsync(connection, transaction, ct);
-                await transaction.CommitAsync(ct);
-                written += responses.Count;
-                progress?.Invoke(written);
-                responses.Clear();
+                await writing;
+                var (rows, counts) = (responses, rollups);
+                writing = Task.Run(() => WriteAsync(rows, counts), ct);
+                responses = new List<object?[]>(Batch);
                 rollups = new ResponseCounts();
             }
         }
 
+        await writing;
+        if (cacheSize is not null)
+        {
+            await PragmaAsync(connection, "cache_size = " + cacheSize, ct);
+        }
+
         await db.Database.CloseConnectionAsync();
         return written;
+    }
+
+    private static async Task<string?> PragmaAsync(System.Data.Common.DbConnection connection, string pragma, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        return (await command.ExecuteScalarAsync(ct))?.ToString();
+    }
+
+    /// <summary>A scale's satisfied values, and the others mildest first: worked out once, not for every answer.</summary>
+    private sealed class ScaleValues(ScaleView scale)
+    {
+        public readonly int[] Satisfied = [.. scale.Values.Where(v => v.Satisfied).Select(v => v.Value)];
+        public readonly int[] Other = [.. scale.Values.Where(v => !v.Satisfied).Select(v => v.Value).OrderDescending()];
     }
 
     private static SurveyChannel Pick(Random random)
@@ -145,10 +183,9 @@ public sealed class SyntheticResponses(AppDb db, QuestionnaireCatalog catalog)
     }
 
     /// <summary>A satisfied answer with probability <paramref name="mood"/>; otherwise a neutral or unhappy one.</summary>
-    private static int Answer(Random random, double mood, ScaleView scale)
+    private static int Answer(Random random, double mood, ScaleValues scale)
     {
-        var satisfied = scale.Values.Where(v => v.Satisfied).Select(v => v.Value).ToArray();
-        var other = scale.Values.Where(v => !v.Satisfied).Select(v => v.Value).OrderDescending().ToArray();
+        var (satisfied, other) = (scale.Satisfied, scale.Other);
         if (random.NextDouble() < mood)
         {
             // Among the satisfied, the top value a little more often than the next.

@@ -12,7 +12,7 @@ namespace CitizenVoice.Features.Surveys.Rollups;
 /// </summary>
 public sealed class AnswerCounts
 {
-    private readonly Dictionary<(int QuestionId, int Value), long> _counts = [];
+    private readonly Dictionary<(int QuestionId, int Value), long> _counts;
 
     /// <summary>
     /// With <c>dense</c>, counts of values 0–15 of questions below <see cref="DenseQuestions"/> sit in an array indexed
@@ -27,7 +27,14 @@ public sealed class AnswerCounts
     private const int DenseQuestions = 4096;
 
     /// <param name="dense">Many counts will be added (a report's totals): see <see cref="_dense"/>.</param>
-    public AnswerCounts(bool dense = false) => _dense = dense ? [] : null;
+    public AnswerCounts(bool dense = false)
+    {
+        _dense = dense ? [] : null;
+        _counts = [];
+    }
+
+    /// <param name="capacity">How many (question, value) counts are expected.</param>
+    public AnswerCounts(int capacity) => _counts = new(capacity);
 
     public IEnumerable<(int QuestionId, int Value, long Count)> Entries =>
         DenseEntries().Concat(_counts.Select(c => (c.Key.QuestionId, c.Key.Value, c.Value)));

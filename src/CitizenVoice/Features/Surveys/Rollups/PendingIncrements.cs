@@ -17,7 +17,7 @@ internal static class PendingIncrements
         var text = new StringBuilder();
         foreach (var (key, sum) in daily)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{key.UnitId},{key.Day.DayNumber},{key.FieldId},{key.ProcedureId},{key.Channel},{key.RespondentType},{sum.Responses},{sum.Answers}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{key.UnitId},{key.Day.DayNumber},{key.FieldId},{key.ProcedureId},{key.Channel},{key.RespondentType},{sum.Responses},{sum.AnswersText()}\n");
         }
 
         return text.ToString();

@@ -38,7 +38,7 @@ internal static class RollupStore
                 parameters[i].Value = BulkRows.SqliteValue(values[i]);
             }
 
-            var (responses, answers) = (sum.Responses, sum.Answers.ToString());
+            var (responses, answers) = (sum.Responses, sum.AnswersText());
             using (var reader = read.ExecuteReader())
             {
                 if (reader.Read())
@@ -84,9 +84,11 @@ internal static class RollupStore
         await WriteDailyAsync(sums, connection, transaction, ct);
         var rows = sums.Rows.Where(r => !r.Value.IsEmpty).ToList();
         await WriteAsync(connection, transaction, RollupRowConfiguration.Table, RollupRowConfiguration.KeyColumns,
-            // The subtree rows of districts and the province are shared by nearly every batch: they go last, so a
-            // writer holds their locks only for the moment before it commits.
-            rows.OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key)
+            // PostgreSQL: the subtree rows of districts and the province are shared by nearly every batch: they go last,
+            // so a writer holds their locks only for the moment before it commits. SQLite has one writer at a time, so
+            // no lock order to keep: the rows go in the key's order, each insert next to the one before in the key's
+            // index (a national tree's batch of a day adds a hundred thousand rows all over it otherwise).
+            (connection is SqliteConnection ? rows.OrderBy(r => r.Key) : rows.OrderBy(r => r.Key.Scope).ThenByDescending(r => r.Key.UnitId).ThenBy(r => r.Key))
                 .Select(r => (KeyValues(r.Key), r.Value)).ToList(), ct);
         if (rows.Count > 0 && connection is SqliteConnection sqlite)
         {
@@ -117,7 +119,7 @@ internal static class RollupStore
             // SQLite runs the merge in this process: the packed texts are added by a function of ours, in one upsert.
             sqlite.CreateFunction<string?, string?, string>(MergeFunction, AnswerCounts.Merge, isDeterministic: true);
             await BulkRows.WriteAsync(connection, transaction, table, [.. key, "Responses", "Answers"],
-                rows.Select(r => (object?[])[.. r.Key, r.Sum.Responses, r.Sum.Answers.ToString()]),
+                rows.Select(r => (object?[])[.. r.Key, r.Sum.Responses, r.Sum.AnswersText()]),
                 $"({keyList}) DO UPDATE SET \"Responses\" = \"{table}\".\"Responses\" + excluded.\"Responses\", "
                 + $"\"Answers\" = {MergeFunction}(\"{table}\".\"Answers\", excluded.\"Answers\")", ct);
             return;
@@ -145,8 +147,9 @@ internal static class RollupStore
             + $"RETURNING {keyList}, (t.xmax = 0) AS inserted, t.\"Answers\"", connection, transaction);
         upsert.Parameters.AddRange(KeyArrays(rows.Select(r => r.Key).ToList()));
         upsert.Parameters.Add(new NpgsqlParameter("r", rows.Select(r => r.Sum.Responses).ToArray()));
-        upsert.Parameters.Add(new NpgsqlParameter("a", rows.Select(r => r.Sum.Answers.ToString()).ToArray()));
-        var increments = rows.ToDictionary(r => KeyText(r.Key), r => r.Sum.Answers);
+        var texts = rows.Select(r => r.Sum.AnswersText()).ToArray();
+        upsert.Parameters.Add(new NpgsqlParameter("a", texts));
+        var increments = rows.Select((r, i) => (r, i)).ToDictionary(x => KeyText(x.r.Key), x => texts[x.i]);
         var merged = new List<(object[] Key, string Answers)>();
         await using (var reader = await upsert.ExecuteReaderAsync(ct))
         {
@@ -156,7 +159,7 @@ internal static class RollupStore
                 {
                     // The row existed: its stored answers (the increment is not in them yet) plus the increment.
                     var rowKey = key.Select((_, c) => rows[0].Key[c] is DateOnly ? reader.GetFieldValue<DateOnly>(c) : (object)reader.GetInt32(c)).ToArray();
-                    merged.Add((rowKey, AnswerCounts.Merge(reader.GetString(key.Length + 1), increments[KeyText(rowKey)].ToString())));
+                    merged.Add((rowKey, AnswerCounts.Merge(reader.GetString(key.Length + 1), increments[KeyText(rowKey)])));
                 }
             }
         }

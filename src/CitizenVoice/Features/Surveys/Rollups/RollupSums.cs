@@ -7,13 +7,75 @@ namespace CitizenVoice.Features.Surveys.Rollups;
 /// <summary>The dimensions a response is counted under; <see cref="Lineage"/> is its unit and every unit above, <see cref="Level"/> its unit's level.</summary>
 public readonly record struct RollupCell(int UnitId, int[] Lineage, UnitLevel Level, DateOnly Day, int FieldId, int ProcedureId, int Channel, int RespondentType);
 
+/// <summary>
+/// One response's answers as an increment (with its sign), packed once however many rows it counts in: a response
+/// counts in some twenty-five rows, and on a national tree most of them count that response alone.
+/// </summary>
+internal sealed class ResponseIncrement((int QuestionId, int Value)[] answers, int delta)
+{
+    public readonly (int QuestionId, int Value)[] Answers = answers;
+    public readonly int Delta = delta;
+    private string? _text;
+
+    public string Text => _text ??= Counts().ToString();
+
+    public AnswerCounts Counts()
+    {
+        var counts = new AnswerCounts(capacity: Answers.Length);
+        foreach (var (questionId, value) in Answers)
+        {
+            counts.Add(questionId, value, Delta);
+        }
+
+        return counts;
+    }
+}
+
 /// <summary>The increments of one rollup row, summed in memory: people, and each question × value count.</summary>
 internal sealed class RollupSum
 {
     public long Responses;
-    public readonly AnswerCounts Answers = new();
+    private AnswerCounts? _answers;
 
-    public bool IsEmpty => Responses == 0 && Answers.IsEmpty;
+    // The row's only increment so far, kept as it is (shared with the other rows of the same response) until a
+    // second one comes: most rows of a batch on a national tree count one response, and a table of counts of their
+    // own for each cost more than everything else the batch does.
+    private ResponseIncrement? _only;
+
+    public AnswerCounts Answers
+    {
+        get
+        {
+            if (_answers is null)
+            {
+                _answers = _only?.Counts() ?? new AnswerCounts();
+                _only = null;
+            }
+
+            return _answers;
+        }
+    }
+
+    public bool IsEmpty => Responses == 0 && _only is null && (_answers?.IsEmpty ?? true);
+
+    /// <summary>Adds a response's answers (<see cref="RollupSums.Add(in RollupCell, IEnumerable{ValueTuple{int, int}}, int)"/>).</summary>
+    public void Add(ResponseIncrement increment)
+    {
+        if (_answers is null && _only is null)
+        {
+            _only = increment;
+            return;
+        }
+
+        var answers = Answers;
+        foreach (var (questionId, value) in increment.Answers)
+        {
+            answers.Add(questionId, value, increment.Delta);
+        }
+    }
+
+    /// <summary>The packed answer counts (<see cref="AnswerCounts.ToString"/>), without unpacking a single increment.</summary>
+    public string AnswersText() => _only is { } only ? only.Text : Answers.ToString();
 }
 
 /// <summary>
@@ -44,17 +106,11 @@ internal sealed class RollupSums
                 .Select(key => SumOf(_rows, key)));
         }
 
+        var increment = new ResponseIncrement([.. answers], delta);
         foreach (var sum in sums)
         {
             sum.Responses += delta;
-        }
-
-        foreach (var (questionId, value) in answers)
-        {
-            foreach (var sum in sums)
-            {
-                sum.Answers.Add(questionId, value, delta);
-            }
+            sum.Add(increment);
         }
     }
 
