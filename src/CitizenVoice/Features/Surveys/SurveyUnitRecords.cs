@@ -1,11 +1,12 @@
 using CitizenVoice.Data;
 using CitizenVoice.Features.Organisation;
+using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitizenVoice.Features.Surveys;
 
 /// <summary>The survey responses each unit holds (deleted ones left out), for a reorganisation's preview.</summary>
-internal sealed class SurveyUnitRecords(AppDb db) : IUnitRecords
+internal sealed class SurveyUnitRecords(AppDb db, TimeProvider clock) : IUnitRecords
 {
     public int Order => 10;
 
@@ -20,8 +21,46 @@ internal sealed class SurveyUnitRecords(AppDb db) : IUnitRecords
     }
 
     /// <summary>
-    /// Nothing: a response is a finished record of the unit that served the citizen (its figures count in the successor
-    /// through the merge), and a survey round's targets were sized for the units it sampled.
+    /// The rest of a survey round still running: a closed unit's target becomes what it has collected (its row stays,
+    /// so its answers keep counting, and keep their contacts, under the round), and what it still had to collect is added
+    /// to its successor's target in the same field (a row made when the successor had none). Responses themselves are
+    /// finished records of the unit that served the citizen: their figures count in the successor through the merge.
     /// </summary>
-    public Task<int> HandOverAsync(IReadOnlyDictionary<int, int> successorOf, CancellationToken cancellationToken) => Task.FromResult(0);
+    public async Task<int> HandOverAsync(IReadOnlyDictionary<int, int> successorOf, CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.Today(clock);
+        var closed = successorOf.Keys.ToList();
+        var targets = await db.SurveyRoundTargets
+            .Where(t => closed.Contains(t.UnitId) && db.SurveyRounds.Any(r => r.Id == t.RoundId && r.EndsOn >= today))
+            .ToListAsync(cancellationToken);
+        var handed = 0;
+        foreach (var target in targets)
+        {
+            var round = await db.SurveyRounds.AsNoTracking().SingleAsync(r => r.Id == target.RoundId, cancellationToken);
+            var collected = await db.SurveyResponses.CountAsync(r => !r.IsDeleted && r.UnitId == target.UnitId && r.FieldId == target.FieldId
+                && r.Day >= round.StartsOn && r.Day <= round.EndsOn, cancellationToken);
+            var left = target.Target - collected;
+            if (left <= 0)
+            {
+                continue;
+            }
+
+            target.Target = collected;
+            var successor = successorOf[target.UnitId];
+            var theirs = db.SurveyRoundTargets.Local.SingleOrDefault(t => t.RoundId == target.RoundId && t.UnitId == successor && t.FieldId == target.FieldId)
+                ?? await db.SurveyRoundTargets.SingleOrDefaultAsync(t => t.RoundId == target.RoundId && t.UnitId == successor && t.FieldId == target.FieldId, cancellationToken);
+            if (theirs is null)
+            {
+                db.SurveyRoundTargets.Add(new SurveyRoundTarget { RoundId = target.RoundId, UnitId = successor, FieldId = target.FieldId, Target = left });
+            }
+            else
+            {
+                theirs.Target += left;
+            }
+
+            handed++;
+        }
+
+        return handed;
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
         public string Summary(Func<string, object[], string> l) =>
             l("Tạo mới {0}, đổi tên {1}, chuyển cấp trên {2}, sáp nhập {3}, bãi bỏ {4} đơn vị; chuyển {5} và khoá {6} tài khoản cán bộ.",
                 [Created, Renamed, Moved, Merged, Abolished, StaffMoved, StaffDisabled])
-            + (HandedOver > 0 ? " " + l("Chuyển {0} việc chưa xong (phản ánh, buổi đối thoại chưa tổ chức, câu hỏi, cam kết) cho đơn vị tiếp nhận.", [HandedOver]) : "");
+            + (HandedOver > 0 ? " " + l("Chuyển {0} việc chưa xong (phản ánh, buổi đối thoại chưa tổ chức, câu hỏi, cam kết, chỉ tiêu khảo sát) cho đơn vị tiếp nhận.", [HandedOver]) : "");
     }
 
     /// <summary>

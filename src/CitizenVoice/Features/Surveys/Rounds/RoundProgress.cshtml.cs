@@ -13,7 +13,9 @@ namespace CitizenVoice.Features.Surveys;
 [Authorize(Policy = SurveyPolicies.SurveyTeam)]
 public sealed class RoundProgressModel(AppDb db) : PageModel
 {
-    public sealed record Row(int TargetId, string UnitName, string UnitCode, string FieldName, int? CasesHandled, int Target, IReadOnlyDictionary<SurveyChannel, int> ByChannel)
+    /// <param name="MergedInto">The unit that took over, for a unit merged away during the round: its target is then what
+    /// it collected until the merge, the rest went to the successor, and recomputing from N leaves it so.</param>
+    public sealed record Row(int TargetId, string UnitName, string UnitCode, string FieldName, int? CasesHandled, int Target, IReadOnlyDictionary<SurveyChannel, int> ByChannel, string? MergedInto = null)
     {
         public int Collected => ByChannel.Values.Sum();
     }
@@ -49,7 +51,9 @@ public sealed class RoundProgressModel(AppDb db) : PageModel
             return NotFound();
         }
 
-        foreach (var target in round.Targets)
+        var targetUnits = round.Targets.Select(t => t.UnitId).ToList();
+        var merged = await db.Units.Where(u => targetUnits.Contains(u.Id) && u.SuccessorId != null).Select(u => u.Id).ToListAsync(HttpContext.RequestAborted);
+        foreach (var target in round.Targets.Where(t => !merged.Contains(t.UnitId)))
         {
             if (Cases is not null && Cases.TryGetValue(target.Id, out var cases))
             {
@@ -73,9 +77,12 @@ public sealed class RoundProgressModel(AppDb db) : PageModel
 
         Round = round;
         var targets = await db.SurveyRoundTargets.AsNoTracking().Where(t => t.RoundId == Id)
-            .Join(db.Units, t => t.UnitId, u => u.Id, (t, u) => new { t, UnitName = u.Name, UnitNameEn = u.NameEn, UnitCode = u.Code })
-            .Join(db.Fields, x => x.t.FieldId, f => f.Id, (x, f) => new { x.t, x.UnitName, x.UnitNameEn, x.UnitCode, FieldName = f.Name, FieldNameEn = f.NameEn, FieldOrder = f.SortOrder })
+            .Join(db.Units, t => t.UnitId, u => u.Id, (t, u) => new { t, UnitName = u.Name, UnitNameEn = u.NameEn, UnitCode = u.Code, u.SuccessorId })
+            .Join(db.Fields, x => x.t.FieldId, f => f.Id, (x, f) => new { x.t, x.UnitName, x.UnitNameEn, x.UnitCode, x.SuccessorId, FieldName = f.Name, FieldNameEn = f.NameEn, FieldOrder = f.SortOrder })
             .ToListAsync(ct);
+        var successorIds = targets.Where(t => t.SuccessorId != null).Select(t => t.SuccessorId!.Value).Distinct().ToList();
+        var successors = await db.Units.AsNoTracking().Where(u => successorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => Infrastructure.LocalName.Of(u.Name, u.NameEn), ct);
         var unitIds = targets.Select(t => t.t.UnitId).Distinct().ToList();
         var fieldIds = targets.Select(t => t.t.FieldId).Distinct().ToList();
         var counts = await db.SurveyResponses.AsNoTracking()
@@ -84,7 +91,8 @@ public sealed class RoundProgressModel(AppDb db) : PageModel
             .ToListAsync(ct);
         Rows = [.. targets.OrderBy(t => t.UnitName, Infrastructure.Localisation.VietnameseOrder).ThenBy(t => t.FieldOrder)
             .Select(t => new Row(t.t.Id, Infrastructure.LocalName.Of(t.UnitName, t.UnitNameEn), t.UnitCode, Infrastructure.LocalName.Of(t.FieldName, t.FieldNameEn), t.t.CasesHandled, t.t.Target,
-                counts.Where(c => c.UnitId == t.t.UnitId && c.FieldId == t.t.FieldId).ToDictionary(c => c.Channel, c => c.Count)))];
+                counts.Where(c => c.UnitId == t.t.UnitId && c.FieldId == t.t.FieldId).ToDictionary(c => c.Channel, c => c.Count),
+                t.SuccessorId is { } successor ? successors[successor] : null))];
         var memberIds = round.Members.Select(m => m.UserId).ToList();
         MemberNames = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).Select(u => u.FullName).ToListAsync(ct);
         return true;
