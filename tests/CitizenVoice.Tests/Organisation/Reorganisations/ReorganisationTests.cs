@@ -79,12 +79,13 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
             $",Sáp nhập,{first},BK-NS-HOPNHAT,,,,,,chuyển",
             $",Sáp nhập,{second},BK-NS-HOPNHAT,,,,,,khoá",
             $",Đổi tên,{renamed},,Công an xã Đổi Tên,,,,,",
-            $",Chuyển cấp trên,{moved},,,,,BK-NS,,"));
+            $",Chuyển cấp trên,{moved},,,,,BK-NS,,",
+            $",Tạo mới,,BK-NS-MOILAP,Công an xã Mới Lập,xã,xã,BK-NS,,"));
 
         // The preview: one line per change, with the responses and staff accounts it touches.
         var page = await admin.GetPageAsync(preview);
         var lines = page.QuerySelectorAll("#thay-doi tbody tr").ToDictionary(tr => tr.GetAttribute("data-line")!, tr => tr.Children.Select(td => td.TextContent.Trim()).ToList());
-        Assert.Equal(5, lines.Count);
+        Assert.Equal(6, lines.Count);
         var headings = page.QuerySelectorAll("#thay-doi thead th").Select(th => th.TextContent.Trim()).ToList();
         var responsesColumn = headings.IndexOf("Phiếu khảo sát");
         Assert.Equal((await ResponsesOfAsync(first)).ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), lines["3"][responsesColumn]);
@@ -94,7 +95,7 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         Assert.StartsWith("1 (chuyển sang Công an xã Hợp Nhất (BK-NS-HOPNHAT))", lines["3"][^1], StringComparison.Ordinal);
         Assert.Equal("1 (khoá)", lines["4"][^1]);
         Assert.Contains("Sáp nhập: 2 đơn vị", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Tạo mới: 1 đơn vị", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tạo mới: 2 đơn vị", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Units.AnyAsync(u => u.Code == "BK-NS-HOPNHAT")));
 
         using var client = app.CreateClient();
@@ -119,6 +120,13 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         Assert.Contains(units[renamed].NameHistory, n => n.ValidTo == date && n.Name != "Công an xã Đổi Tên");
         Assert.Equal(units["BK-NS"].Id, units[moved].ParentId);
         Assert.Contains(units[moved].ParentHistory, p => p.ParentId == units["BK-BB"].Id && p.ValidTo == date);
+
+        // Fields: the merged commune serves its predecessors'; the one nothing was merged into serves those of (nearly)
+        // every commune, so its QR form has something to rate.
+        var fields = await app.WithDbAsync(db => db.UnitFields.Join(db.Fields, s => s.FieldId, f => f.Id, (s, f) => new { s.UnitId, f.Code }).ToListAsync());
+        string FieldsOf(string code) => string.Join(' ', fields.Where(f => f.UnitId == units[code].Id).Select(f => f.Code).Order(StringComparer.Ordinal));
+        Assert.Equal("CCCD CU-TRU", FieldsOf("BK-NS-MOILAP"));
+        Assert.Equal(FieldsOf(first), FieldsOf("BK-NS-HOPNHAT"));
 
         // Staff: moved with the first commune, disabled with the second, as the rows said.
         var accounts = await app.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith("canbo.xa.")).ToDictionaryAsync(u => u.UserName!));
@@ -154,7 +162,7 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         var history = await admin.GetPageAsync("/quan-tri/to-chuc-lai");
         var row = history.QuerySelectorAll("#lich-su tbody tr").Single(tr => tr.TextContent.Contains("ngan-son.csv", StringComparison.Ordinal));
         Assert.Contains("admin", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Tạo mới 1, đổi tên 1, chuyển cấp trên 1, sáp nhập 2, bãi bỏ 0 đơn vị; chuyển 1 và khoá 1 tài khoản cán bộ.", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tạo mới 2, đổi tên 1, chuyển cấp trên 1, sáp nhập 2, bãi bỏ 0 đơn vị; chuyển 1 và khoá 1 tài khoản cán bộ.", row.TextContent, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.EntityType == nameof(Reorganisation) && e.EntityKey == "ngan-son.csv" && e.UserName == "admin")));
 
         // Applied once: a second press changes nothing.

@@ -39,6 +39,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
         async Task<Unit> UnitAsync(string code) => (await db.Units.FindAsync([ids[code]], ct))!;
         int created = 0, renamed = 0, moved = 0, merged = 0, abolished = 0, staffMoved = 0, staffDisabled = 0;
         var successorOf = new Dictionary<int, int>();
+        var createdIds = new List<int>();
         foreach (var change in plan.Changes)
         {
             var target = change.Target is { } t ? await UnitAsync(t) : null;
@@ -54,6 +55,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
                     await db.SaveChangesAsync(ct);
                     unit.Path = (target?.Path ?? "/") + unit.Id.ToString(CultureInfo.InvariantCulture) + "/";
                     ids[unit.Code] = unit.Id;
+                    createdIds.Add(unit.Id);
                     created++;
                     break;
                 case ReorganisationAction.Rename:
@@ -93,6 +95,8 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
             db.ChangeTracker.Clear();
         }
 
+        await GiveUsualFieldsAsync(createdIds, ct);
+
         // Unfinished work goes to the end of each chain (a commune merged into one merged in turn hands over to the last).
         foreach (var closed in successorOf.Keys.ToList())
         {
@@ -105,5 +109,27 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
         var handedOver = await records.HandOverAsync(successorOf, ct);
         await db.SaveChangesAsync(ct);
         return new Outcome(created, renamed, moved, merged, abolished, staffMoved, staffDisabled, handedOver);
+    }
+
+    /// <summary>
+    /// A created unit that nothing was merged into would serve no field: its QR form would offer the citizen nothing to
+    /// rate and no survey could sample it. It serves the fields that most serving units of its level serve (a commune
+    /// police: identity cards and residence) until an administrator changes them on its page.
+    /// </summary>
+    private async Task GiveUsualFieldsAsync(List<int> createdIds, CancellationToken ct)
+    {
+        var bare = await db.Units.Where(u => createdIds.Contains(u.Id) && !db.UnitFields.Any(f => f.UnitId == u.Id))
+            .Select(u => new { u.Id, u.Level }).ToListAsync(ct);
+        var bareIds = bare.Select(u => u.Id).ToList();
+        foreach (var level in bare.GroupBy(u => u.Level))
+        {
+            var serving = db.Units.Where(u => u.Level == level.Key && u.ValidTo == null && !bareIds.Contains(u.Id) && db.UnitFields.Any(f => f.UnitId == u.Id));
+            var count = await serving.CountAsync(ct);
+            var usual = await db.UnitFields.Where(f => serving.Any(u => u.Id == f.UnitId)).GroupBy(f => f.FieldId)
+                .Where(g => g.Count() * 2 > count).Select(g => g.Key).ToListAsync(ct);
+            db.UnitFields.AddRange(level.SelectMany(u => usual.Select(field => new UnitField { UnitId = u.Id, FieldId = field })));
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -74,9 +74,8 @@ internal sealed class ReorganisationStorySeed(AppDb db, ReorganisationApply appl
     }
 
     /// <summary>
-    /// What a file does not carry: English names, the new province's contact details (marked as samples: the demo does
-    /// not publish a real office's), and the fields the sample communes serve (those merged from Bắc Kạn's communes
-    /// inherit theirs).
+    /// What a file does not carry: English names and the new province's contact details (marked as samples: the demo
+    /// does not publish a real office's).
     /// </summary>
     private async Task DescribeThaiNguyenAsync(CancellationToken ct)
     {
@@ -99,13 +98,6 @@ internal sealed class ReorganisationStorySeed(AppDb db, ReorganisationApply appl
         foreach (var department in await db.Units.Where(u => u.ParentId == province.Id && u.Level == UnitLevel.Department).ToListAsync(ct))
         {
             department.NameEn = department.NameEn?.Replace("Bắc Kạn", "Thái Nguyên", StringComparison.Ordinal);
-        }
-
-        var communeFields = await db.Fields.Where(f => f.Code == "CCCD" || f.Code == "CU-TRU").Select(f => f.Id).ToListAsync(ct);
-        var serving = (await db.UnitFields.Select(f => f.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
-        foreach (var sample in created.Where(u => u.Level == UnitLevel.Commune && !serving.Contains(u.Id)))
-        {
-            db.UnitFields.AddRange(communeFields.Select(id => new UnitField { UnitId = sample.Id, FieldId = id }));
         }
 
         await db.SaveChangesAsync(ct);
