@@ -1,3 +1,4 @@
+using System.Globalization;
 using CitizenVoice.Data;
 using CitizenVoice.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class UnitsOnDate
     private readonly Dictionary<int, int> _answeredBy;
     private readonly Dictionary<int, int> _successorOf;
     private readonly Dictionary<int, string> _pathNow;
+    private readonly HashSet<int> _changed;
 
     private UnitsOnDate(DateOnly day, Dictionary<int, Entry> inService, Dictionary<int, int> answeredBy, Dictionary<int, int> successorOf, Dictionary<int, string> pathNow)
     {
@@ -29,6 +31,7 @@ public sealed class UnitsOnDate
         _answeredBy = answeredBy;
         _successorOf = successorOf;
         _pathNow = pathNow;
+        _changed = Changed();
     }
 
     public DateOnly Day { get; }
@@ -45,6 +48,44 @@ public sealed class UnitsOnDate
     /// <summary>Every unit whose responses count in <paramref name="unit"/> with its sub-units, as the tree stood on the day.</summary>
     public List<int> SubtreeIds(Entry unit) =>
         [.. _answeredBy.Where(a => _inService[a.Value].Path.StartsWith(unit.Path, StringComparison.Ordinal)).Select(a => a.Key)];
+
+    /// <summary>
+    /// Whether a unit of the day counts, with its sub-units, the same units as it does today: nothing moved into or out
+    /// of it and nothing was merged into it since the day. Then today's subtree rollups of the unit give its figure for
+    /// a period ending on the day, and only the units a reorganisation touched are summed from their own rows — after
+    /// a thousand communes are merged, the nation and its provinces still count as before.
+    /// </summary>
+    public bool CountsAsToday(int unitId) => !_changed.Contains(unitId);
+
+    /// <summary>
+    /// The units of the day that count another set of units today: for every unit, the units it counted in on the day
+    /// (the ancestors of the unit that answered for it) against those it counts in today (its ancestors now, and each
+    /// one's successors, since a unit's figure takes in the units merged into it); any unit in one list and not the
+    /// other counts differently.
+    /// </summary>
+    private HashSet<int> Changed()
+    {
+        static IEnumerable<int> IdsOf(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture));
+        var changed = new HashSet<int>();
+        foreach (var (unitId, owner) in _answeredBy)
+        {
+            var then = IdsOf(_inService[owner].Path).ToHashSet();
+            var now = new HashSet<int>();
+            foreach (var ancestor in IdsOf(_pathNow[unitId]))
+            {
+                now.Add(ancestor);
+                for (var (id, seen) = (ancestor, 0); _successorOf.TryGetValue(id, out var next) && seen < 50; (id, seen) = (next, seen + 1))
+                {
+                    now.Add(next);
+                }
+            }
+
+            then.SymmetricExceptWith(now);
+            changed.UnionWith(then);
+        }
+
+        return changed;
+    }
 
     /// <summary>
     /// Whether a unit of the day is inside <paramref name="pathNow"/> of today's tree: the unit that answers for it now

@@ -89,29 +89,45 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
 
     /// <summary>
     /// The same for a period that ended before a reorganisation: the unit's sub-units as they stood on the period's last
-    /// day, each with the own responses of the units under it then (and of units merged into those before that day).
+    /// day, each with the responses of the units under it then (and of units merged into those before that day) — from
+    /// its subtree rows when it counts the same units today (<see cref="UnitsOnDate.CountsAsToday"/>), otherwise from the
+    /// own rows of the units it counted then.
     /// </summary>
     private async Task<IReadOnlyList<(UnitRef Unit, SatisfactionFigures Figures)>> ByChildUnitOnDateAsync(
         SatisfactionFilter filter, Selection selection, UnitsOnDate tree, CancellationToken ct)
     {
         var children = tree.Units.Where(u => u.ParentId == selection.Unit!.Id)
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Level, u.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
-        var childOf = new Dictionary<int, int>();
+        // Every unit counted then, by the child it counted in: its own rows (and the daily rows a filter may need) go there.
+        var childOf = new Dictionary<int, UnitRef>();
         foreach (var id in selection.UnitIds!)
         {
-            var owner = tree.Find(tree.AnsweredBy(id)!.Value)!;
-            if (children.FirstOrDefault(c => owner.Path.StartsWith(c.Path, StringComparison.Ordinal)) is { } child)
+            if (tree.AnsweredBy(id) is { } answeredBy
+                && children.FirstOrDefault(c => tree.Find(answeredBy)!.Path.StartsWith(c.Path, StringComparison.Ordinal)) is { } child)
             {
-                childOf[id] = child.Id;
+                childOf[id] = child;
             }
         }
 
+        var links = await UnitLinksAsync(ct);
+        var subtreeOf = children.Where(c => tree.CountsAsToday(c.Id))
+            .SelectMany(c => RowUnitIdsOf(c.Id, links).Select(id => (Id: id, Child: c))).ToDictionary(x => x.Id, x => x.Child);
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
-        await foreach (var row in rollups.ReadAsync(selection.Query(filter), ct))
+        var query = selection.Query(filter);
+        List<int> asToday = [.. childOf.Where(c => tree.CountsAsToday(c.Value.Id)).Select(c => c.Key)];
+        List<int> asThen = [.. childOf.Where(c => !tree.CountsAsToday(c.Value.Id)).Select(c => c.Key)];
+        foreach (var part in new[]
         {
-            if (childOf.TryGetValue(row.UnitId, out var child))
+            query with { UnitIds = asToday, RowUnitIds = [.. subtreeOf.Keys], Subtree = true },
+            query with { UnitIds = asThen, RowUnitIds = asThen, Subtree = false },
+        }.Where(q => q.RowUnitIds.Count > 0))
+        {
+            await foreach (var row in rollups.ReadAsync(part, ct))
             {
-                totals[child].Add(row);
+                if ((row.OfSubtree ? subtreeOf : childOf).TryGetValue(row.UnitId, out var child))
+                {
+                    totals[child.Id].Add(row);
+                }
             }
         }
 
@@ -157,7 +173,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         var levelOf = links.LevelOf;
         var levels = new SortedDictionary<UnitLevel, Total>();
         Total Of(UnitLevel level) => levels.TryGetValue(level, out var total) ? total : levels[level] = new Total();
-        if (selection.OnDate is not null)
+        if (selection.OwnRows)
         {
             // The tree of the period: every row is a unit's own, counted at the unit's level.
             await foreach (var row in rollups.ReadAsync(selection.Query(filter), ct))
@@ -244,9 +260,10 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     /// </summary>
     /// <summary>
     /// <paramref name="OnDate"/> is set when the period ended before the tree last changed and the unit was in service
-    /// then: the unit and its sub-units are those of the period's last day, summed from their own rows.
+    /// then: the unit and its sub-units are those of the period's last day. <paramref name="OwnRows"/> when the unit counts
+    /// other units then than now: its figure is then summed from the own rows of the units it counted then.
     /// </summary>
-    private sealed record Selection(UnitRef? Unit, List<int>? UnitIds, List<int> RowUnitIds, bool Subunits, int? FieldId, int? ProcedureId, UnitsOnDate? OnDate = null)
+    private sealed record Selection(UnitRef? Unit, List<int>? UnitIds, List<int> RowUnitIds, bool Subunits, int? FieldId, int? ProcedureId, UnitsOnDate? OnDate = null, bool OwnRows = false)
     {
         public RollupQuery Query(SatisfactionFilter f) =>
             new(f.From, f.To, UnitIds, RowUnitIds, Subunits, FieldId, ProcedureId, f.Channel, f.RespondentType);
@@ -283,7 +300,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             {
                 onDate = tree;
                 unit = unit with { Name = then.Name, Path = then.Path };
-                ids = rowUnitIds = tree.SubtreeIds(then);
+                (ids, rowUnitIds) = tree.CountsAsToday(unit.Id) ? Subtree(unit.Id, units) : (tree.SubtreeIds(then), tree.SubtreeIds(then));
             }
             else if (f.Subunits)
             {
@@ -311,7 +328,8 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
                 ?? throw new UnknownCodeException("procedure", f.ProcedureCode);
         }
 
-        return new Selection(unit, ids, rowUnitIds, onDate is null && (f.Subunits || unit is null), fieldId, procedureId, onDate);
+        var ownRows = onDate is not null && !onDate.CountsAsToday(unit!.Id);
+        return new Selection(unit, ids, rowUnitIds, !ownRows && (f.Subunits || unit is null), fieldId, procedureId, onDate, ownRows);
     }
 
     private Dictionary<int, QuestionMeta>? _questions;

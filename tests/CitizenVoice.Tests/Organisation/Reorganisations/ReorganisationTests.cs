@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CitizenVoice.Features.Organisation;
+using CitizenVoice.Features.Satisfaction;
 using CitizenVoice.Features.Surveys.Rollups;
 using CitizenVoice.Tests.Infrastructure;
 using CitizenVoice.Tests.Satisfaction;
@@ -143,6 +144,31 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         }
 
         Assert.Equal(province, await FigureAsync("BK", from, today));
+
+        // The results screens for a period that ended before the date list the units as they stood then, and each counts
+        // the units under it then: the province and the districts nothing entered or left (from their subtree rows),
+        // Ngân Sơn and Ba Bể, which gained and lost a commune, and the communes merged since (from their units' own rows).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var report = scope.ServiceProvider.GetRequiredService<SatisfactionReport>();
+            var (start, end) = (from, date.AddDays(-1));
+            Assert.Equal(await RecountThenAsync("BK", date, start, end), (await report.FiguresAsync(new SatisfactionFilter("BK", true, null, null, null, null, start, end) { TreeOfPeriod = true })).Responses);
+            foreach (var parent in new[] { "BK", "BK-NS", "BK-BB" })
+            {
+                var children = await report.ByChildUnitAsync(new SatisfactionFilter(parent, true, null, null, null, null, start, end) { TreeOfPeriod = true });
+                Assert.Contains(children, c => c.Figures.Responses > 0);
+                foreach (var (child, figures) in children)
+                {
+                    Assert.Equal((child.Code, await RecountThenAsync(child.Code, date, start, end)), (child.Code, figures.Responses));
+                }
+
+                Assert.DoesNotContain(children, c => c.Unit.Code == "BK-NS-HOPNHAT");
+            }
+
+            var nganSonThen = await report.ByChildUnitAsync(new SatisfactionFilter("BK-NS", true, null, null, null, null, start, end) { TreeOfPeriod = true });
+            Assert.Contains(nganSonThen, c => c.Unit.Code == first);
+            Assert.DoesNotContain(nganSonThen, c => c.Unit.Code == moved);
+        }
         await using (var scope = app.Services.CreateAsyncScope())
         {
             Assert.Empty(await scope.ServiceProvider.GetRequiredService<RollupCheck>().RunAsync());
@@ -180,6 +206,23 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
 
     private Task<long> RecountAsync(string[] units, DateOnly from, DateOnly to) => app.WithDbAsync(db =>
         db.SurveyResponses.LongCountAsync(r => !r.IsDeleted && r.Day >= from && r.Day <= to && db.Units.Any(u => u.Id == r.UnitId && units.Contains(u.Code))));
+
+    /// <summary>
+    /// The raw responses of every unit that was under the unit the day before <paramref name="changed"/> (the parent each
+    /// had then is the one its parent history keeps until that day).
+    /// </summary>
+    private Task<long> RecountThenAsync(string unit, DateOnly changed, DateOnly from, DateOnly to) => app.WithDbAsync(async db =>
+    {
+        var all = await db.Units.AsNoTracking().Include(u => u.ParentHistory).Where(u => u.ValidFrom < changed).ToListAsync();
+        int? ParentThen(Unit u) => u.ParentHistory.Where(p => p.ValidTo >= changed).MinBy(p => p.ValidTo)?.ParentId ?? u.ParentId;
+        var ids = new List<int> { all.Single(u => u.Code == unit).Id };
+        for (var i = 0; i < ids.Count; i++)
+        {
+            ids.AddRange(all.Where(u => ParentThen(u) == ids[i]).Select(u => u.Id));
+        }
+
+        return await db.SurveyResponses.LongCountAsync(r => !r.IsDeleted && r.Day >= from && r.Day <= to && ids.Contains(r.UnitId));
+    });
 
     /// <summary>The raw responses of every unit now under the unit, and of every unit merged into one of those.</summary>
     private Task<long> RecountUnderAsync(string unit, DateOnly from, DateOnly to) => app.WithDbAsync(async db =>
