@@ -300,7 +300,14 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
             {
                 onDate = tree;
                 unit = unit with { Name = then.Name, Path = then.Path };
-                (ids, rowUnitIds) = tree.CountsAsToday(unit.Id) ? Subtree(unit.Id, units) : (tree.SubtreeIds(then), tree.SubtreeIds(then));
+                if (tree.CountsAsToday(unit.Id))
+                {
+                    (ids, rowUnitIds) = Subtree(unit.Id, units);
+                }
+                else
+                {
+                    ids = rowUnitIds = tree.SubtreeIds(then);
+                }
             }
             else if (f.Subunits)
             {

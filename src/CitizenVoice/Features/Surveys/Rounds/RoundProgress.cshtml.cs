@@ -13,8 +13,8 @@ namespace CitizenVoice.Features.Surveys;
 [Authorize(Policy = SurveyPolicies.SurveyTeam)]
 public sealed class RoundProgressModel(AppDb db) : PageModel
 {
-    /// <param name="MergedInto">The unit that took over, for a unit merged away during the round: its target is then what
-    /// it collected until the merge, the rest went to the successor, and recomputing from N leaves it so.</param>
+    /// <param name="MergedInto">The unit that took over, for a unit merged away: a merge during the round made its target
+    /// what it had collected and gave the rest to the successor, and recomputing from N leaves it so.</param>
     public sealed record Row(int TargetId, string UnitName, string UnitCode, string FieldName, int? CasesHandled, int Target, IReadOnlyDictionary<SurveyChannel, int> ByChannel, string? MergedInto = null)
     {
         public int Collected => ByChannel.Values.Sum();
