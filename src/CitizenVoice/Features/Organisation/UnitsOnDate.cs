@@ -24,14 +24,15 @@ public sealed class UnitsOnDate
     private readonly Dictionary<int, string> _pathNow;
     private readonly HashSet<int> _changed;
 
-    private UnitsOnDate(DateOnly day, Dictionary<int, Entry> inService, Dictionary<int, int> answeredBy, Dictionary<int, int> successorOf, Dictionary<int, string> pathNow)
+    private UnitsOnDate(DateOnly day, Dictionary<int, Entry> inService, Dictionary<int, int> answeredBy, Dictionary<int, int> successorOf,
+        Dictionary<int, string> pathNow, Dictionary<int, DateOnly> closedOn)
     {
         Day = day;
         _inService = inService;
         _answeredBy = answeredBy;
         _successorOf = successorOf;
         _pathNow = pathNow;
-        _changed = Changed();
+        _changed = Changed(closedOn);
     }
 
     public DateOnly Day { get; }
@@ -50,20 +51,20 @@ public sealed class UnitsOnDate
         [.. _answeredBy.Where(a => _inService[a.Value].Path.StartsWith(unit.Path, StringComparison.Ordinal)).Select(a => a.Key)];
 
     /// <summary>
-    /// Whether a unit of the day counts, with its sub-units, the same units as it does today: nothing moved into or out
-    /// of it and nothing was merged into it since the day. Then today's subtree rollups of the unit give its figure for
-    /// a period ending on the day, and only the units a reorganisation touched are summed from their own rows — after
-    /// a thousand communes are merged, the nation and its provinces still count as before.
+    /// Whether a unit of the day counts, with its sub-units, the units under it in today's tree and those of the units
+    /// merged into it by the day: nothing moved into or out of it since. Then today's subtree rollups of the unit and of
+    /// those predecessors give its figure for a period ending on the day, and only the units a reorganisation touched
+    /// are summed from their own rows — after a thousand communes are merged, the nation, its provinces and the communes
+    /// that took the others in still read as few rows as before.
     /// </summary>
     public bool CountsAsToday(int unitId) => !_changed.Contains(unitId);
 
     /// <summary>
-    /// The units of the day that count another set of units today: for every unit, the units it counted in on the day
-    /// (the ancestors of the unit that answered for it) against those it counts in today (its ancestors now, and each
-    /// one's successors, since a unit's figure takes in the units merged into it); any unit in one list and not the
-    /// other counts differently.
+    /// The units of the day that would count other units that way: for every unit, the units it counted in on the day
+    /// (the ancestors of the unit that answered for it) against those it counts in by today's tree (its ancestors now,
+    /// and each one's successors by merges made by the day); a unit in one list and not the other counts differently.
     /// </summary>
-    private HashSet<int> Changed()
+    private HashSet<int> Changed(Dictionary<int, DateOnly> closedOn)
     {
         static IEnumerable<int> IdsOf(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture));
         var changed = new HashSet<int>();
@@ -74,7 +75,8 @@ public sealed class UnitsOnDate
             foreach (var ancestor in IdsOf(_pathNow[unitId]))
             {
                 now.Add(ancestor);
-                for (var (id, seen) = (ancestor, 0); _successorOf.TryGetValue(id, out var next) && seen < 50; (id, seen) = (next, seen + 1))
+                for (var (id, seen) = (ancestor, 0); closedOn.GetValueOrDefault(id, DateOnly.MaxValue) <= Day
+                    && _successorOf.TryGetValue(id, out var next) && seen < 50; (id, seen) = (next, seen + 1))
                 {
                     now.Add(next);
                 }
@@ -168,7 +170,8 @@ public sealed class UnitsOnDate
             }
         }
 
-        return new UnitsOnDate(day, entries, answeredBy, successorOf, units.ToDictionary(u => u.Id, u => u.Path));
+        return new UnitsOnDate(day, entries, answeredBy, successorOf, units.ToDictionary(u => u.Id, u => u.Path),
+            units.Where(u => u.ValidTo != null).ToDictionary(u => u.Id, u => u.ValidTo!.Value));
     }
 
     /// <summary>

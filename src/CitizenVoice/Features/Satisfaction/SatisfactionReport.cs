@@ -110,8 +110,14 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         }
 
         var links = await UnitLinksAsync(ct);
-        var subtreeOf = children.Where(c => tree.CountsAsToday(c.Id))
-            .SelectMany(c => RowUnitIdsOf(c.Id, links).Select(id => (Id: id, Child: c))).ToDictionary(x => x.Id, x => x.Child);
+        // The units whose subtree rows make up each child that counts as today (each in one child only: a unit inside
+        // another child's tree would have made that child count differently).
+        var subtreeOf = new Dictionary<int, UnitRef>();
+        foreach (var child in children.Where(c => tree.CountsAsToday(c.Id)))
+        {
+            RowUnitIdsOf(child.Id, links, tree.Day).ForEach(id => subtreeOf.TryAdd(id, child));
+        }
+
         var totals = children.ToDictionary(c => c.Id, _ => new Total());
         var query = selection.Query(filter);
         List<int> asToday = [.. childOf.Where(c => tree.CountsAsToday(c.Value.Id)).Select(c => c.Key)];
@@ -302,7 +308,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
                 unit = unit with { Name = then.Name, Path = then.Path };
                 if (tree.CountsAsToday(unit.Id))
                 {
-                    (ids, rowUnitIds) = Subtree(unit.Id, units);
+                    (ids, rowUnitIds) = Subtree(unit.Id, units, tree.Day);
                 }
                 else
                 {
@@ -518,41 +524,46 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         return _units;
     }
 
-    /// <summary>The unit and every unit merged into it, directly or through a chain of merges (as <see cref="UnitTree.WithPredecessors(int, IReadOnlyDictionary{int, int})"/>).</summary>
-    private static List<int> WithPredecessors(int unitId, UnitLinks units)
+    /// <summary>
+    /// The unit and every unit merged into it, directly or through a chain of merges (as <see cref="UnitTree.WithPredecessors(int, IReadOnlyDictionary{int, int})"/>);
+    /// with <paramref name="mergedBy"/>, only merges made by that day (a unit's sub-units as they stood on a past day).
+    /// </summary>
+    private static List<int> WithPredecessors(int unitId, UnitLinks units, DateOnly? mergedBy = null)
     {
         var result = new List<int> { unitId };
         for (var i = 0; i < result.Count; i++)
         {
-            result.AddRange(units.PredecessorsOf[result[i]].Where(p => !result.Contains(p)).ToList());
+            result.AddRange(units.PredecessorsOf[result[i]]
+                .Where(p => !result.Contains(p) && (mergedBy is null || units.ClosedOn.GetValueOrDefault(p, DateOnly.MaxValue) <= mergedBy)).ToList());
         }
 
         return result;
     }
 
-    private readonly Dictionary<int, (List<int> Ids, List<int> RowUnitIds)> _subtrees = [];
+    private readonly Dictionary<(int, DateOnly?), (List<int> Ids, List<int> RowUnitIds)> _subtrees = [];
 
     /// <summary>
-    /// With sub-units: every unit under the unit or a unit merged into it, and the units whose subtree rows make up the
-    /// same figure — each of those not already inside another one's tree, which counts it. Worked out once per unit and
-    /// request: a dashboard selects the same unit four times, and the whole tree is scanned for it.
+    /// With sub-units: every unit under the unit or a unit merged into it (by <paramref name="mergedBy"/> if given), and
+    /// the units whose subtree rows make up the same figure — each of those not already inside another one's tree, which
+    /// counts it. Worked out once per unit and request: a dashboard selects the same unit four times, and the whole tree
+    /// is scanned for it.
     /// </summary>
-    private (List<int> Ids, List<int> RowUnitIds) Subtree(int unitId, UnitLinks units)
+    private (List<int> Ids, List<int> RowUnitIds) Subtree(int unitId, UnitLinks units, DateOnly? mergedBy = null)
     {
-        if (!_subtrees.TryGetValue(unitId, out var subtree))
+        if (!_subtrees.TryGetValue((unitId, mergedBy), out var subtree))
         {
-            var lineage = WithPredecessors(unitId, units).Select(id => units.PathOf[id]).ToList();
+            var lineage = WithPredecessors(unitId, units, mergedBy).Select(id => units.PathOf[id]).ToList();
             var ids = units.PathOf.Where(u => lineage.Any(path => u.Value.StartsWith(path, StringComparison.Ordinal))).Select(u => u.Key).ToList();
-            _subtrees[unitId] = subtree = (ids, RowUnitIdsOf(unitId, units));
+            _subtrees[(unitId, mergedBy)] = subtree = (ids, RowUnitIdsOf(unitId, units, mergedBy));
         }
 
         return subtree;
     }
 
     /// <summary>The row units of <see cref="Subtree"/> alone, without scanning the tree.</summary>
-    private static List<int> RowUnitIdsOf(int unitId, UnitLinks units)
+    private static List<int> RowUnitIdsOf(int unitId, UnitLinks units, DateOnly? mergedBy = null)
     {
-        var lineage = WithPredecessors(unitId, units).Select(id => (Id: id, Path: units.PathOf[id])).ToList();
+        var lineage = WithPredecessors(unitId, units, mergedBy).Select(id => (Id: id, Path: units.PathOf[id])).ToList();
         return [.. lineage.Where(l => !lineage.Any(o => o.Id != l.Id && l.Path.StartsWith(o.Path, StringComparison.Ordinal))).Select(l => l.Id)];
     }
 

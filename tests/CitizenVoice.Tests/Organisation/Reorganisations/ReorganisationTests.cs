@@ -81,12 +81,13 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
             $",Sáp nhập,{second},BK-NS-HOPNHAT,,,,,,khoá",
             $",Đổi tên,{renamed},,Công an xã Đổi Tên,,,,,",
             $",Chuyển cấp trên,{moved},,,,,BK-NS,,",
-            $",Tạo mới,,BK-NS-MOILAP,Công an xã Mới Lập,xã,xã,BK-NS,,"));
+            $",Tạo mới,,BK-NS-MOILAP,Công an xã Mới Lập,xã,xã,BK-NS,,",
+            $",Sáp nhập,{nganSon[3]},{nganSon[4]},,,,,,chuyển"));
 
         // The preview: one line per change, with the responses and staff accounts it touches.
         var page = await admin.GetPageAsync(preview);
         var lines = page.QuerySelectorAll("#thay-doi tbody tr").ToDictionary(tr => tr.GetAttribute("data-line")!, tr => tr.Children.Select(td => td.TextContent.Trim()).ToList());
-        Assert.Equal(6, lines.Count);
+        Assert.Equal(7, lines.Count);
         var headings = page.QuerySelectorAll("#thay-doi thead th").Select(th => th.TextContent.Trim()).ToList();
         var responsesColumn = headings.IndexOf("Phiếu khảo sát");
         Assert.Equal((await ResponsesOfAsync(first)).ToString("N0", CultureInfo.GetCultureInfo("vi-VN")), lines["3"][responsesColumn]);
@@ -95,7 +96,7 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         Assert.Equal("0", lines["2"][responsesColumn]);
         Assert.StartsWith("1 (chuyển sang Công an xã Hợp Nhất (BK-NS-HOPNHAT))", lines["3"][^1], StringComparison.Ordinal);
         Assert.Equal("1 (khoá)", lines["4"][^1]);
-        Assert.Contains("Sáp nhập: 2 đơn vị", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sáp nhập: 3 đơn vị", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tạo mới: 2 đơn vị", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Units.AnyAsync(u => u.Code == "BK-NS-HOPNHAT")));
 
@@ -147,7 +148,8 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
 
         // The results screens for a period that ended before the date list the units as they stood then, and each counts
         // the units under it then: the province and the districts nothing entered or left (from their subtree rows),
-        // Ngân Sơn and Ba Bể, which gained and lost a commune, and the communes merged since (from their units' own rows).
+        // Ngân Sơn and Ba Bể, which gained and lost a commune (from their units' own rows), the communes merged since and
+        // the one that took another in, each counting itself alone then.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var report = scope.ServiceProvider.GetRequiredService<SatisfactionReport>();
@@ -167,6 +169,7 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
 
             var nganSonThen = await report.ByChildUnitAsync(new SatisfactionFilter("BK-NS", true, null, null, null, null, start, end) { TreeOfPeriod = true });
             Assert.Contains(nganSonThen, c => c.Unit.Code == first);
+            Assert.Contains(nganSonThen, c => c.Unit.Code == nganSon[3] && c.Figures.Responses > 0);
             Assert.DoesNotContain(nganSonThen, c => c.Unit.Code == moved);
         }
         await using (var scope = app.Services.CreateAsyncScope())
@@ -188,7 +191,7 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         var history = await admin.GetPageAsync("/quan-tri/to-chuc-lai");
         var row = history.QuerySelectorAll("#lich-su tbody tr").Single(tr => tr.TextContent.Contains("ngan-son.csv", StringComparison.Ordinal));
         Assert.Contains("admin", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Tạo mới 2, đổi tên 1, chuyển cấp trên 1, sáp nhập 2, bãi bỏ 0 đơn vị; chuyển 1 và khoá 1 tài khoản cán bộ.", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tạo mới 2, đổi tên 1, chuyển cấp trên 1, sáp nhập 3, bãi bỏ 0 đơn vị; chuyển 1 và khoá 1 tài khoản cán bộ.", row.TextContent, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.EntityType == nameof(Reorganisation) && e.EntityKey == "ngan-son.csv" && e.UserName == "admin")));
 
         // Applied once: a second press changes nothing.
