@@ -13,6 +13,7 @@ public static class OrganisationSetup
     public static IHostApplicationBuilder AddOrganisation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ISeeder, OrganisationSeed>();
+        builder.Services.AddSingleton<UnitsOnDate.Cache>();
         builder.AddReorganisations();
         builder.Services.Configure<RazorPagesOptions>(o =>
         {

@@ -12,7 +12,7 @@ namespace CitizenVoice.Features.Satisfaction;
 /// responses — for any filter, per sub-unit, per month and per organisational level: which units a filter means, the
 /// statistics, and their presentation. How the counts are stored is the rollups' business.
 /// </summary>
-public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, RollupReader rollups)
+public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, RollupReader rollups, UnitsOnDate.Cache pastTrees)
 {
     private readonly record struct Count(int QuestionId, int Value, long N);
 
@@ -501,7 +501,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
     {
         if (!_trees.TryGetValue(day, out var tree))
         {
-            _trees[day] = tree = await UnitsOnDate.LoadAsync(db, day, ct);
+            _trees[day] = tree = await pastTrees.GetAsync(db, day, ct);
         }
 
         return tree;

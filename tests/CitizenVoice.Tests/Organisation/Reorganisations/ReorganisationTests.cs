@@ -172,6 +172,28 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
             Assert.Contains(nganSonThen, c => c.Unit.Code == nganSon[3] && c.Figures.Responses > 0);
             Assert.DoesNotContain(nganSonThen, c => c.Unit.Code == moved);
         }
+
+        // A later move (a commune of Chợ Đồn to Ngân Sơn, today) is seen at once: the tree of that day kept between
+        // requests is not used once the tree has changed again, or Chợ Đồn would be read from its rollups without it.
+        var later = (await CommunesOfAsync("BK-CD"))[0];
+        await app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await UnitTree.MoveAsync(db, await db.Units.SingleAsync(u => u.Code == later), await db.Units.SingleAsync(u => u.Code == "BK-NS"), today);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var (start, end) = (from, date.AddDays(-1));
+            var children = await scope.ServiceProvider.GetRequiredService<SatisfactionReport>()
+                .ByChildUnitAsync(new SatisfactionFilter("BK", true, null, null, null, null, start, end) { TreeOfPeriod = true });
+            foreach (var code in new[] { "BK-CD", "BK-NS" })
+            {
+                Assert.Equal(await RecountThenAsync(code, date, start, end), children.Single(c => c.Unit.Code == code).Figures.Responses);
+            }
+        }
+
         await using (var scope = app.Services.CreateAsyncScope())
         {
             Assert.Empty(await scope.ServiceProvider.GetRequiredService<RollupCheck>().RunAsync());
