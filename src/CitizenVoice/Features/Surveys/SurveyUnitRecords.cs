@@ -30,15 +30,15 @@ internal sealed class SurveyUnitRecords(AppDb db, TimeProvider clock) : IUnitRec
     {
         var today = VietnamTime.Today(clock);
         var closed = successorOf.Keys.ToList();
-        var targets = await db.SurveyRoundTargets
-            .Where(t => closed.Contains(t.UnitId) && db.SurveyRounds.Any(r => r.Id == t.RoundId && r.EndsOn >= today))
+        // Each target with its round's days, in one read.
+        var targets = await db.SurveyRoundTargets.Where(t => closed.Contains(t.UnitId))
+            .Join(db.SurveyRounds.Where(r => r.EndsOn >= today), t => t.RoundId, r => r.Id, (t, r) => new { Target = t, r.StartsOn, r.EndsOn })
             .ToListAsync(cancellationToken);
         var handed = 0;
-        foreach (var target in targets)
+        foreach (var (target, startsOn, endsOn) in targets.Select(t => (t.Target, t.StartsOn, t.EndsOn)))
         {
-            var round = await db.SurveyRounds.AsNoTracking().SingleAsync(r => r.Id == target.RoundId, cancellationToken);
             var collected = await db.SurveyResponses.CountAsync(r => !r.IsDeleted && r.UnitId == target.UnitId && r.FieldId == target.FieldId
-                && r.Day >= round.StartsOn && r.Day <= round.EndsOn, cancellationToken);
+                && r.Day >= startsOn && r.Day <= endsOn, cancellationToken);
             var left = target.Target - collected;
             if (left <= 0)
             {
