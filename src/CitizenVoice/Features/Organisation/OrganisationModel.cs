@@ -31,6 +31,7 @@ internal sealed class UnitNameRecordConfiguration : IEntityTypeConfiguration<Uni
     public void Configure(EntityTypeBuilder<UnitNameRecord> record)
     {
         record.Property(r => r.Name).HasMaxLength(200);
+        record.Property(r => r.NameEn).HasMaxLength(200);
         record.Property(r => r.AreaType).HasMaxLength(40);
     }
 }

@@ -48,6 +48,16 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
         _ => null,
     };
 
+    /// <summary>
+    /// The English name of a unit named the usual way ("Công an xã Vân Tùng", area type "xã" → "Vân Tùng Commune
+    /// Police"); null for a name of another shape, which then shows as written in Vietnamese.
+    /// </summary>
+    internal static string? EnglishNameOf(string name, string? areaType)
+    {
+        var prefix = $"Công an {areaType} ";
+        return areaType is not null && name.StartsWith(prefix, StringComparison.Ordinal) ? EnglishName(areaType, name[prefix.Length..]) : null;
+    }
+
     private static readonly (string Code, string Name, string NameEn)[] FieldList =
     [
         ("XNC", "Xuất nhập cảnh", "Immigration"),
@@ -118,7 +128,7 @@ internal sealed class OrganisationSeed(AppDb db, IOptions<DatabaseOptions> optio
                     if (name == "Vân Tùng")
                     {
                         // A xã when the Bắc Kạn police article of 2022 (News/NewsSeed.cs) was written; a thị trấn since resolution 722/NQ-UBTVQH15.
-                        unit.NameHistory.Add(new UnitNameRecord { Name = "Công an xã Vân Tùng", AreaType = "xã", ValidTo = new DateOnly(2023, 4, 10) });
+                        unit.NameHistory.Add(new UnitNameRecord { Name = "Công an xã Vân Tùng", NameEn = EnglishName("xã", name), AreaType = "xã", ValidTo = new DateOnly(2023, 4, 10) });
                     }
 
                     break;

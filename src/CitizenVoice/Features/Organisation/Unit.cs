@@ -54,6 +54,11 @@ public sealed class UnitNameRecord
     public int Id { get; set; }
     public int UnitId { get; set; }
     public required string Name { get; set; }
+    /// <summary>
+    /// The English name the unit had then; empty (records written before English names were kept) makes one from
+    /// the Vietnamese name where it has the usual shape.
+    /// </summary>
+    public string? NameEn { get; set; }
     public string? AreaType { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly ValidTo { get; set; }

@@ -124,7 +124,7 @@ public sealed class UnitEditModel(AppDb db, UnitScope scope, IAuthorizationServi
                 // The old name is kept: reports for past periods print the name the unit had then.
                 db.UnitNameHistory.Add(new UnitNameRecord
                 {
-                    UnitId = unit.Id, Name = unit.Name, AreaType = unit.AreaType,
+                    UnitId = unit.Id, Name = unit.Name, NameEn = unit.NameEn, AreaType = unit.AreaType,
                     ValidTo = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
                 });
             }

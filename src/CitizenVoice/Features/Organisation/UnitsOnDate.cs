@@ -142,7 +142,10 @@ public sealed class UnitsOnDate
         foreach (var u in inService.Values)
         {
             var parent = ParentOn(u.Id) is { } p && inService.ContainsKey(p) ? p : (int?)null;
-            var name = names.TryGetValue(u.Id, out var former) ? LocalName.Of(former.Name, u.NameEn is null ? null : EnglishOf(former)) : LocalName.Of(u.Name, u.NameEn);
+            // A former name shows in English as it was kept, else made as the unit's own is (a name of another shape as written).
+            var name = names.TryGetValue(u.Id, out var former)
+                ? LocalName.Of(former.Name, former.NameEn ?? (u.NameEn is null ? null : OrganisationSeed.EnglishNameOf(former.Name, former.AreaType)))
+                : LocalName.Of(u.Name, u.NameEn);
             entries[u.Id] = new Entry(u.Id, u.Code, name, u.Level, parent, PathOf(u.Id));
         }
 
@@ -166,17 +169,6 @@ public sealed class UnitsOnDate
 
         return new UnitsOnDate(day, entries, answeredBy, successorOf, units.ToDictionary(u => u.Id, u => u.Path),
             units.Where(u => u.ValidTo != null).ToDictionary(u => u.Id, u => u.ValidTo!.Value));
-    }
-
-    /// <summary>
-    /// A former name's English form, made as the unit's own is ("Công an xã Vân Tùng" → "Vân Tùng Commune Police");
-    /// a name of another shape shows as it was written then.
-    /// </summary>
-    private static string? EnglishOf(UnitNameRecord former)
-    {
-        var prefix = $"Công an {former.AreaType} ";
-        return former.AreaType is not null && former.Name.StartsWith(prefix, StringComparison.Ordinal)
-            ? OrganisationSeed.EnglishName(former.AreaType, former.Name[prefix.Length..]) : null;
     }
 
     /// <summary>

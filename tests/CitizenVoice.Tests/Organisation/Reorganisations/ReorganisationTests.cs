@@ -71,6 +71,9 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         var moved = (await CommunesOfAsync("BK-BB"))[0];
         await SignInTests.CreateAccountAsync(admin, "canbo.xa.mot", first);
         await SignInTests.CreateAccountAsync(admin, "canbo.xa.hai", second);
+        // An English name of the renamed commune that cannot be made from its Vietnamese one: the page for a period
+        // before the rename must print the one kept, not one made up.
+        await app.WithDbAsync(db => db.Units.Where(u => u.Code == renamed).ExecuteUpdateAsync(u => u.SetProperty(x => x.NameEn, "Old Hill Police Post")));
         var today = app.Today;
         var date = new DateOnly(today.Year, today.Month, 1).AddMonths(-3);
         var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -119,7 +122,16 @@ public sealed class ReorganisationTests(CitizenVoiceApp app) : IClassFixture<Cit
         Assert.Equal(merged.Id, units[second].SuccessorId);
         Assert.Equal(date, units[first].ValidTo);
         Assert.Equal("Công an xã Đổi Tên", units[renamed].Name);
-        Assert.Contains(units[renamed].NameHistory, n => n.ValidTo == date && n.Name != "Công an xã Đổi Tên");
+        Assert.Contains(units[renamed].NameHistory, n => n.ValidTo == date && n.Name != "Công an xã Đổi Tên" && n.NameEn == "Old Hill Police Post");
+        // A file carries Vietnamese names only: the English ones follow them instead of keeping the old English name.
+        Assert.Equal("Đổi Tên Commune Police", units[renamed].NameEn);
+        Assert.Equal("Hợp Nhất Commune Police", units["BK-NS-HOPNHAT"].NameEn);
+        const string English = "culture=en-GB&ui-culture=en-GB";
+        var before = (await admin.GetPageAsync($"/ket-qua-khao-sat?unit=BK-NS&from={from:yyyy-MM-dd}&to={date.AddDays(-1):yyyy-MM-dd}&{English}")).Body!.TextContent;
+        Assert.Contains("Old Hill Police Post", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đổi Tên", before, StringComparison.Ordinal);
+        Assert.Contains("Đổi Tên Commune Police", (await admin.GetPageAsync($"/ket-qua-khao-sat?unit=BK-NS&from={date:yyyy-MM-dd}&{English}")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Old Hill Police Post", (await admin.GetPageAsync($"/can-bo/don-vi/{renamed}?{English}")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(units["BK-NS"].Id, units[moved].ParentId);
         Assert.Contains(units[moved].ParentHistory, p => p.ParentId == units["BK-BB"].Id && p.ValidTo == date);
 

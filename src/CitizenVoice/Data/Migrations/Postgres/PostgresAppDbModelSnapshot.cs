@@ -1330,6 +1330,10 @@ namespace CitizenVoice.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 

@@ -48,7 +48,7 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
                 case ReorganisationAction.Create:
                     var unit = new Unit
                     {
-                        Code = change.Code, Name = change.Name!, AreaType = change.AreaType, Level = change.Level!.Value,
+                        Code = change.Code, Name = change.Name!, NameEn = OrganisationSeed.EnglishNameOf(change.Name!, change.AreaType), AreaType = change.AreaType, Level = change.Level!.Value,
                         GsoCode = change.GsoCode, ValidFrom = date, ParentId = target?.Id,
                     };
                     db.Units.Add(unit);
@@ -60,10 +60,16 @@ public sealed class ReorganisationApply(AppDb db, IStaffAccounts staffAccounts, 
                     break;
                 case ReorganisationAction.Rename:
                     var renamedUnit = await UnitAsync(change.Code);
-                    // Reports for a period before the date print the name the unit had then.
-                    db.UnitNameHistory.Add(new UnitNameRecord { UnitId = renamedUnit.Id, Name = renamedUnit.Name, AreaType = renamedUnit.AreaType, ValidTo = date });
+                    // Reports for a period before the date print the name the unit had then, in either language. A file
+                    // has no English names: the new one is made from the Vietnamese (none, for a name of another shape,
+                    // shows the Vietnamese) rather than the old English name staying beside the new Vietnamese one.
+                    db.UnitNameHistory.Add(new UnitNameRecord
+                    {
+                        UnitId = renamedUnit.Id, Name = renamedUnit.Name, NameEn = renamedUnit.NameEn, AreaType = renamedUnit.AreaType, ValidTo = date,
+                    });
                     renamedUnit.Name = change.Name!;
                     renamedUnit.AreaType = change.AreaType ?? renamedUnit.AreaType;
+                    renamedUnit.NameEn = OrganisationSeed.EnglishNameOf(renamedUnit.Name, renamedUnit.AreaType);
                     renamed++;
                     break;
                 case ReorganisationAction.Move:

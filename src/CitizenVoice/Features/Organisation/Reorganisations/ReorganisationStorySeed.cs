@@ -74,8 +74,9 @@ internal sealed class ReorganisationStorySeed(AppDb db, ReorganisationApply appl
     }
 
     /// <summary>
-    /// What a file does not carry: English names and the new province's contact details (marked as samples: the demo
-    /// does not publish a real office's).
+    /// What a file does not carry: the sample communes' English names (the apply makes "mẫu số 3 Commune Police" from
+    /// the Vietnamese) and the new province's contact details (marked as samples: the demo does not publish a real
+    /// office's).
     /// </summary>
     private async Task DescribeThaiNguyenAsync(CancellationToken ct)
     {
@@ -83,9 +84,11 @@ internal sealed class ReorganisationStorySeed(AppDb db, ReorganisationApply appl
         foreach (var unit in created)
         {
             var place = unit.Name[$"Công an {unit.AreaType} ".Length..];
-            unit.NameEn = place.StartsWith("mẫu số ", StringComparison.Ordinal)
-                ? $"Sample {(unit.AreaType == "phường" ? "Ward" : "Commune")} {place["mẫu số ".Length..]} Police"
-                : OrganisationSeed.EnglishName(unit.AreaType, place);
+            if (place.StartsWith("mẫu số ", StringComparison.Ordinal))
+            {
+                unit.NameEn = $"Sample {(unit.AreaType == "phường" ? "Ward" : "Commune")} {place["mẫu số ".Length..]} Police";
+            }
+
             if (unit.Code == "TN")
             {
                 unit.Address = "Trụ sở Công an tỉnh Thái Nguyên (địa chỉ mẫu)";
