@@ -268,6 +268,41 @@ public sealed class SatisfactionApiTests(CitizenVoiceApp app)
     }
 
     [Fact]
+    public async Task A_province_table_and_its_months_over_part_months_count_exactly_the_responses_of_their_days()
+    {
+        var today = app.Today;
+        // Part months read as the month less its other days when that is fewer rows (the 4th to the 25th: the 4th–31st
+        // as the month less three days, the 1st–25th as the month less the last days), otherwise day by day (the 28th
+        // to the 5th): each sum must be the days' own.
+        var all = await app.WithDbAsync(db => db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Path, u.SuccessorId }).ToListAsync());
+        var byId = all.ToDictionary(u => u.Id);
+        string PathNow(int id) => byId[id].SuccessorId is { } next ? PathNow(next) : byId[id].Path;
+        foreach (var (from, to) in new[]
+        {
+            (new DateOnly(today.Year - 1, today.Month, 4), new DateOnly(today.Year, today.Month, 25).AddMonths(-1)),
+            (new DateOnly(today.Year - 1, today.Month, 28), new DateOnly(today.Year, today.Month, 5).AddMonths(-1)),
+        })
+        {
+            var days = await app.WithDbAsync(db => db.DailyRollups.Where(r => r.Day >= from && r.Day <= to).Select(r => new { r.UnitId, r.Day, r.Responses }).ToListAsync());
+            await using var scope = app.Services.CreateAsyncScope();
+            var report = scope.ServiceProvider.GetRequiredService<Features.Satisfaction.SatisfactionReport>();
+            var filter = new Features.Satisfaction.SatisfactionFilter("BK", true, null, null, null, null, from, to);
+            var children = await report.ByChildUnitAsync(filter);
+            Assert.True(children.Count > 5);
+            foreach (var (child, figures) in children)
+            {
+                Assert.Equal((child.Code, days.Where(d => PathNow(d.UnitId).StartsWith(child.Path, StringComparison.Ordinal)).Sum(d => d.Responses)), (child.Code, figures.Responses));
+            }
+
+            var (_, months) = await report.ByMonthAsync(filter);
+            foreach (var (month, figures) in new[] { months[0], months[^1] })
+            {
+                Assert.Equal(days.Where(d => d.Day.Year == month.Year && d.Day.Month == month.Month).Sum(d => d.Responses), figures.Responses);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Respondent_type_filters_to_organisations()
     {
         var unit = await NewCommuneAsync("BK-CD");

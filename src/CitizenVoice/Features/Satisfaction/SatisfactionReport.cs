@@ -240,16 +240,21 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
 
         public long Responses { get; private set; }
 
-        public void Add(RollupCount row)
-        {
-            Responses += row.Responses;
-            _answers.Add(row.Answers);
-        }
+        public void Add(RollupCount row) => Add(row, row.Sign);
 
-        public void Subtract(RollupCount row)
+        public void Subtract(RollupCount row) => Add(row, -row.Sign);
+
+        private void Add(RollupCount row, int sign)
         {
-            Responses -= row.Responses;
-            _answers.Subtract(row.Answers);
+            Responses += sign * row.Responses;
+            if (sign > 0)
+            {
+                _answers.Add(row.Answers);
+            }
+            else
+            {
+                _answers.Subtract(row.Answers);
+            }
         }
 
         public IEnumerable<Count> Counts() => _answers.Entries.Select(e => new Count(e.QuestionId, e.Value, e.Count));
