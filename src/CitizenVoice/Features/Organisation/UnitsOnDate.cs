@@ -176,8 +176,8 @@ public sealed class UnitsOnDate
     /// tree of the day a year before its period's end for its comparison with last year: all units with their name and
     /// parent histories, some 10 ms of CPU for a national tree of 3,400 units, on every page. A kept tree is used while
     /// the counts that change with every change of the tree are the same (units, units closed, parent and name records:
-    /// a merge, move, rename or new unit changes one), so every copy of the app sees a change at once; an edit of a
-    /// name's spelling, which writes no record, shows within ten minutes. Kept per language, since the names are.
+    /// a merge, move, rename or new unit changes one), so every copy of the app sees a change at once; an English name
+    /// corrected on a unit's page, which writes no record, shows within ten minutes. Kept per language, as the names are.
     /// </summary>
     public sealed class Cache(TimeProvider clock)
     {
