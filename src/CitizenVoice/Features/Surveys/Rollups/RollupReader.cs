@@ -22,7 +22,8 @@ public sealed record RollupQuery(
 /// A row as the reader returns it: people (<see cref="Responses"/>) and their answers packed by
 /// <see cref="AnswerCounts"/>, for the unit <see cref="UnitId"/> — its whole subtree when <see cref="OfSubtree"/>
 /// (one of the query's <see cref="RollupQuery.RowUnitIds"/>), otherwise its own responses — over a month or a day
-/// starting on <see cref="Period"/>.
+/// starting on <see cref="Period"/>. <see cref="Sign"/> is −1 for a row to take away: a day of a month whose row was
+/// read, outside the period.
 /// </summary>
 public readonly record struct RollupCount(int UnitId, bool OfSubtree, DateOnly Period, long Responses, string Answers, int Sign = 1);
 
@@ -134,7 +135,8 @@ public sealed class RollupReader(AppDb db, PendingRollupFold fold, TimeProvider 
             yield break;
         }
 
-        // Only whole past months have a complete row to take days from; both end months here are such.
+        // The end months here are past months, or this month up to today (no day after today has rows yet): the month's
+        // row less its days outside the period is exactly the part.
         complements &= days == Source.Days;
         if (q.From < firstWhole)
         {
