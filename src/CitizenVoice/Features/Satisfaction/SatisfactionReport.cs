@@ -247,14 +247,7 @@ public sealed class SatisfactionReport(AppDb db, QuestionnaireCatalog catalog, R
         private void Add(RollupCount row, int sign)
         {
             Responses += sign * row.Responses;
-            if (sign > 0)
-            {
-                _answers.Add(row.Answers);
-            }
-            else
-            {
-                _answers.Subtract(row.Answers);
-            }
+            _answers.Add(row.Answers, sign);
         }
 
         public IEnumerable<Count> Counts() => _answers.Entries.Select(e => new Count(e.QuestionId, e.Value, e.Count));

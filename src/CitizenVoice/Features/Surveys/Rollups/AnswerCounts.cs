@@ -83,7 +83,8 @@ public sealed class AnswerCounts
     /// <summary>Takes away every count of a packed text (a subtree's counts less those of the units below it).</summary>
     public void Subtract(string? packed) => Add(packed, -1);
 
-    private void Add(string? packed, int sign)
+    /// <summary>Adds every count of a packed text with a sign: +1 adds it, −1 takes it away.</summary>
+    public void Add(string? packed, int sign)
     {
         var reader = new Reader(packed ?? "");
         while (reader.Next(out var questionId, out var value, out var count))

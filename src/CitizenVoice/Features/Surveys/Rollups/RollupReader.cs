@@ -141,7 +141,8 @@ public sealed class RollupReader(AppDb db, PendingRollupFold fold, TimeProvider 
         if (q.From < firstWhole)
         {
             var month = new DateOnly(q.From.Year, q.From.Month, 1);
-            if (complements && 1 + (q.From.Day - 1) < firstWhole.DayNumber - q.From.DayNumber)
+            // The month's row and its From.Day − 1 days before the period, against the period's days in the month.
+            if (complements && q.From.Day < firstWhole.DayNumber - q.From.DayNumber)
             {
                 yield return (q with { From = month, To = firstWhole.AddDays(-1) }, Source.Months, 1);
                 yield return (q with { From = month, To = q.From.AddDays(-1) }, days, -1);
@@ -156,6 +157,7 @@ public sealed class RollupReader(AppDb db, PendingRollupFold fold, TimeProvider 
         if (lastWholeEnd < q.To)
         {
             var monthEnd = new DateOnly(q.To.Year, q.To.Month, 1).AddMonths(1).AddDays(-1);
+            // The month's row and its days after the period, against the period's To.Day days in the month.
             if (complements && 1 + monthEnd.DayNumber - q.To.DayNumber < q.To.Day)
             {
                 yield return (q with { From = lastWholeEnd.AddDays(1), To = monthEnd }, Source.Months, 1);
